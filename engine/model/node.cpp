@@ -146,6 +146,11 @@ std::size_t Node::size() const
     }
 }
 
+void Node::append(Node node)
+{
+    m_list.push_back(std::move(node));
+}
+
 const Node::Entry *Node::findEntry(std::string_view key) const
 {
     for (const Entry &e : m_map) {

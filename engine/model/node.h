@@ -75,7 +75,7 @@ public:
     const List &items() const { return m_list; }
     List &items() { return m_list; }
     std::size_t size() const;
-    void append(Node node) { m_list.push_back(std::move(node)); }
+    void append(Node node); // out of line: Node::Entry is incomplete here (clang)
 
     // ---- maps
     const Map &entries() const { return m_map; }
