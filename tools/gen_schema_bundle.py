@@ -72,9 +72,15 @@ def mark_experimental(exp, std):
         if extra:
             exp["x-torii-experimental-enum"] = extra
     std_rules = {(r["rule"], r["message"]) for r in std.get("rules", [])}
+    exp_rules = {(r["rule"], r["message"]) for r in exp.get("rules", [])}
     for rule in exp.get("rules", []):
         if (rule["rule"], rule["message"]) not in std_rules:
             rule["experimental"] = True
+    # Rules the experimental channel rewrote (e.g. parentRefs rules that also read `port`): the
+    # standard channel's own text is kept so that each channel reports its own message.
+    for rule in std.get("rules", []):
+        if (rule["rule"], rule["message"]) not in exp_rules:
+            exp.setdefault("rules", []).append(dict(rule, standardOnly=True))
     if "maxItems" in std and exp.get("maxItems") != std.get("maxItems"):
         exp["x-torii-standard-maxItems"] = std["maxItems"]
 

@@ -34,9 +34,9 @@ void addObject(ReadResult &out, Node object, Model::SourceRef source)
     if (!object.isMap()) {
         out.diagnostics.push_back(at(
             Core::makeDiagnostic(Severity::Error, "object.not-a-map",
-                                 text(TORII_DIAG("this document is not a Kubernetes object (a map "
+                                 text(QT_TRANSLATE_NOOP("Diagnostics", "this document is not a Kubernetes object (a map "
                                                  "with apiVersion, kind and metadata)")),
-                                 text(TORII_DIAG("start the document with `apiVersion:` and "
+                                 text(QT_TRANSLATE_NOOP("Diagnostics", "start the document with `apiVersion:` and "
                                                  "`kind:`"))),
             source.file, mark));
         return;

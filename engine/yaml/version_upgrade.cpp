@@ -71,13 +71,13 @@ std::optional<Core::Diagnostic> upgradeApiVersion(Model::Resource &resource)
     Core::Diagnostic d = Core::makeDiagnostic(
         Core::Severity::Warning, "lint.api-version",
         k->olderServed
-            ? Core::text(TORII_DIAG("%1 %2 is still served but %3 is the current version; Torii "
+            ? Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 %2 is still served but %3 is the current version; Torii "
                                     "reads it as %3"),
                          {resource.kind, resource.apiVersion, current})
-            : Core::text(TORII_DIAG("%1 %2 is no longer served by the v1.6.1 standard CRDs "
+            : Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 %2 is no longer served by the v1.6.1 standard CRDs "
                                     "(kubectl apply would fail); Torii reads it as %3"),
                          {resource.kind, resource.apiVersion, current}),
-        Core::text(TORII_DIAG("write apiVersion: %1 (the fields are the same)"), {current}));
+        Core::text(QT_TRANSLATE_NOOP("Diagnostics", "write apiVersion: %1 (the fields are the same)"), {current}));
     d.fieldPath = "apiVersion";
     d.file = resource.source.file;
     if (const Model::Node::Entry *e = resource.object.findEntry("apiVersion")) {

@@ -146,9 +146,9 @@ private:
             m_diagnostics.push_back(located(
                 Core::makeDiagnostic(
                     Severity::Error, "yaml.too-many-nodes",
-                    text(TORII_DIAG("the document expands to more than %1 values (an alias bomb?)"),
+                    text(QT_TRANSLATE_NOOP("Diagnostics", "the document expands to more than %1 values (an alias bomb?)"),
                          {std::to_string(m_options.maxNodes)}),
-                    text(TORII_DIAG("Kubernetes objects never need this many values; look for "
+                    text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes objects never need this many values; look for "
                                     "anchors (&) referenced (*) inside other anchors"))),
                 m_file, mark));
         }
@@ -185,8 +185,8 @@ private:
         if (!top.haveKey) {
             if (!node.isScalar()) {
                 report(node.mark(), "yaml.complex-key",
-                       text(TORII_DIAG("a map or list cannot be used as a key")),
-                       text(TORII_DIAG("Kubernetes objects only use text keys")));
+                       text(QT_TRANSLATE_NOOP("Diagnostics", "a map or list cannot be used as a key")),
+                       text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes objects only use text keys")));
                 top.pendingKey = node.toJson();
             } else {
                 top.pendingKey = node.isNull() ? std::string("null") : node.asString();
@@ -202,10 +202,10 @@ private:
         if (const Node::Entry *existing = top.node.findEntry(top.pendingKey);
             existing && top.pendingKey != "<<") {
             report(top.pendingKeyMark, "yaml.duplicate-key",
-                   text(TORII_DIAG("duplicate key \"%1\" (first set at line %2, column %3)"),
+                   text(QT_TRANSLATE_NOOP("Diagnostics", "duplicate key \"%1\" (first set at line %2, column %3)"),
                         {top.pendingKey, std::to_string(existing->keyMark.line),
                          std::to_string(existing->keyMark.column)}),
-                   text(TORII_DIAG("kubectl rejects a key set twice in one map; keep one of them")));
+                   text(QT_TRANSLATE_NOOP("Diagnostics", "kubectl rejects a key set twice in one map; keep one of them")));
             return;
         }
         top.node.entries().push_back(
@@ -326,12 +326,12 @@ Core::Text hintForParseError(std::string_view input, const YAML::Mark &mark)
         for (std::size_t i = lineStart; i < input.size() && (input[i] == ' ' || input[i] == '\t');
              ++i) {
             if (input[i] == '\t') {
-                return text(TORII_DIAG("YAML does not allow tabs for indentation: indent with "
+                return text(QT_TRANSLATE_NOOP("Diagnostics", "YAML does not allow tabs for indentation: indent with "
                                        "spaces"));
             }
         }
     }
-    return text(TORII_DIAG("check the indentation and the quoting around this position; a value "
+    return text(QT_TRANSLATE_NOOP("Diagnostics", "check the indentation and the quoting around this position; a value "
                            "with ': ' or '#' needs quotes"));
 }
 
@@ -341,10 +341,10 @@ LoadResult tooLarge(std::size_t bytes, const std::string &fileName, const LoadOp
     result.fatal = true;
     result.diagnostics.push_back(located(
         Core::makeDiagnostic(Severity::Error, "yaml.too-large",
-                             text(TORII_DIAG("the file is %1 MiB; files over %2 MiB are not read"),
+                             text(QT_TRANSLATE_NOOP("Diagnostics", "the file is %1 MiB; files over %2 MiB are not read"),
                                   {std::to_string(bytes / (1024 * 1024)),
                                    std::to_string(options.maxFileBytes / (1024 * 1024))}),
-                             text(TORII_DIAG("split the manifests into several files"))),
+                             text(QT_TRANSLATE_NOOP("Diagnostics", "split the manifests into several files"))),
         fileName, Mark{1, 1}));
     return result;
 }
@@ -370,9 +370,9 @@ LoadResult loadText(std::string_view input, const std::string &fileName, const L
     if (findBinaryJunk(input, junk)) {
         return fatal(Core::makeDiagnostic(
                          Severity::Error, "yaml.binary",
-                         text(TORII_DIAG("the file is not UTF-8 text (a NUL byte or an invalid "
+                         text(QT_TRANSLATE_NOOP("Diagnostics", "the file is not UTF-8 text (a NUL byte or an invalid "
                                          "byte sequence here)")),
-                         text(TORII_DIAG("is this the right file? YAML manifests are UTF-8 text"))),
+                         text(QT_TRANSLATE_NOOP("Diagnostics", "is this the right file? YAML manifests are UTF-8 text"))),
                      junk);
     }
 
@@ -395,18 +395,18 @@ LoadResult loadText(std::string_view input, const std::string &fileName, const L
     } catch (const YAML::DeepRecursion &e) {
         return fatal(Core::makeDiagnostic(
                          Severity::Error, "yaml.too-deep",
-                         text(TORII_DIAG("nesting deeper than %1 levels"), {std::to_string(e.depth())}),
-                         text(TORII_DIAG("Kubernetes objects are a few levels deep; is this file "
+                         text(QT_TRANSLATE_NOOP("Diagnostics", "nesting deeper than %1 levels"), {std::to_string(e.depth())}),
+                         text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes objects are a few levels deep; is this file "
                                          "generated by mistake?"))),
                      toMark(e.mark));
     } catch (const YAML::Exception &e) {
         return fatal(Core::makeDiagnostic(Severity::Error, "yaml.syntax",
-                                          text(TORII_DIAG("YAML syntax error: %1"), {e.msg}),
+                                          text(QT_TRANSLATE_NOOP("Diagnostics", "YAML syntax error: %1"), {e.msg}),
                                           hintForParseError(input, e.mark)),
                      toMark(e.mark));
     } catch (const std::exception &e) {
         return fatal(Core::makeDiagnostic(Severity::Error, "yaml.syntax",
-                                          text(TORII_DIAG("YAML syntax error: %1"), {e.what()})),
+                                          text(QT_TRANSLATE_NOOP("Diagnostics", "YAML syntax error: %1"), {e.what()})),
                      Mark{});
     }
     return result;
@@ -418,8 +418,8 @@ LoadResult loadFile(const std::string &path, const LoadOptions &options)
     if (!in) {
         LoadResult result;
         Diagnostic d = Core::makeDiagnostic(Severity::Error, "io.read",
-                                            text(TORII_DIAG("cannot open the file")),
-                                            text(TORII_DIAG("check the path and its permissions")));
+                                            text(QT_TRANSLATE_NOOP("Diagnostics", "cannot open the file")),
+                                            text(QT_TRANSLATE_NOOP("Diagnostics", "check the path and its permissions")));
         d.file = path;
         result.diagnostics.push_back(std::move(d));
         result.fatal = true;
