@@ -1,0 +1,29 @@
+#include "locale.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QLocale>
+#include <QtCore/QTranslator>
+
+namespace Torii::Runtime {
+
+QString installTranslations(QCoreApplication &app, const QString &localeName)
+{
+    QString name = localeName;
+    if (name.isEmpty()) {
+        name = qEnvironmentVariable("TORII_LANG");
+    }
+    const QLocale locale = name.isEmpty() ? QLocale::system() : QLocale(name);
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
+        return QStringLiteral("en");
+    }
+    auto *translator = new QTranslator(&app);
+    if (translator->load(locale, QStringLiteral("torii"), QStringLiteral("_"),
+                         QStringLiteral(":/torii/i18n"))) {
+        app.installTranslator(translator);
+        return locale.name().left(2);
+    }
+    delete translator;
+    return QStringLiteral("en");
+}
+
+} // namespace Torii::Runtime
