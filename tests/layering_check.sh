@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when a source file includes what its folder may not use (ARCHITECTURE.md, "Folders and
 # what each may use"): engine/ and simulator/ never see QtGui/QtWidgets, app/cli never sees
-# QtWidgets, only engine/yaml includes yaml-cpp, and each engine module includes only the modules
+# QtWidgets, only engine/yaml includes the YAML library, and each engine module includes only the modules
 # below it.
 set -u
 root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -24,9 +24,9 @@ check_no_include simulator "$qtgui" "simulator/ includes QtGui/QtWidgets"
 check_no_include app/cli "$qtwidgets" "app/cli includes QtWidgets"
 check_no_include app/runtime "$qtwidgets" "app/runtime includes QtWidgets"
 
-# yaml-cpp stops at engine/yaml.
-hits=$(grep -rnE --include='*.h' --include='*.cpp' '#[[:space:]]*include[[:space:]]*[<"]yaml-cpp/' engine simulator app 2>/dev/null | grep -v '^engine/yaml/' || true)
-[ -n "$hits" ] && report "yaml-cpp outside engine/yaml:"$'\n'"$hits"
+# The YAML library stops at engine/yaml.
+hits=$(grep -rnE --include='*.h' --include='*.cpp' '#[[:space:]]*include[[:space:]]*[<"](yaml-cpp/|yaml\.h)' engine simulator app 2>/dev/null | grep -v '^engine/yaml/' || true)
+[ -n "$hits" ] && report "a YAML library outside engine/yaml:"$'\n'"$hits"
 
 # Engine modules depend only downward.
 declare -A allowed=(

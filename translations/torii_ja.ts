@@ -48,7 +48,7 @@
         <translation>type が IPAddress のアドレスには IPv4 または IPv6 の値が必要です</translation>
     </message>
     <message>
-        <source>add the field that matches the filter's type, or change type</source>
+        <source>add the field that matches the filter&apos;s type, or change type</source>
         <translation>フィルターの type に対応するフィールドを追加するか、type を変更してください</translation>
     </message>
     <message>
@@ -104,8 +104,8 @@
         <translation>ReplacePrefixMatch を使うルールには PathPrefix の match がちょうど 1 つ必要です</translation>
     </message>
     <message>
-        <source>start the path with '/'</source>
-        <translation>パスは '/' で始めてください</translation>
+        <source>start the path with &apos;/&apos;</source>
+        <translation>パスは &apos;/&apos; で始めてください</translation>
     </message>
     <message>
         <source>remove the dot segments or repeated slashes from the path</source>
@@ -132,8 +132,8 @@
         <translation>ルートはホスト名で照合します。IP アドレスを削除してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits, '-' and '.', with '*.' only as the first label</source>
-        <translation>小文字・数字・'-'・'.' を使い、'*.' は先頭のラベルにだけ使ってください</translation>
+        <source>use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;, with &apos;*.&apos; only as the first label</source>
+        <translation>小文字・数字・&apos;-&apos;・&apos;.&apos; を使い、&apos;*.&apos; は先頭のラベルにだけ使ってください</translation>
     </message>
     <message>
         <source>set caCertificateRefs or wellKnownCACertificates: System, exactly one of them</source>
@@ -156,19 +156,19 @@
         <translation>HTTPRoute の spec.rules[].retry.attempts を使ってください（experimental チャネル）</translation>
     </message>
     <message>
-        <source>load balancing is set by the implementation's own policy resource</source>
+        <source>load balancing is set by the implementation&apos;s own policy resource</source>
         <translation>ロードバランシングは各実装独自のポリシーリソースで設定します</translation>
     </message>
     <message>
-        <source>connection limits are set by the implementation's own policy resource</source>
+        <source>connection limits are set by the implementation&apos;s own policy resource</source>
         <translation>接続数の上限は各実装独自のポリシーリソースで設定します</translation>
     </message>
     <message>
-        <source>keep-alive is set by the implementation's own client traffic policy</source>
+        <source>keep-alive is set by the implementation&apos;s own client traffic policy</source>
         <translation>keep-alive は各実装独自のクライアントトラフィックポリシーで設定します</translation>
     </message>
     <message>
-        <source>idle timeouts are set by the implementation's own client traffic policy</source>
+        <source>idle timeouts are set by the implementation&apos;s own client traffic policy</source>
         <translation>アイドルタイムアウトは各実装独自のクライアントトラフィックポリシーで設定します</translation>
     </message>
     <message>
@@ -176,7 +176,7 @@
         <translation>トレーシングは各実装（テレメトリーポリシーなど）で設定します</translation>
     </message>
     <message>
-        <source>no implementation reads this; use the implementation's log level setting</source>
+        <source>no implementation reads this; use the implementation&apos;s log level setting</source>
         <translation>どの実装もこれを読みません。実装のログレベル設定を使ってください</translation>
     </message>
     <message>
@@ -192,8 +192,8 @@
         <translation>アノテーション %1 には効果がありません</translation>
     </message>
     <message>
-        <source>"%1" holds a ${...} placeholder that would be sent literally</source>
-        <translation>"%1" の ${...} プレースホルダーは展開されず、そのまま送信されます</translation>
+        <source>&quot;%1&quot; holds a ${...} placeholder that would be sent literally</source>
+        <translation>&quot;%1&quot; の ${...} プレースホルダーは展開されず、そのまま送信されます</translation>
     </message>
     <message>
         <source>Kubernetes does not expand variables in manifests: write the value, or generate the file with envsubst, Helm or Kustomize</source>
@@ -208,12 +208,12 @@
         <translation>名前空間 %1 に、%3 の %2 から %4 への ReferenceGrant を追加してください。ないとコントローラーは RefNotPermitted を報告します</translation>
     </message>
     <message>
-        <source>the part before '/' must be a DNS subdomain such as example.com</source>
-        <translation>'/' より前の部分は example.com のような DNS サブドメインでなければなりません</translation>
+        <source>the part before &apos;/&apos; must be a DNS subdomain such as example.com</source>
+        <translation>&apos;/&apos; より前の部分は example.com のような DNS サブドメインでなければなりません</translation>
     </message>
     <message>
-        <source>use letters, digits, '-', '_' and '.', 63 characters at most</source>
-        <translation>英字・数字・'-'・'_'・'.' を使い、63 文字以内にしてください</translation>
+        <source>use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, 63 characters at most</source>
+        <translation>英字・数字・&apos;-&apos;・&apos;_&apos;・&apos;.&apos; を使い、63 文字以内にしてください</translation>
     </message>
     <message>
         <source>add apiVersion, e.g. gateway.networking.k8s.io/v1</source>
@@ -232,28 +232,28 @@
         <translation>metadata.name を追加してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits, '-' and '.'</source>
-        <translation>小文字・数字・'-'・'.' を使ってください</translation>
+        <source>use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;</source>
+        <translation>小文字・数字・&apos;-&apos;・&apos;.&apos; を使ってください</translation>
     </message>
     <message>
         <source>remove metadata.namespace</source>
         <translation>metadata.namespace を削除してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits and '-', 63 characters at most</source>
-        <translation>小文字・数字・'-' を使い、63 文字以内にしてください</translation>
+        <source>use lower-case letters, digits and &apos;-&apos;, 63 characters at most</source>
+        <translation>小文字・数字・&apos;-&apos; を使い、63 文字以内にしてください</translation>
     </message>
     <message>
-        <source>quote the value: "%1"</source>
-        <translation>値を引用符で囲んでください: "%1"</translation>
+        <source>quote the value: &quot;%1&quot;</source>
+        <translation>値を引用符で囲んでください: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>annotations are limited to 256 KiB in all</source>
         <translation>アノテーションは合計 256 KiB までです</translation>
     </message>
     <message>
-        <source>did you mean "%1"?</source>
-        <translation>"%1" のことですか？</translation>
+        <source>did you mean &quot;%1&quot;?</source>
+        <translation>&quot;%1&quot; のことですか？</translation>
     </message>
     <message>
         <source>the fields allowed here are: %1</source>
@@ -268,16 +268,16 @@
         <translation>クラスターに experimental CRD をインストールするか、このフィールドを使わないでください</translation>
     </message>
     <message>
-        <source>no matches for kind "%1" in group "%2"</source>
-        <translation>グループ "%2" に kind "%1" はありません</translation>
+        <source>no matches for kind &quot;%1&quot; in group &quot;%2&quot;</source>
+        <translation>グループ &quot;%2&quot; に kind &quot;%1&quot; はありません</translation>
     </message>
     <message>
         <source>check the spelling of kind; the Gateway API kinds are GatewayClass, Gateway, ListenerSet, HTTPRoute, GRPCRoute, TCPRoute, UDPRoute, TLSRoute, ReferenceGrant, BackendTLSPolicy</source>
         <translation>kind の綴りを確認してください。Gateway API の kind は GatewayClass、Gateway、ListenerSet、HTTPRoute、GRPCRoute、TCPRoute、UDPRoute、TLSRoute、ReferenceGrant、BackendTLSPolicy です</translation>
     </message>
     <message>
-        <source>no matches for kind "%1" in version "%2"</source>
-        <translation>バージョン "%2" に kind "%1" はありません</translation>
+        <source>no matches for kind &quot;%1&quot; in version &quot;%2&quot;</source>
+        <translation>バージョン &quot;%2&quot; に kind &quot;%1&quot; はありません</translation>
     </message>
     <message>
         <source>the versions of %1 are %2</source>
@@ -328,8 +328,8 @@
         <translation>Kubernetes オブジェクトのキーは文字列だけです</translation>
     </message>
     <message>
-        <source>duplicate key "%1" (first set at line %2, column %3)</source>
-        <translation>キー "%1" が重複しています（最初は %2 行 %3 列）</translation>
+        <source>duplicate key &quot;%1&quot; (first set at line %2, column %3)</source>
+        <translation>キー &quot;%1&quot; が重複しています（最初は %2 行 %3 列）</translation>
     </message>
     <message>
         <source>kubectl rejects a key set twice in one map; keep one of them</source>
@@ -340,8 +340,8 @@
         <translation>YAML のインデントにタブは使えません。スペースでインデントしてください</translation>
     </message>
     <message>
-        <source>check the indentation and the quoting around this position; a value with ': ' or '#' needs quotes</source>
-        <translation>この位置付近のインデントと引用符を確認してください。': ' や '#' を含む値は引用符が必要です</translation>
+        <source>check the indentation and the quoting around this position; a value with &apos;: &apos; or &apos;#&apos; needs quotes</source>
+        <translation>この位置付近のインデントと引用符を確認してください。&apos;: &apos; や &apos;#&apos; を含む値は引用符が必要です</translation>
     </message>
     <message>
         <source>the file is %1 MiB; files over %2 MiB are not read</source>
@@ -407,11 +407,11 @@ Commands:
   validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would
 
 Options:
-  --lang LANG            language of messages (en, ja); default: the system's
+  --lang LANG            language of messages (en, ja); default: the system&apos;s
   --version              print the version
   -h, --help             print this help
 
-Run 'toriictl COMMAND --help' for the options of a command.
+Run &apos;toriictl COMMAND --help&apos; for the options of a command.
 </source>
         <translation>使い方: toriictl [--lang 言語] コマンド [オプション] ...
 
@@ -425,12 +425,12 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
   --version              バージョンを表示します
   -h, --help             このヘルプを表示します
 
-各コマンドのオプションは 'toriictl コマンド --help' で表示されます。
+各コマンドのオプションは &apos;toriictl コマンド --help&apos; で表示されます。
 </translation>
     </message>
     <message>
-        <source>toriictl: unknown command "%1"</source>
-        <translation>toriictl: 不明なコマンド "%1"</translation>
+        <source>toriictl: unknown command &quot;%1&quot;</source>
+        <translation>toriictl: 不明なコマンド &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Check Kubernetes Gateway API manifests exactly as an API server with the v1.6.1 CRDs would, plus warnings for what would not work as meant.</source>
@@ -453,8 +453,8 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>YAML ファイルまたはフォルダー。</translation>
     </message>
     <message>
-        <source>toriictl validate: unknown output format "%1" (use text or json)</source>
-        <translation>toriictl validate: 不明な出力形式 "%1"（text か json を指定してください）</translation>
+        <source>toriictl validate: unknown output format &quot;%1&quot; (use text or json)</source>
+        <translation>toriictl validate: 不明な出力形式 &quot;%1&quot;（text か json を指定してください）</translation>
     </message>
     <message>
         <source>toriictl validate: name at least one file or folder</source>

@@ -2,7 +2,7 @@
 
 #include "scalar_resolver.h"
 
-#include <yaml-cpp/emitter.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <array>
@@ -62,58 +62,128 @@ void orderBy(Node &map, const std::array<std::string_view, N> &order)
                      });
 }
 
-void emitNode(YAML::Emitter &out, const Node &node)
+// Feeds libyaml's emitter the events of one Node tree. Block style throughout (as kubectl
+// prints), flow only for empty lists and maps; strings that would read back as another type are
+// double-quoted, multi-line strings use literal block style.
+class EventWriter
 {
-    switch (node.type()) {
-    case Node::Type::Null:
-        out << YAML::Null;
-        break;
-    case Node::Type::Bool:
-        out << (node.asBool() ? "true" : "false");
-        break;
-    case Node::Type::Int:
-    case Node::Type::Float:
-        out << node.asString();
-        break;
-    case Node::Type::String: {
-        const std::string &s = node.str();
-        if (s.find('\n') != std::string::npos) {
-            out << YAML::Literal << s;
-        } else if (s.empty() || plainScalarIsNotString(s)) {
-            out << YAML::DoubleQuoted << s;
-        } else {
-            out << s;
-        }
-        break;
-    }
-    case Node::Type::List:
-        if (node.items().empty()) {
-            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+public:
+    explicit EventWriter(yaml_emitter_t *emitter) : m_emitter(emitter) {}
+
+    bool ok() const { return m_ok; }
+
+    void node(const Node &n)
+    {
+        switch (n.type()) {
+        case Node::Type::Null:
+            scalar("null", YAML_PLAIN_SCALAR_STYLE);
             break;
-        }
-        out << YAML::BeginSeq;
-        for (const Node &item : node.items()) {
-            emitNode(out, item);
-        }
-        out << YAML::EndSeq;
-        break;
-    case Node::Type::Map:
-        if (node.entries().empty()) {
-            out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+        case Node::Type::Bool:
+        case Node::Type::Int:
+        case Node::Type::Float:
+            scalar(n.asString(), YAML_PLAIN_SCALAR_STYLE);
             break;
-        }
-        out << YAML::BeginMap;
-        for (const Node::Entry &e : node.entries()) {
-            out << YAML::Key;
-            if (e.key.empty() || plainScalarIsNotString(e.key)) {
-                out << YAML::DoubleQuoted;
+        case Node::Type::String:
+            string(n.str());
+            break;
+        case Node::Type::List: {
+            yaml_event_t e;
+            yaml_sequence_start_event_initialize(&e, nullptr, nullptr, 1,
+                                                 n.items().empty() ? YAML_FLOW_SEQUENCE_STYLE
+                                                                   : YAML_BLOCK_SEQUENCE_STYLE);
+            emit(e);
+            for (const Node &item : n.items()) {
+                node(item);
             }
-            out << e.key << YAML::Value;
-            emitNode(out, e.value);
+            yaml_sequence_end_event_initialize(&e);
+            emit(e);
+            break;
         }
-        out << YAML::EndMap;
-        break;
+        case Node::Type::Map: {
+            yaml_event_t e;
+            yaml_mapping_start_event_initialize(&e, nullptr, nullptr, 1,
+                                                n.entries().empty() ? YAML_FLOW_MAPPING_STYLE
+                                                                    : YAML_BLOCK_MAPPING_STYLE);
+            emit(e);
+            for (const Node::Entry &entry : n.entries()) {
+                string(entry.key);
+                node(entry.value);
+            }
+            yaml_mapping_end_event_initialize(&e);
+            emit(e);
+            break;
+        }
+        }
     }
+
+    void emit(yaml_event_t &event)
+    {
+        if (m_ok && !yaml_emitter_emit(m_emitter, &event)) {
+            m_ok = false;
+        }
+    }
+
+private:
+    void string(const std::string &s)
+    {
+        if (s.find('\n') != std::string::npos) {
+            scalar(s, YAML_LITERAL_SCALAR_STYLE);
+        } else if (s.empty() || plainScalarIsNotString(s)) {
+            scalar(s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+        } else {
+            // Plain where libyaml finds it safe; it falls back to quotes for ": ", "#", "*" …
+            scalar(s, YAML_ANY_SCALAR_STYLE);
+        }
+    }
+
+    void scalar(const std::string &value, yaml_scalar_style_t style)
+    {
+        yaml_event_t e;
+        const bool plainOk = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE;
+        yaml_scalar_event_initialize(&e, nullptr, nullptr,
+                                     reinterpret_cast<yaml_char_t *>(const_cast<char *>(value.data())),
+                                     static_cast<int>(value.size()), plainOk ? 1 : 0,
+                                     plainOk ? 0 : 1, style);
+        emit(e);
+    }
+
+    yaml_emitter_t *m_emitter;
+    bool m_ok = true;
+};
+
+int appendToString(void *data, unsigned char *buffer, std::size_t size)
+{
+    static_cast<std::string *>(data)->append(reinterpret_cast<const char *>(buffer), size);
+    return 1;
+}
+
+std::string emitWithLibyaml(const std::vector<const Node *> &documents)
+{
+    std::string out;
+    yaml_emitter_t emitter;
+    yaml_emitter_initialize(&emitter);
+    yaml_emitter_set_output(&emitter, appendToString, &out);
+    yaml_emitter_set_unicode(&emitter, 1);
+    yaml_emitter_set_indent(&emitter, 2);
+    yaml_emitter_set_width(&emitter, -1); // never fold long lines
+    EventWriter writer(&emitter);
+    yaml_event_t e;
+    yaml_stream_start_event_initialize(&e, YAML_UTF8_ENCODING);
+    writer.emit(e);
+    bool first = true;
+    for (const Node *doc : documents) {
+        yaml_document_start_event_initialize(&e, nullptr, nullptr, nullptr, first ? 1 : 0);
+        writer.emit(e);
+        writer.node(*doc);
+        yaml_document_end_event_initialize(&e, 1);
+        writer.emit(e);
+        first = false;
+    }
+    yaml_stream_end_event_initialize(&e);
+    writer.emit(e);
+    yaml_emitter_flush(&emitter);
+    yaml_emitter_delete(&emitter);
+    return out;
 }
 
 } // namespace
@@ -143,31 +213,21 @@ Node canonicalObject(const Node &object, const EmitOptions &options)
 
 std::string emitDocuments(const std::vector<Node> &documents, const EmitOptions &options)
 {
-    std::string text;
-    bool first = true;
+    std::vector<Node> canonical;
+    canonical.reserve(documents.size());
     for (const Node &doc : documents) {
-        if (!first) {
-            text += "---\n";
-        }
-        first = false;
-        text += emitDocument(doc, options);
+        canonical.push_back(canonicalObject(doc, options));
     }
-    return text;
+    std::vector<const Node *> pointers;
+    for (const Node &doc : canonical) {
+        pointers.push_back(&doc);
+    }
+    return emitWithLibyaml(pointers);
 }
 
 std::string emitDocument(const Node &document, const EmitOptions &options)
 {
-    YAML::Emitter out;
-    out.SetIndent(2);
-    out.SetSeqFormat(YAML::Block);
-    out.SetMapFormat(YAML::Block);
-    out.SetIndent(2);
-    emitNode(out, canonicalObject(document, options));
-    std::string text = out.c_str();
-    if (text.empty() || text.back() != '\n') {
-        text += '\n';
-    }
-    return text;
+    return emitDocuments({document}, options);
 }
 
 } // namespace Torii::Yaml

@@ -2,15 +2,19 @@
 
 #include "scalar_resolver.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
+#include <algorithm>
 #include <fstream>
-#include <sstream>
+#include <future>
+#include <thread>
+#include <memory>
 #include <unordered_map>
+
+// The parser is libyaml (Debian's libyaml-dev, the C parser behind PyYAML and Ruby's Psych):
+// its event API gives the position of every scalar and key, the scalar's style (so quoted
+// "80" stays a string) and anchors/aliases unexpanded, and it parses about seven times faster
+// than yaml-cpp, which the 10,000-route budget needs.
 
 namespace Torii::Yaml {
 
@@ -22,12 +26,14 @@ using Model::Node;
 
 namespace {
 
-Mark toMark(const YAML::Mark &m)
+constexpr std::size_t kParallelThreshold = 1024 * 1024; // below this, one thread is quicker
+constexpr std::size_t kMaxDepth = 1000; // Kubernetes objects are ~20 deep; the API server's JSON limit is far above any real object
+
+// `lineOffset`: lines before the chunk this parser saw (see splitDocuments).
+Mark toMark(const yaml_mark_t &m, std::uint32_t lineOffset)
 {
-    if (m.line < 0) {
-        return {};
-    }
-    return Mark{static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+    return Mark{static_cast<std::uint32_t>(m.line + 1) + lineOffset,
+                static_cast<std::uint32_t>(m.column + 1)};
 }
 
 Diagnostic located(Diagnostic d, const std::string &file, Mark mark)
@@ -38,11 +44,11 @@ Diagnostic located(Diagnostic d, const std::string &file, Mark mark)
     return d;
 }
 
-// Builds Node trees from yaml-cpp's parse events. Aliases are expanded by copying the anchored
+// Builds Node trees from libyaml's parse events. Aliases are expanded by copying the anchored
 // node, counted against LoadOptions::maxNodes so that an alias bomb ends in a diagnostic rather
-// than in exhausted memory. Building is iterative (an explicit stack), so deep input costs no
-// recursion here; yaml-cpp itself stops at a depth of 2000 with DeepRecursion.
-class TreeBuilder final : public YAML::EventHandler
+// than in exhausted memory. Building is iterative (an explicit stack) and depth is bounded, so
+// deep input costs no recursion here or later.
+class TreeBuilder
 {
 public:
     TreeBuilder(const std::string &file, const LoadOptions &options, Core::Diagnostics &diagnostics)
@@ -52,125 +58,118 @@ public:
 
     bool failed() const { return m_failed; }
     Node takeRoot() { return std::move(m_root); }
-    Mark documentStart() const { return m_documentStart; }
 
-    void OnDocumentStart(const YAML::Mark &mark) override
+    void documentStart()
     {
         m_root = Node();
         m_stack.clear();
         m_anchors.clear();
-        m_documentStart = toMark(mark);
-    }
-    void OnDocumentEnd() override {}
-
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
-    {
-        add(Node::null(toMark(mark)), anchor);
     }
 
-    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    void alias(Mark mark, const std::string &anchor)
     {
         const auto it = m_anchors.find(anchor);
         if (it == m_anchors.end()) {
-            add(Node::null(toMark(mark)), 0);
+            add(Node::null(mark), {});
             return;
         }
-        const std::size_t count = it->second.nodeCount();
-        if (!charge(count, toMark(mark))) {
-            add(Node::null(toMark(mark)), 0);
+        if (!charge(it->second.nodeCount(), mark)) {
             return;
         }
         Node copy = it->second;
-        copy.setMark(toMark(mark));
-        add(std::move(copy), 0, /*alreadyCharged=*/true);
+        copy.setMark(mark);
+        add(std::move(copy), {}, /*alreadyCharged=*/true);
     }
 
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                  const std::string &value) override
+    void scalar(Mark mark, const yaml_event_t &event)
     {
-        const Mark m = toMark(mark);
+        const auto &sc = event.data.scalar;
+        std::string value(reinterpret_cast<const char *>(sc.value), sc.length);
+        const std::string tag = sc.tag ? reinterpret_cast<const char *>(sc.tag) : "";
         Node node;
-        if (tag == "?") {
-            node = resolvePlainScalar(value, m);
-        } else if (tag == "!" || tag == "tag:yaml.org,2002:str") {
-            node = Node::string(value, m);
-            node.setQuoted(true);
-        } else if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float"
-                   || tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
-            node = resolvePlainScalar(value, m);
+        const bool plain = sc.style == YAML_PLAIN_SCALAR_STYLE;
+        if (tag.empty() ? plain
+                        : (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float"
+                           || tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null")) {
+            node = resolvePlainScalar(value, mark);
         } else {
-            // Unknown tags (!Ref, !!binary …) carry no meaning for Kubernetes: keep the text.
-            node = Node::string(value, m);
+            // Quoted and block scalars are strings; so are unknown tags (!Ref, !!binary …),
+            // which carry no meaning for Kubernetes.
+            node = Node::string(std::move(value), mark);
             node.setQuoted(true);
         }
-        add(std::move(node), anchor);
+        add(std::move(node), anchorOf(sc.anchor));
     }
 
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
+    void collectionStart(Mark mark, bool isList, const yaml_char_t *anchor)
     {
-        m_stack.push_back(Frame{Node::list(toMark(mark)), anchor, {}, {}, false});
-    }
-
-    void OnSequenceEnd() override { closeFrame(); }
-
-    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override
-    {
-        m_stack.push_back(Frame{Node::map(toMark(mark)), anchor, {}, {}, false});
-    }
-
-    void OnMapEnd() override
-    {
-        if (!m_stack.empty()) {
-            applyMergeKeys(m_stack.back().node);
+        if (m_stack.size() >= kMaxDepth) {
+            fail(mark, "yaml.too-deep",
+                 text(QT_TRANSLATE_NOOP("Diagnostics", "nesting deeper than %1 levels"),
+                      {std::to_string(kMaxDepth)}),
+                 text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes objects are a few levels deep; "
+                                                       "is this file generated by mistake?")));
+            return;
         }
-        closeFrame();
+        m_stack.push_back(Frame{isList ? Node::list(mark) : Node::map(mark), anchorOf(anchor), {},
+                                {}, false});
     }
 
-private:
-    struct Frame
-    {
-        Node node;
-        YAML::anchor_t anchor;
-        std::string pendingKey; // maps: the key read, waiting for its value
-        Mark pendingKeyMark;
-        bool haveKey;
-    };
-
-    bool charge(std::size_t count, Mark mark)
-    {
-        m_nodeCount += count;
-        if (m_nodeCount > m_options.maxNodes && !m_failed) {
-            m_failed = true;
-            m_diagnostics.push_back(located(
-                Core::makeDiagnostic(
-                    Severity::Error, "yaml.too-many-nodes",
-                    text(QT_TRANSLATE_NOOP("Diagnostics", "the document expands to more than %1 values (an alias bomb?)"),
-                         {std::to_string(m_options.maxNodes)}),
-                    text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes objects never need this many values; look for "
-                                    "anchors (&) referenced (*) inside other anchors"))),
-                m_file, mark));
-        }
-        return !m_failed;
-    }
-
-    void closeFrame()
+    void collectionEnd()
     {
         if (m_stack.empty()) {
             return;
         }
         Frame frame = std::move(m_stack.back());
         m_stack.pop_back();
+        if (frame.node.isMap()) {
+            applyMergeKeys(frame.node);
+        }
         add(std::move(frame.node), frame.anchor, true);
     }
 
-    void add(Node node, YAML::anchor_t anchor, bool alreadyCharged = false)
+    void fail(Mark mark, const char *code, Core::Text message, Core::Text hint)
+    {
+        if (!m_failed) {
+            m_failed = true;
+            report(mark, code, std::move(message), std::move(hint));
+        }
+    }
+
+private:
+    struct Frame
+    {
+        Node node;
+        std::string anchor;
+        std::string pendingKey; // maps: the key read, waiting for its value
+        Mark pendingKeyMark;
+        bool haveKey;
+    };
+
+    static std::string anchorOf(const yaml_char_t *anchor)
+    {
+        return anchor ? std::string(reinterpret_cast<const char *>(anchor)) : std::string();
+    }
+
+    bool charge(std::size_t count, Mark mark)
+    {
+        m_nodeCount += count;
+        if (m_nodeCount > m_options.maxNodes) {
+            fail(mark, "yaml.too-many-nodes",
+                 text(QT_TRANSLATE_NOOP("Diagnostics", "the document expands to more than %1 values (an alias bomb?)"),
+                      {std::to_string(m_options.maxNodes)}),
+                 text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes objects never need this many values; look for "
+                                 "anchors (&) referenced (*) inside other anchors")));
+        }
+        return !m_failed;
+    }
+
+    void add(Node node, const std::string &anchor, bool alreadyCharged = false)
     {
         if (!alreadyCharged && !charge(1, node.mark())) {
             return;
         }
-        if (anchor != 0) {
+        if (!anchor.empty()) {
             m_anchors[anchor] = node;
         }
         if (m_stack.empty()) {
@@ -189,10 +188,8 @@ private:
                        text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes objects only use text keys")));
                 top.pendingKey = node.toJson();
             } else {
-                top.pendingKey = node.isNull() ? std::string("null") : node.asString();
-                if (node.isString()) {
-                    top.pendingKey = node.str();
-                }
+                // kubectl turns every key into a string: `80: x` has the key "80".
+                top.pendingKey = node.isString() ? node.str() : node.asString();
             }
             top.pendingKeyMark = node.mark();
             top.haveKey = true;
@@ -256,9 +253,8 @@ private:
     const LoadOptions &m_options;
     Core::Diagnostics &m_diagnostics;
     Node m_root;
-    Mark m_documentStart;
     std::vector<Frame> m_stack;
-    std::unordered_map<YAML::anchor_t, Node> m_anchors;
+    std::unordered_map<std::string, Node> m_anchors;
     std::size_t m_nodeCount = 0;
     bool m_failed = false;
 };
@@ -312,11 +308,11 @@ bool findBinaryJunk(std::string_view text, Mark &where)
 }
 
 // A hint for the parser errors people actually make.
-Core::Text hintForParseError(std::string_view input, const YAML::Mark &mark)
+Core::Text hintForParseError(std::string_view input, std::size_t zeroBasedLine)
 {
     // Find the offending line and look for a tab in its indentation.
     std::size_t lineStart = 0;
-    for (int line = 0; line < mark.line && lineStart != std::string_view::npos; ++line) {
+    for (std::size_t line = 0; line < zeroBasedLine && lineStart != std::string_view::npos; ++line) {
         lineStart = input.find('\n', lineStart);
         if (lineStart != std::string_view::npos) {
             ++lineStart;
@@ -349,6 +345,125 @@ LoadResult tooLarge(std::size_t bytes, const std::string &fileName, const LoadOp
     return result;
 }
 
+// Parses one run of whole documents. Marks are shifted by `lineOffset`.
+LoadResult parseChunk(std::string_view input, const std::string &fileName,
+                      const LoadOptions &options, std::uint32_t lineOffset)
+{
+    LoadResult result;
+    auto fatal = [&](Diagnostic d, Mark mark) {
+        result.diagnostics.push_back(located(std::move(d), fileName, mark));
+        result.fatal = true;
+        return result;
+    };
+    // libyaml keeps its own state; the RAII wrapper frees it on every path.
+    auto parser = std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t *)>(
+        new yaml_parser_t, [](yaml_parser_t *p) {
+            yaml_parser_delete(p);
+            delete p;
+        });
+    yaml_parser_initialize(parser.get());
+    yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char *>(input.data()),
+                                 input.size());
+    yaml_parser_set_encoding(parser.get(), YAML_UTF8_ENCODING);
+    TreeBuilder builder(fileName, options, result.diagnostics);
+    Mark documentStart;
+    int index = 0;
+    for (;;) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(parser.get(), &event)) {
+            const yaml_parser_t &p = *parser;
+            std::string problem = p.problem ? p.problem : "unknown error";
+            if (p.context) {
+                problem = std::string(p.context) + ", " + problem;
+            }
+            const bool beforeProblem = p.problem_mark.line == 0 && p.problem_mark.column == 0
+                                       && p.problem_offset == 0 && p.context_mark.line > 0;
+            const yaml_mark_t at = beforeProblem ? p.context_mark : p.problem_mark;
+            return fatal(Core::makeDiagnostic(
+                             Severity::Error, "yaml.syntax",
+                             text(QT_TRANSLATE_NOOP("Diagnostics", "YAML syntax error: %1"), {problem}),
+                             hintForParseError(input, at.line)),
+                         toMark(at, lineOffset));
+        }
+        const yaml_event_type_t type = event.type;
+        const Mark mark = toMark(event.start_mark, lineOffset);
+        switch (type) {
+        case YAML_DOCUMENT_START_EVENT:
+            builder.documentStart();
+            documentStart = mark;
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+            if (!builder.failed()) {
+                result.documents.push_back(LoadedDocument{builder.takeRoot(), index++, documentStart});
+            }
+            break;
+        case YAML_ALIAS_EVENT:
+            builder.alias(mark, reinterpret_cast<const char *>(event.data.alias.anchor));
+            break;
+        case YAML_SCALAR_EVENT:
+            builder.scalar(mark, event);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            builder.collectionStart(mark, true, event.data.sequence_start.anchor);
+            break;
+        case YAML_MAPPING_START_EVENT:
+            builder.collectionStart(mark, false, event.data.mapping_start.anchor);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            builder.collectionEnd();
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&event);
+        if (builder.failed()) {
+            result.fatal = true;
+            break;
+        }
+        if (type == YAML_STREAM_END_EVENT) {
+            break;
+        }
+    }
+    return result;
+}
+
+// Splits a stream at its `---` lines into up to `parts` runs of whole documents, each with the
+// number of lines before it. A `---` at column 0 always starts a document (it even ends a block
+// scalar), so a split there never cuts a value; a stream with directives (`%YAML`) is not split.
+std::vector<std::pair<std::string_view, std::uint32_t>> splitDocuments(std::string_view input,
+                                                                       std::size_t parts)
+{
+    std::vector<std::pair<std::string_view, std::uint32_t>> chunks;
+    if (parts < 2 || input.find("\n%") != std::string_view::npos || input.rfind('%', 0) == 0) {
+        chunks.emplace_back(input, 0);
+        return chunks;
+    }
+    const std::size_t target = input.size() / parts;
+    std::size_t start = 0;
+    std::uint32_t startLine = 0;
+    std::uint32_t line = 0;
+    std::size_t lineBegin = 0;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        if (input[i] != '\n') {
+            continue;
+        }
+        ++line;
+        lineBegin = i + 1;
+        const std::string_view rest = input.substr(lineBegin);
+        const bool marker = rest.rfind("---", 0) == 0
+                            && (rest.size() == 3 || rest[3] == '\n' || rest[3] == ' '
+                                || rest[3] == '\r' || rest[3] == '\t');
+        if (marker && lineBegin - start >= target && chunks.size() + 1 < parts) {
+            chunks.emplace_back(input.substr(start, lineBegin - start), startLine);
+            start = lineBegin;
+            startLine = line;
+        }
+    }
+    chunks.emplace_back(input.substr(start), startLine);
+    return chunks;
+}
+
 } // namespace
 
 LoadResult loadText(std::string_view input, const std::string &fileName, const LoadOptions &options)
@@ -376,38 +491,32 @@ LoadResult loadText(std::string_view input, const std::string &fileName, const L
                      junk);
     }
 
-    std::istringstream stream{std::string(input)};
-    YAML::Parser parser(stream);
-    TreeBuilder builder(fileName, options, result.diagnostics);
-    int index = 0;
-    try {
-        while (parser.HandleNextDocument(builder)) {
-            if (builder.failed()) {
-                result.fatal = true;
-                break;
-            }
-            LoadedDocument doc;
-            doc.start = builder.documentStart();
-            doc.root = builder.takeRoot();
-            doc.index = index++;
+    // Large streams are parsed on several threads, one run of documents each (the budget of
+    // LoadOptions::maxNodes applies to each run).
+    const std::size_t threads =
+        input.size() < kParallelThreshold ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    const auto chunks = splitDocuments(input, threads);
+    if (chunks.size() == 1) {
+        return parseChunk(input, fileName, options, 0);
+    }
+    std::vector<std::future<LoadResult>> futures;
+    for (const auto &[chunk, lineOffset] : chunks) {
+        futures.push_back(std::async(std::launch::async, parseChunk, chunk, std::cref(fileName),
+                                     std::cref(options), lineOffset));
+    }
+    for (auto &future : futures) {
+        LoadResult part = future.get();
+        if (result.fatal) {
+            continue; // a document could not be parsed: what follows it is not trusted either
+        }
+        for (LoadedDocument &doc : part.documents) {
+            doc.index = static_cast<int>(result.documents.size());
             result.documents.push_back(std::move(doc));
         }
-    } catch (const YAML::DeepRecursion &e) {
-        return fatal(Core::makeDiagnostic(
-                         Severity::Error, "yaml.too-deep",
-                         text(QT_TRANSLATE_NOOP("Diagnostics", "nesting deeper than %1 levels"), {std::to_string(e.depth())}),
-                         text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes objects are a few levels deep; is this file "
-                                         "generated by mistake?"))),
-                     toMark(e.mark));
-    } catch (const YAML::Exception &e) {
-        return fatal(Core::makeDiagnostic(Severity::Error, "yaml.syntax",
-                                          text(QT_TRANSLATE_NOOP("Diagnostics", "YAML syntax error: %1"), {e.msg}),
-                                          hintForParseError(input, e.mark)),
-                     toMark(e.mark));
-    } catch (const std::exception &e) {
-        return fatal(Core::makeDiagnostic(Severity::Error, "yaml.syntax",
-                                          text(QT_TRANSLATE_NOOP("Diagnostics", "YAML syntax error: %1"), {e.what()})),
-                     Mark{});
+        for (Diagnostic &d : part.diagnostics) {
+            result.diagnostics.push_back(std::move(d));
+        }
+        result.fatal = part.fatal;
     }
     return result;
 }
