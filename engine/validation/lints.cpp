@@ -90,7 +90,7 @@ void lintAnnotations(const Resource &r, Core::Diagnostics &out)
         Diagnostic d = Core::makeDiagnostic(
             Severity::Warning, "lint.annotation",
             Core::text(QT_TRANSLATE_NOOP("Diagnostics", "the annotation %1 has no effect"), {e.key}), advice);
-        out.push_back(at(std::move(d), r, e.value, path));
+        out.push_back(at(std::move(d), r, Node::null(e.keyMark), path));
     }
 }
 

@@ -6,12 +6,17 @@
 #include "schema.h"
 #include "structural_validator.h"
 
+#include <algorithm>
+#include <thread>
+
 namespace Torii::Validation {
 
 using Core::Diagnostic;
 using Core::Severity;
 
 namespace {
+
+constexpr std::size_t kParallelThreshold = 256; // objects; below this one thread is quicker
 
 constexpr std::string_view kCoreClusterScoped[] = {"Namespace", "Node", "PersistentVolume",
                                                   "ClusterRole", "ClusterRoleBinding",
@@ -140,9 +145,31 @@ Core::Diagnostics validateUpdate(const Model::Resource &oldResource, const Model
 Core::Diagnostics validateAll(const std::vector<Model::Resource> &resources,
                               const ValidationOptions &options)
 {
+    // Objects are independent: large sets are checked on every core, each thread a contiguous
+    // slice, and the slices joined in order so the output does not depend on the thread count.
+    const std::size_t threads =
+        resources.size() < kParallelThreshold
+            ? 1
+            : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<Core::Diagnostics> slices(threads);
+    auto work = [&](std::size_t slice) {
+        const std::size_t begin = resources.size() * slice / threads;
+        const std::size_t end = resources.size() * (slice + 1) / threads;
+        for (std::size_t i = begin; i < end; ++i) {
+            append(slices[slice], validateResource(resources[i], options));
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t slice = 1; slice < threads; ++slice) {
+        pool.emplace_back(work, slice);
+    }
+    work(0);
+    for (std::thread &t : pool) {
+        t.join();
+    }
     Core::Diagnostics out;
-    for (const Model::Resource &r : resources) {
-        append(out, validateResource(r, options));
+    for (Core::Diagnostics &slice : slices) {
+        append(out, std::move(slice));
     }
     if (options.lints) {
         append(out, lintCrossNamespace(resources));

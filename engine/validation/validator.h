@@ -27,7 +27,8 @@ Core::Diagnostics validateResource(const Model::Resource &resource,
 Core::Diagnostics validateUpdate(const Model::Resource &oldResource, const Model::Resource &resource,
                                  const ValidationOptions &options = {});
 
-// Every object, plus the checks that need the whole set (cross-namespace references).
+// Every object, plus the checks that need the whole set (cross-namespace references). Large sets
+// are checked on several threads; the result is the same as one thread's, in object order.
 Core::Diagnostics validateAll(const std::vector<Model::Resource> &resources,
                               const ValidationOptions &options = {});
 
