@@ -18,6 +18,11 @@ ValidationRun validatePaths(const std::vector<std::string> &paths,
     for (Core::Diagnostic &d : checks) {
         run.diagnostics.push_back(std::move(d));
     }
+    if (!options.lints) {
+        // Only what the API server says: the reader's notes (version upgrades) are lints too.
+        std::erase_if(run.diagnostics,
+                      [](const Core::Diagnostic &d) { return d.code.rfind("lint.", 0) == 0; });
+    }
     std::stable_sort(run.diagnostics.begin(), run.diagnostics.end(),
                      [](const Core::Diagnostic &a, const Core::Diagnostic &b) {
                          return std::tie(a.file, a.line, a.column)

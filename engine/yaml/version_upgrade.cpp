@@ -68,8 +68,10 @@ std::optional<Core::Diagnostic> upgradeApiVersion(Model::Resource &resource)
         return std::nullopt; // an unknown version: validation reports it
     }
     const std::string current = std::string(kGatewayGroup) + "/v1";
+    // A version the standard channel no longer serves is what the API server would refuse, so it
+    // is not a mere lint (toriictl validate --no-lint keeps it).
     Core::Diagnostic d = Core::makeDiagnostic(
-        Core::Severity::Warning, "lint.api-version",
+        Core::Severity::Warning, k->olderServed ? "lint.api-version" : "api-version.unserved",
         k->olderServed
             ? Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 %2 is still served but %3 is the current version; Torii "
                                     "reads it as %3"),

@@ -89,7 +89,7 @@ private slots:
             const auto run = Runtime::validatePaths({file.toStdString()});
             QList<int> warned;
             for (const auto &d : run.diagnostics) {
-                if (d.code == "lint.api-version") {
+                if (d.code == "lint.api-version" || d.code == "api-version.unserved") {
                     QCOMPARE(d.severity, Core::Severity::Warning);
                     warned << d.line;
                 }

@@ -210,7 +210,7 @@ private slots:
                 if (d.code == "lint.experimental-field") {
                     flagged.insert(d.fieldPath.substr(0, d.fieldPath.find(" = ")));
                 }
-                versionWarnings += d.code == "lint.api-version" ? 1 : 0;
+                versionWarnings += d.code == "api-version.unserved" ? 1 : 0;
             }
             flaggedFields += static_cast<int>(flagged.size());
             if (flagged != expected) {
