@@ -46,10 +46,11 @@ QByteArray diagnosticsAsText(const Core::Diagnostics &diagnostics, bool withHint
         out += line.toUtf8() + '\n';
         const std::string hint = d.localizedHint();
         if (withHints && !hint.empty()) {
-            out += "    " + QCoreApplication::translate("toriictl", "hint: %1")
-                                .arg(QString::fromStdString(hint))
-                                .toUtf8()
-                   + '\n';
+            out += "    " +
+                   QCoreApplication::translate("toriictl", "hint: %1")
+                       .arg(QString::fromStdString(hint))
+                       .toUtf8() +
+                   '\n';
         }
     }
     return out;

@@ -53,8 +53,8 @@ int main(int argc, char **argv)
     }
     Torii::Runtime::installTranslations(app, lang);
 
-    if (args.size() < 2 || args[1] == QLatin1String("-h") || args[1] == QLatin1String("--help")
-        || args[1] == QLatin1String("help")) {
+    if (args.size() < 2 || args[1] == QLatin1String("-h") || args[1] == QLatin1String("--help") ||
+        args[1] == QLatin1String("help")) {
         printUsage(args.size() < 2 ? stderr : stdout);
         return args.size() < 2 ? Torii::Cli::ExitUnusable : Torii::Cli::ExitOk;
     }

@@ -20,13 +20,16 @@ int runValidate(const QStringList &arguments)
         "toriictl", "Check Kubernetes Gateway API manifests exactly as an API server with the "
                     "v1.6.1 CRDs would, plus warnings for what would not work as meant."));
     parser.addHelpOption();
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QCoreApplication::translate("toriictl", "Output format: text or json."),
-                                    QStringLiteral("format"), QStringLiteral("text"));
-    const QCommandLineOption noLint(QStringLiteral("no-lint"),
-                                    QCoreApplication::translate("toriictl", "Only what the API server checks; no extra warnings."));
-    const QCommandLineOption noHints(QStringLiteral("no-hints"),
-                                     QCoreApplication::translate("toriictl", "Do not print hints."));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QCoreApplication::translate("toriictl", "Output format: text or json."),
+        QStringLiteral("format"), QStringLiteral("text"));
+    const QCommandLineOption noLint(
+        QStringLiteral("no-lint"),
+        QCoreApplication::translate("toriictl",
+                                    "Only what the API server checks; no extra warnings."));
+    const QCommandLineOption noHints(
+        QStringLiteral("no-hints"), QCoreApplication::translate("toriictl", "Do not print hints."));
     parser.addOptions({output, noLint, noHints});
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QCoreApplication::translate("toriictl", "YAML files or folders."),
@@ -41,18 +44,27 @@ int runValidate(const QStringList &arguments)
     }
     const QString format = parser.value(output);
     if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("toriictl", "toriictl validate: unknown output format \"%1\" (use text or json)").arg(format)));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate(
+                           "toriictl",
+                           "toriictl validate: unknown output format \"%1\" (use text or json)")
+                           .arg(format)));
         return ExitUnusable;
     }
     if (parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("toriictl", "toriictl validate: name at least one file or folder")));
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "toriictl", "toriictl validate: name at least one file or folder")));
         return ExitUnusable;
     }
     std::vector<std::string> paths;
     for (const QString &p : parser.positionalArguments()) {
         if (!QFileInfo::exists(p)) {
-            std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("toriictl", "%1: no such file or folder").arg(p)));
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(
+                    QCoreApplication::translate("toriictl", "%1: no such file or folder").arg(p)));
             return ExitUnusable;
         }
         paths.push_back(p.toStdString());

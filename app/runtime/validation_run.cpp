@@ -25,8 +25,8 @@ ValidationRun validatePaths(const std::vector<std::string> &paths,
     }
     std::stable_sort(run.diagnostics.begin(), run.diagnostics.end(),
                      [](const Core::Diagnostic &a, const Core::Diagnostic &b) {
-                         return std::tie(a.file, a.line, a.column)
-                                < std::tie(b.file, b.line, b.column);
+                         return std::tie(a.file, a.line, a.column) <
+                                std::tie(b.file, b.line, b.column);
                      });
     std::set<std::string> files;
     for (const Model::Resource &r : read.resources) {

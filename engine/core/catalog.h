@@ -10,13 +10,13 @@
 // a front end asks for the localized text when it shows it.
 #include <QtCore/qglobal.h>
 
-
 namespace Torii::Core {
 
 // A translatable text: template + arguments. Empty when `source` is null.
 struct Text
 {
-    const char *source = nullptr; // static storage, marked with QT_TRANSLATE_NOOP("Diagnostics", ...)
+    const char *source =
+        nullptr; // static storage, marked with QT_TRANSLATE_NOOP("Diagnostics", ...)
     std::vector<std::string> args;
 
     bool isEmpty() const { return source == nullptr; }

@@ -69,10 +69,9 @@ bool hasErrors(const Diagnostics &diagnostics)
 
 int countOf(const Diagnostics &diagnostics, Severity severity)
 {
-    return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                           [severity](const Diagnostic &d) {
-                                               return d.severity == severity;
-                                           }));
+    return static_cast<int>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [severity](const Diagnostic &d) { return d.severity == severity; }));
 }
 
 } // namespace Torii::Core

@@ -10,8 +10,8 @@ namespace Torii::Model {
 struct SourceRef
 {
     std::string file;
-    int document = -1;  // 0-based document in the file
-    int listItem = -1;  // index inside a `kind: List`, or -1
+    int document = -1; // 0-based document in the file
+    int listItem = -1; // index inside a `kind: List`, or -1
     Mark mark;
 };
 

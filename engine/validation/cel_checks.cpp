@@ -37,9 +37,10 @@ class RuleRunner
 {
 public:
     RuleRunner(const std::string &file, Channel channel, Core::Diagnostics &out)
-        : m_file(file), m_channel(channel), m_out(out)
-    {
-    }
+        : m_file(file)
+        , m_channel(channel)
+        , m_out(out)
+    {}
 
     void walk(const Node &node, const Node *old, const SchemaNode &schema, const std::string &path)
     {

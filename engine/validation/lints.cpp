@@ -34,23 +34,32 @@ struct AnnotationAdvice
 // Annotations people write on Gateway API objects believing they configure the gateway.
 constexpr std::array<AnnotationAdvice, 9> kAnnotationAdvice{{
     {"gateway.networking.k8s.io/timeout",
-     QT_TRANSLATE_NOOP("Diagnostics", "use spec.rules[].timeouts.request (and backendRequest) on the HTTPRoute")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "use spec.rules[].timeouts.request (and backendRequest) on the HTTPRoute")},
     {"gateway.networking.k8s.io/retry-count",
-     QT_TRANSLATE_NOOP("Diagnostics", "use spec.rules[].retry.attempts on the HTTPRoute (experimental channel)")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "use spec.rules[].retry.attempts on the HTTPRoute (experimental channel)")},
     {"gateway.networking.k8s.io/load-balancing",
-     QT_TRANSLATE_NOOP("Diagnostics", "load balancing is set by the implementation's own policy resource")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "load balancing is set by the implementation's own policy resource")},
     {"gateway.networking.k8s.io/max-connections",
-     QT_TRANSLATE_NOOP("Diagnostics", "connection limits are set by the implementation's own policy resource")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "connection limits are set by the implementation's own policy resource")},
     {"gateway.networking.k8s.io/keepalive-timeout",
-     QT_TRANSLATE_NOOP("Diagnostics", "keep-alive is set by the implementation's own client traffic policy")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "keep-alive is set by the implementation's own client traffic policy")},
     {"gateway.networking.k8s.io/connection-idle-timeout",
-     QT_TRANSLATE_NOOP("Diagnostics", "idle timeouts are set by the implementation's own client traffic policy")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "idle timeouts are set by the implementation's own client traffic policy")},
     {"gateway.networking.k8s.io/tracing-enabled",
-     QT_TRANSLATE_NOOP("Diagnostics", "tracing is configured by the implementation (e.g. its telemetry policy)")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "tracing is configured by the implementation (e.g. its telemetry policy)")},
     {"gateway.networking.k8s.io/tracing-sampler",
-     QT_TRANSLATE_NOOP("Diagnostics", "tracing is configured by the implementation (e.g. its telemetry policy)")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "tracing is configured by the implementation (e.g. its telemetry policy)")},
     {"gateway.networking.k8s.io/debug",
-     QT_TRANSLATE_NOOP("Diagnostics", "no implementation reads this; use the implementation's log level setting")},
+     QT_TRANSLATE_NOOP("Diagnostics",
+                       "no implementation reads this; use the implementation's log level setting")},
 }};
 
 bool isGatewayApi(const Resource &r)
@@ -72,24 +81,28 @@ void lintAnnotations(const Resource &r, Core::Diagnostics &out)
         if (!gatewayPrefix && !nginxOnGatewayApi) {
             continue;
         }
-        if (e.key == "gateway.networking.k8s.io/bundle-version"
-            || e.key == "gateway.networking.k8s.io/channel") {
+        if (e.key == "gateway.networking.k8s.io/bundle-version" ||
+            e.key == "gateway.networking.k8s.io/channel") {
             continue; // real annotations, on the CRDs themselves
         }
-        Core::Text advice = Core::text(QT_TRANSLATE_NOOP("Diagnostics", "no Gateway API implementation reads it"));
+        Core::Text advice =
+            Core::text(QT_TRANSLATE_NOOP("Diagnostics", "no Gateway API implementation reads it"));
         for (const AnnotationAdvice &a : kAnnotationAdvice) {
             if (a.key == e.key) {
                 advice = Core::text(a.advice);
             }
         }
         if (nginxOnGatewayApi) {
-            advice = Core::text(QT_TRANSLATE_NOOP("Diagnostics", "ingress-nginx annotations only act on Ingress objects; "
-                                           "use HTTPRoute filters (RequestRedirect, URLRewrite) "
-                                           "instead"));
+            advice = Core::text(QT_TRANSLATE_NOOP(
+                "Diagnostics", "ingress-nginx annotations only act on Ingress objects; "
+                               "use HTTPRoute filters (RequestRedirect, URLRewrite) "
+                               "instead"));
         }
         Diagnostic d = Core::makeDiagnostic(
             Severity::Warning, "lint.annotation",
-            Core::text(QT_TRANSLATE_NOOP("Diagnostics", "the annotation %1 has no effect"), {e.key}), advice);
+            Core::text(QT_TRANSLATE_NOOP("Diagnostics", "the annotation %1 has no effect"),
+                       {e.key}),
+            advice);
         out.push_back(at(std::move(d), r, Node::null(e.keyMark), path));
     }
 }
@@ -103,12 +116,14 @@ void lintPlaceholders(const Resource &r, const Node &node, const std::string &pa
         if (open != std::string::npos && s.find('}', open) != std::string::npos) {
             Diagnostic d = Core::makeDiagnostic(
                 Severity::Warning, "lint.placeholder",
-                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "\"%1\" holds a ${...} placeholder that would be sent "
-                                      "literally"),
+                Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "\"%1\" holds a ${...} placeholder that would be sent "
+                                             "literally"),
                            {s}),
-                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "Kubernetes does not expand variables in manifests: write "
-                                      "the value, or generate the file with envsubst, Helm or "
-                                      "Kustomize")));
+                Core::text(QT_TRANSLATE_NOOP(
+                    "Diagnostics", "Kubernetes does not expand variables in manifests: write "
+                                   "the value, or generate the file with envsubst, Helm or "
+                                   "Kustomize")));
             out.push_back(at(std::move(d), r, node, path));
         }
         return;
@@ -177,7 +192,8 @@ std::vector<CrossRef> crossNamespaceRefs(const Resource &r)
             int f = 0;
             for (const Node &filter : rule["filters"].items()) {
                 collectRef(filter["requestMirror"]["backendRef"],
-                           rulePath + ".filters[" + std::to_string(f++) + "].requestMirror.backendRef",
+                           rulePath + ".filters[" + std::to_string(f++) +
+                               "].requestMirror.backendRef",
                            "Service", refs);
             }
         }
@@ -193,9 +209,9 @@ bool grantAllows(const Resource &grant, const Resource &from, const CrossRef &re
     const Node &spec = grant.object["spec"];
     bool fromOk = false;
     for (const Node &f : spec["from"].items()) {
-        fromOk = fromOk
-                 || (f["group"].asString() == from.group() && f["kind"].asString() == from.kind
-                     && f["namespace"].asString() == (from.ns.empty() ? "default" : from.ns));
+        fromOk =
+            fromOk || (f["group"].asString() == from.group() && f["kind"].asString() == from.kind &&
+                       f["namespace"].asString() == (from.ns.empty() ? "default" : from.ns));
     }
     if (!fromOk) {
         return false;
@@ -240,12 +256,15 @@ Core::Diagnostics lintCrossNamespace(const std::vector<Resource> &resources)
             }
             Diagnostic d = Core::makeDiagnostic(
                 Severity::Warning, "lint.reference-grant",
-                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 refers to %2 %3/%4 in another namespace, and no "
-                                      "ReferenceGrant in the loaded files allows it"),
+                Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "%1 refers to %2 %3/%4 in another namespace, and no "
+                                             "ReferenceGrant in the loaded files allows it"),
                            {r.displayName(), ref.kind, ref.ns, ref.name}),
-                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "add a ReferenceGrant in namespace %1 from %2 in %3 to "
+                Core::text(
+                    QT_TRANSLATE_NOOP("Diagnostics",
+                                      "add a ReferenceGrant in namespace %1 from %2 in %3 to "
                                       "%4; without it the controller reports RefNotPermitted"),
-                           {ref.ns, r.kind, fromNs, ref.kind}));
+                    {ref.ns, r.kind, fromNs, ref.kind}));
             out.push_back(at(std::move(d), r, *ref.node, ref.path));
         }
     }

@@ -31,7 +31,10 @@ const re2::RE2 &labelValueRe()
 class MetaChecker
 {
 public:
-    MetaChecker(const Model::Resource &r, Core::Diagnostics &out) : m_r(r), m_out(out) {}
+    MetaChecker(const Model::Resource &r, Core::Diagnostics &out)
+        : m_r(r)
+        , m_out(out)
+    {}
 
     void error(const Node &at, std::string path, std::string message, Core::Text hint,
                Severity severity = Severity::Error)
@@ -58,19 +61,23 @@ public:
             name = key.substr(slash + 1);
             if (prefix.size() > 253 || !re2::RE2::FullMatch(prefix, subdomainRe())) {
                 error(at, path,
-                      "Invalid value: \"" + key + "\": prefix part a lowercase RFC 1123 subdomain "
+                      "Invalid value: \"" + key +
+                          "\": prefix part a lowercase RFC 1123 subdomain "
                           "must consist of lower case alphanumeric characters, '-' or '.'",
-                      Core::text(QT_TRANSLATE_NOOP("Diagnostics", "the part before '/' must be a DNS subdomain such as "
-                                            "example.com")));
+                      Core::text(QT_TRANSLATE_NOOP(
+                          "Diagnostics", "the part before '/' must be a DNS subdomain such as "
+                                         "example.com")));
             }
         }
         if (name.empty() || name.size() > 63 || !re2::RE2::FullMatch(name, labelValueRe())) {
             error(at, path,
-                  "Invalid value: \"" + key + "\": name part must consist of alphanumeric "
+                  "Invalid value: \"" + key +
+                      "\": name part must consist of alphanumeric "
                       "characters, '-', '_' or '.', and must start and end with an alphanumeric "
                       "character, at most 63 characters",
-                  Core::text(QT_TRANSLATE_NOOP("Diagnostics", "use letters, digits, '-', '_' and '.', 63 characters at "
-                                        "most")));
+                  Core::text(QT_TRANSLATE_NOOP(
+                      "Diagnostics", "use letters, digits, '-', '_' and '.', 63 characters at "
+                                     "most")));
         }
     }
 
@@ -88,7 +95,8 @@ Core::Diagnostics checkObjectMeta(const Model::Resource &r, bool namespaced)
     const Node &object = r.object;
     if (!object["apiVersion"].isString() || object["apiVersion"].str().empty()) {
         c.error(object, "apiVersion", "apiVersion not set",
-                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "add apiVersion, e.g. gateway.networking.k8s.io/v1")));
+                Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "add apiVersion, e.g. gateway.networking.k8s.io/v1")));
     }
     if (!object["kind"].isString() || object["kind"].str().empty()) {
         c.error(object, "kind", "kind not set",
@@ -108,26 +116,29 @@ Core::Diagnostics checkObjectMeta(const Model::Resource &r, bool namespaced)
         }
     } else if (name.str().size() > 253 || !re2::RE2::FullMatch(name.str(), subdomainRe())) {
         c.error(name, "metadata.name",
-                "Invalid value: \"" + name.str()
-                    + "\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-                      "characters, '-' or '.', and must start and end with an alphanumeric "
-                      "character (e.g. 'example.com', regex used for validation is "
-                      "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "use lower-case letters, digits, '-' and '.'")));
+                "Invalid value: \"" + name.str() +
+                    "\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
+                    "characters, '-' or '.', and must start and end with an alphanumeric "
+                    "character (e.g. 'example.com', regex used for validation is "
+                    "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+                Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "use lower-case letters, digits, '-' and '.'")));
     }
     const Node &ns = metadata["namespace"];
     if (ns.isString() && !ns.str().empty()) {
         if (!namespaced) {
             c.error(ns, "metadata.namespace",
                     r.kind + " is cluster-scoped: metadata.namespace is ignored",
-                    Core::text(QT_TRANSLATE_NOOP("Diagnostics", "remove metadata.namespace")), Severity::Warning);
+                    Core::text(QT_TRANSLATE_NOOP("Diagnostics", "remove metadata.namespace")),
+                    Severity::Warning);
         } else if (ns.str().size() > 63 || !re2::RE2::FullMatch(ns.str(), labelRe())) {
             c.error(ns, "metadata.namespace",
-                    "Invalid value: \"" + ns.str()
-                        + "\": a lowercase RFC 1123 label must consist of lower case alphanumeric "
-                          "characters or '-', and must start and end with an alphanumeric character",
-                    Core::text(QT_TRANSLATE_NOOP("Diagnostics", "use lower-case letters, digits and '-', 63 characters at "
-                                          "most")));
+                    "Invalid value: \"" + ns.str() +
+                        "\": a lowercase RFC 1123 label must consist of lower case alphanumeric "
+                        "characters or '-', and must start and end with an alphanumeric character",
+                    Core::text(QT_TRANSLATE_NOOP(
+                        "Diagnostics", "use lower-case letters, digits and '-', 63 characters at "
+                                       "most")));
         }
     }
     if (const Node *labels = metadata.find("labels"); labels && labels->isMap()) {
@@ -138,34 +149,39 @@ Core::Diagnostics checkObjectMeta(const Model::Resource &r, bool namespaced)
             if (!e.value.isString() && !e.value.isNull()) {
                 c.error(e.value, path,
                         "Invalid value: label values must be strings, got " + e.value.asString(),
-                        Core::text(QT_TRANSLATE_NOOP("Diagnostics", "quote the value: \"%1\""), {value}));
+                        Core::text(QT_TRANSLATE_NOOP("Diagnostics", "quote the value: \"%1\""),
+                                   {value}));
             } else if (value.size() > 63 || !re2::RE2::FullMatch(value, labelValueRe())) {
                 c.error(e.value, path,
-                        "Invalid value: \"" + value
-                            + "\": a valid label must be an empty string or consist of alphanumeric "
-                              "characters, '-', '_' or '.', and must start and end with an "
-                              "alphanumeric character",
-                        Core::text(QT_TRANSLATE_NOOP("Diagnostics", "use letters, digits, '-', '_' and '.', 63 "
-                                              "characters at most")));
+                        "Invalid value: \"" + value +
+                            "\": a valid label must be an empty string or consist of alphanumeric "
+                            "characters, '-', '_' or '.', and must start and end with an "
+                            "alphanumeric character",
+                        Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "use letters, digits, '-', '_' and '.', 63 "
+                                                     "characters at most")));
             }
         }
     }
-    if (const Node *annotations = metadata.find("annotations"); annotations && annotations->isMap()) {
+    if (const Node *annotations = metadata.find("annotations");
+        annotations && annotations->isMap()) {
         std::size_t total = 0;
         for (const Node::Entry &e : annotations->entries()) {
             c.checkQualifiedKey(e.value, "metadata.annotations." + e.key, e.key);
             if (!e.value.isString() && !e.value.isNull()) {
                 c.error(e.value, "metadata.annotations." + e.key,
-                        "Invalid value: annotation values must be strings, got "
-                            + e.value.asString(),
-                        Core::text(QT_TRANSLATE_NOOP("Diagnostics", "quote the value: \"%1\""), {e.value.asString()}));
+                        "Invalid value: annotation values must be strings, got " +
+                            e.value.asString(),
+                        Core::text(QT_TRANSLATE_NOOP("Diagnostics", "quote the value: \"%1\""),
+                                   {e.value.asString()}));
             }
             total += e.key.size() + e.value.asString().size();
         }
         if (total > 256 * 1024) {
             c.error(*annotations, "metadata.annotations",
                     "Too long: must have at most 262144 bytes",
-                    Core::text(QT_TRANSLATE_NOOP("Diagnostics", "annotations are limited to 256 KiB in all")));
+                    Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                 "annotations are limited to 256 KiB in all")));
         }
     }
     return out;

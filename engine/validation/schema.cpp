@@ -2,12 +2,12 @@
 
 #include "cel/cel.h"
 
+#include <re2/re2.h>
+
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-
-#include <re2/re2.h>
 
 #include <cmath>
 
@@ -222,7 +222,8 @@ SchemaBundle::SchemaBundle()
         kind->kind = it.key().toStdString();
         kind->group = k.value(QLatin1String("group")).toString().toStdString();
         kind->plural = k.value(QLatin1String("plural")).toString().toStdString();
-        kind->namespaced = k.value(QLatin1String("scope")).toString() == QLatin1String("Namespaced");
+        kind->namespaced =
+            k.value(QLatin1String("scope")).toString() == QLatin1String("Namespaced");
         kind->standard = k.value(QLatin1String("standard")).toBool();
         const QJsonObject versions = k.value(QLatin1String("versions")).toObject();
         for (auto v = versions.begin(); v != versions.end(); ++v) {

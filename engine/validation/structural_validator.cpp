@@ -95,8 +95,8 @@ bool matchesType(const Node &n, SchemaNode::Type t)
         return n.isString();
     case SchemaNode::Type::Integer:
         // JSON has one number type: 2.0 is an integer to the API server.
-        return n.isInt() || (n.isFloat() && n.asDouble() == std::floor(n.asDouble())
-                             && std::isfinite(n.asDouble()));
+        return n.isInt() || (n.isFloat() && n.asDouble() == std::floor(n.asDouble()) &&
+                             std::isfinite(n.asDouble()));
     case SchemaNode::Type::Number:
         return n.isNumber();
     case SchemaNode::Type::Boolean:
@@ -221,23 +221,26 @@ class Walker
 {
 public:
     Walker(const std::string &file, Core::Diagnostics &out, bool &blocks, bool flagExperimental)
-        : m_file(file), m_out(out), m_blocks(blocks), m_flagExperimental(flagExperimental)
-    {
-    }
+        : m_file(file)
+        , m_out(out)
+        , m_blocks(blocks)
+        , m_flagExperimental(flagExperimental)
+    {}
 
     // Drops nulls of non-nullable fields, prunes unknown fields (reporting them), applies
     // defaults. Works in place on the copy the API server would store.
     void normalize(Node &node, const SchemaNode &schema, const std::string &path, bool topLevel)
     {
-        if (node.isMap() && (schema.type == SchemaNode::Type::Object || !schema.properties.empty())) {
+        if (node.isMap() &&
+            (schema.type == SchemaNode::Type::Object || !schema.properties.empty())) {
             auto &entries = node.entries();
             for (auto it = entries.begin(); it != entries.end();) {
                 if (it->value.isNull()) {
                     it = entries.erase(it);
                     continue;
                 }
-                if (topLevel && (it->key == "apiVersion" || it->key == "kind"
-                                 || it->key == "metadata")) {
+                if (topLevel &&
+                    (it->key == "apiVersion" || it->key == "kind" || it->key == "metadata")) {
                     ++it;
                     continue;
                 }
@@ -280,9 +283,9 @@ public:
         }
         if (!matchesType(node, schema.type)) {
             add(node.mark(), path, "schema.type",
-                "Invalid value: \"" + std::string(jsonTypeName(node)) + "\": " + path
-                    + " in body must be of type " + schemaTypeName(schema.type) + ": \""
-                    + jsonTypeName(node) + '"',
+                "Invalid value: \"" + std::string(jsonTypeName(node)) + "\": " + path +
+                    " in body must be of type " + schemaTypeName(schema.type) + ": \"" +
+                    jsonTypeName(node) + '"',
                 "type", true);
             return;
         }
@@ -362,13 +365,15 @@ private:
         d.column = static_cast<int>(entry.keyMark.column);
         d.rule = "unknown field";
         if (!best.empty()) {
-            d.hintText = Core::text(QT_TRANSLATE_NOOP("Diagnostics", "did you mean \"%1\"?"), {best});
+            d.hintText =
+                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "did you mean \"%1\"?"), {best});
         } else {
             std::string names;
             for (const auto &[name, child] : schema.properties) {
                 names += (names.empty() ? "" : ", ") + name;
             }
-            d.hintText = Core::text(QT_TRANSLATE_NOOP("Diagnostics", "the fields allowed here are: %1"), {names});
+            d.hintText = Core::text(
+                QT_TRANSLATE_NOOP("Diagnostics", "the fields allowed here are: %1"), {names});
         }
         d.hint = d.hintText.english();
         m_out.push_back(std::move(d));
@@ -378,11 +383,14 @@ private:
     {
         Diagnostic d = Core::makeDiagnostic(
             Severity::Warning, "lint.experimental-field",
-            Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 is an experimental-channel field; the standard v1.6.1 CRDs "
+            Core::text(
+                QT_TRANSLATE_NOOP("Diagnostics",
+                                  "%1 is an experimental-channel field; the standard v1.6.1 CRDs "
                                   "do not have it"),
-                       {path}),
-            Core::text(QT_TRANSLATE_NOOP("Diagnostics", "install the experimental CRDs in the cluster, or leave this "
-                                  "field out")));
+                {path}),
+            Core::text(QT_TRANSLATE_NOOP(
+                "Diagnostics", "install the experimental CRDs in the cluster, or leave this "
+                               "field out")));
         d.fieldPath = path;
         d.file = m_file;
         d.line = static_cast<int>(node.mark().line);
@@ -394,10 +402,10 @@ private:
     {
         for (const Node &allowed : schema.enumValues) {
             if (allowed.equals(node)) {
-                if (node.isString() && m_flagExperimental
-                    && std::find(schema.experimentalEnumValues.begin(),
-                                 schema.experimentalEnumValues.end(), node.str())
-                           != schema.experimentalEnumValues.end()) {
+                if (node.isString() && m_flagExperimental &&
+                    std::find(schema.experimentalEnumValues.begin(),
+                              schema.experimentalEnumValues.end(),
+                              node.str()) != schema.experimentalEnumValues.end()) {
                     warnExperimental(node, path + " = " + node.str());
                 }
                 return;
@@ -415,8 +423,10 @@ private:
     void checkString(const Node &node, const SchemaNode &schema, const std::string &path)
     {
         const std::string &s = node.str();
-        const auto codePoints = static_cast<std::int64_t>(std::count_if(
-            s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        const auto codePoints =
+            static_cast<std::int64_t>(std::count_if(s.begin(), s.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            }));
         if (schema.maxLength && codePoints > *schema.maxLength) {
             add(node.mark(), path, "schema.maxLength",
                 "Too long: may not be more than " + std::to_string(*schema.maxLength) + " bytes",
@@ -424,21 +434,22 @@ private:
         }
         if (schema.minLength && codePoints < *schema.minLength) {
             add(node.mark(), path, "schema.minLength",
-                "Invalid value: " + quoteValue(node) + ": " + path + " in body should be at least "
-                    + std::to_string(*schema.minLength) + " chars long",
+                "Invalid value: " + quoteValue(node) + ": " + path +
+                    " in body should be at least " + std::to_string(*schema.minLength) +
+                    " chars long",
                 "minLength", false);
         }
-        if (schema.patternRegex && schema.patternRegex->ok()
-            && !re2::RE2::PartialMatch(s, *schema.patternRegex)) {
+        if (schema.patternRegex && schema.patternRegex->ok() &&
+            !re2::RE2::PartialMatch(s, *schema.patternRegex)) {
             add(node.mark(), path, "schema.pattern",
-                "Invalid value: " + quoteValue(node) + ": " + path + " in body should match '"
-                    + schema.pattern + '\'',
+                "Invalid value: " + quoteValue(node) + ": " + path + " in body should match '" +
+                    schema.pattern + '\'',
                 "pattern", false);
         }
         if (!schema.format.empty() && breaksFormat(schema.format, s)) {
             add(node.mark(), path, "schema.format",
-                "Invalid value: " + quoteValue(node) + ": " + path
-                    + " in body must be of type " + schema.format + ": " + quoteValue(node),
+                "Invalid value: " + quoteValue(node) + ": " + path + " in body must be of type " +
+                    schema.format + ": " + quoteValue(node),
                 "format", false);
         }
     }
@@ -448,14 +459,14 @@ private:
         const double v = node.asDouble();
         if (schema.minimum && v < *schema.minimum) {
             add(node.mark(), path, "schema.minimum",
-                "Invalid value: " + node.asString() + ": " + path
-                    + " in body should be greater than or equal to " + formatNumber(*schema.minimum),
+                "Invalid value: " + node.asString() + ": " + path +
+                    " in body should be greater than or equal to " + formatNumber(*schema.minimum),
                 "minimum", false);
         }
         if (schema.maximum && v > *schema.maximum) {
             add(node.mark(), path, "schema.maximum",
-                "Invalid value: " + node.asString() + ": " + path
-                    + " in body should be less than or equal to " + formatNumber(*schema.maximum),
+                "Invalid value: " + node.asString() + ": " + path +
+                    " in body should be less than or equal to " + formatNumber(*schema.maximum),
                 "maximum", false);
         }
     }
@@ -465,19 +476,20 @@ private:
         const auto count = static_cast<std::int64_t>(node.items().size());
         if (schema.maxItems && count > *schema.maxItems) {
             add(node.mark(), path, "schema.maxItems",
-                "Too many: " + std::to_string(count) + ": must have at most "
-                    + std::to_string(*schema.maxItems) + " items",
+                "Too many: " + std::to_string(count) + ": must have at most " +
+                    std::to_string(*schema.maxItems) + " items",
                 "maxItems", true);
         } else if (schema.standardMaxItems && count > *schema.standardMaxItems) {
             add(node.mark(), path, "lint.experimental-field",
-                path + " has " + std::to_string(count) + " items; the standard CRDs allow at most "
-                    + std::to_string(*schema.standardMaxItems),
+                path + " has " + std::to_string(count) +
+                    " items; the standard CRDs allow at most " +
+                    std::to_string(*schema.standardMaxItems),
                 "maxItems", false, Severity::Warning);
         }
         if (schema.minItems && count < *schema.minItems) {
             add(node.mark(), path, "schema.minItems",
-                "Invalid value: " + std::to_string(count) + ": " + path + " in body should have at least "
-                    + std::to_string(*schema.minItems) + " items",
+                "Invalid value: " + std::to_string(count) + ": " + path +
+                    " in body should have at least " + std::to_string(*schema.minItems) + " items",
                 "minItems", false);
         }
         if (schema.listType == "set") {
@@ -493,7 +505,8 @@ private:
         }
     }
 
-    void checkUnique(const Node &list, const std::string &path, const std::vector<std::string> &keys)
+    void checkUnique(const Node &list, const std::string &path,
+                     const std::vector<std::string> &keys)
     {
         std::set<std::string> seen;
         int index = 0;
@@ -522,11 +535,11 @@ private:
 
     void checkMap(const Node &node, const SchemaNode &schema, const std::string &path)
     {
-        if (schema.maxProperties
-            && static_cast<std::int64_t>(node.entries().size()) > *schema.maxProperties) {
+        if (schema.maxProperties &&
+            static_cast<std::int64_t>(node.entries().size()) > *schema.maxProperties) {
             add(node.mark(), path, "schema.maxProperties",
-                "Too many: " + std::to_string(node.entries().size()) + ": must have at most "
-                    + std::to_string(*schema.maxProperties) + " items",
+                "Too many: " + std::to_string(node.entries().size()) + ": must have at most " +
+                    std::to_string(*schema.maxProperties) + " items",
                 "maxProperties", true);
         }
         for (const std::string &name : schema.required) {
@@ -582,12 +595,13 @@ private:
                     failures.clear();
                 }
                 for (Diagnostic &d : failures) {
-                    d.fieldPath = path + d.fieldPath.substr(std::min(d.fieldPath.size(), relative.size()));
+                    d.fieldPath =
+                        path + d.fieldPath.substr(std::min(d.fieldPath.size(), relative.size()));
                     m_out.push_back(std::move(d));
                 }
                 add(node.mark(), path, "schema.oneOf",
-                    "Invalid value: " + quoteValue(node) + ": " + path
-                        + " in body must validate one and only one schema (oneOf)",
+                    "Invalid value: " + quoteValue(node) + ": " + path +
+                        " in body must validate one and only one schema (oneOf)",
                     "oneOf", false);
             }
         }
@@ -613,8 +627,8 @@ private:
         }
         if (schema.notSchema && branchErrors(*schema.notSchema).empty()) {
             add(node.mark(), path, "schema.not",
-                "Invalid value: " + quoteValue(node) + ": " + path
-                    + " in body must not validate the schema (not)",
+                "Invalid value: " + quoteValue(node) + ": " + path +
+                    " in body must not validate the schema (not)",
                 "not", false);
         }
     }
@@ -647,8 +661,8 @@ int editDistance(std::string_view a, std::string_view b)
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = static_cast<int>(i);
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const int cost = std::tolower(static_cast<unsigned char>(a[i - 1]))
-                                     == std::tolower(static_cast<unsigned char>(b[j - 1]))
+            const int cost = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                                     std::tolower(static_cast<unsigned char>(b[j - 1]))
                                  ? 0
                                  : 1;
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});

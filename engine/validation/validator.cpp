@@ -18,10 +18,10 @@ namespace {
 
 constexpr std::size_t kParallelThreshold = 256; // objects; below this one thread is quicker
 
-constexpr std::string_view kCoreClusterScoped[] = {"Namespace", "Node", "PersistentVolume",
-                                                  "ClusterRole", "ClusterRoleBinding",
-                                                  "CustomResourceDefinition", "StorageClass",
-                                                  "IngressClass"};
+constexpr std::string_view kCoreClusterScoped[] = {"Namespace",          "Node",
+                                                   "PersistentVolume",   "ClusterRole",
+                                                   "ClusterRoleBinding", "CustomResourceDefinition",
+                                                   "StorageClass",       "IngressClass"};
 
 bool isClusterScopedCoreKind(std::string_view kind)
 {
@@ -62,12 +62,14 @@ Core::Diagnostics validate(const Model::Resource &r, const Model::Resource *old,
             out.push_back(atObject(
                 Core::makeDiagnostic(
                     Severity::Error, "schema.kind",
-                    Core::text(QT_TRANSLATE_NOOP("Diagnostics", "no matches for kind \"%1\" in group \"%2\""),
+                    Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                 "no matches for kind \"%1\" in group \"%2\""),
                                {r.kind, group}),
-                    Core::text(QT_TRANSLATE_NOOP("Diagnostics", "check the spelling of kind; the Gateway API kinds are "
-                                          "GatewayClass, Gateway, ListenerSet, HTTPRoute, "
-                                          "GRPCRoute, TCPRoute, UDPRoute, TLSRoute, "
-                                          "ReferenceGrant, BackendTLSPolicy"))),
+                    Core::text(QT_TRANSLATE_NOOP(
+                        "Diagnostics", "check the spelling of kind; the Gateway API kinds are "
+                                       "GatewayClass, Gateway, ListenerSet, HTTPRoute, "
+                                       "GRPCRoute, TCPRoute, UDPRoute, TLSRoute, "
+                                       "ReferenceGrant, BackendTLSPolicy"))),
                 r, r.object["kind"]));
         }
         if (options.lints) {
@@ -78,8 +80,7 @@ Core::Diagnostics validate(const Model::Resource &r, const Model::Resource *old,
     append(out, checkObjectMeta(r, kind->namespaced));
     const bool standard = options.channel == Channel::Standard;
     const std::string writtenVersion =
-        r.upgradedFrom.empty() ? r.version()
-                               : r.upgradedFrom.substr(r.upgradedFrom.find('/') + 1);
+        r.upgradedFrom.empty() ? r.version() : r.upgradedFrom.substr(r.upgradedFrom.find('/') + 1);
     const VersionSchema *version = kind->version(writtenVersion);
     if (!version) {
         std::string known;
@@ -89,18 +90,22 @@ Core::Diagnostics validate(const Model::Resource &r, const Model::Resource *old,
         out.push_back(atObject(
             Core::makeDiagnostic(
                 Severity::Error, "schema.version",
-                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "no matches for kind \"%1\" in version \"%2\""),
+                Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "no matches for kind \"%1\" in version \"%2\""),
                            {r.kind, group + '/' + writtenVersion}),
-                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "the versions of %1 are %2"), {r.kind, known})),
+                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "the versions of %1 are %2"),
+                           {r.kind, known})),
             r, r.object["apiVersion"]));
         return out;
     }
     if (!kind->standard && standard) {
         out.push_back(atObject(
-            Core::makeDiagnostic(Severity::Warning, "lint.experimental-kind",
-                                 Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 is an experimental-channel kind"),
-                                            {r.kind}),
-                                 Core::text(QT_TRANSLATE_NOOP("Diagnostics", "the cluster needs the experimental CRDs"))),
+            Core::makeDiagnostic(
+                Severity::Warning, "lint.experimental-kind",
+                Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 is an experimental-channel kind"),
+                           {r.kind}),
+                Core::text(
+                    QT_TRANSLATE_NOOP("Diagnostics", "the cluster needs the experimental CRDs"))),
             r, r.object["kind"]));
     }
     StructuralResult structural =
@@ -119,9 +124,9 @@ Core::Diagnostics validate(const Model::Resource &r, const Model::Resource *old,
             oldStructural =
                 validateStructure(old->object, *version->root, old->source.file, standard);
         }
-        append(out, runCelRules(structural.defaulted, *version->root, r.source.file,
-                                options.channel,
-                                oldStructural ? &oldStructural->defaulted : nullptr));
+        append(out,
+               runCelRules(structural.defaulted, *version->root, r.source.file, options.channel,
+                           oldStructural ? &oldStructural->defaulted : nullptr));
     }
     if (options.lints) {
         append(out, lintResource(r));
@@ -131,13 +136,14 @@ Core::Diagnostics validate(const Model::Resource &r, const Model::Resource *old,
 
 } // namespace
 
-Core::Diagnostics validateResource(const Model::Resource &resource, const ValidationOptions &options)
+Core::Diagnostics validateResource(const Model::Resource &resource,
+                                   const ValidationOptions &options)
 {
     return validate(resource, nullptr, options);
 }
 
-Core::Diagnostics validateUpdate(const Model::Resource &oldResource, const Model::Resource &resource,
-                                 const ValidationOptions &options)
+Core::Diagnostics validateUpdate(const Model::Resource &oldResource,
+                                 const Model::Resource &resource, const ValidationOptions &options)
 {
     return validate(resource, &oldResource, options);
 }

@@ -24,7 +24,8 @@ Core::Diagnostics validateResource(const Model::Resource &resource,
                                    const ValidationOptions &options = {});
 
 // An update of `oldResource` to `resource`: also runs the CRDs' transition rules (oldSelf).
-Core::Diagnostics validateUpdate(const Model::Resource &oldResource, const Model::Resource &resource,
+Core::Diagnostics validateUpdate(const Model::Resource &oldResource,
+                                 const Model::Resource &resource,
                                  const ValidationOptions &options = {});
 
 // Every object, plus the checks that need the whole set (cross-namespace references). Large sets

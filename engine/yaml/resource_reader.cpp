@@ -24,8 +24,8 @@ Core::Diagnostic at(Core::Diagnostic d, const std::string &file, Model::Mark mar
 bool isListKind(const Node &object)
 {
     const Node &kind = object["kind"];
-    return kind.isString() && kind.str().size() >= 4
-           && kind.str().compare(kind.str().size() - 4, 4, "List") == 0 && object["items"].isList();
+    return kind.isString() && kind.str().size() >= 4 &&
+           kind.str().compare(kind.str().size() - 4, 4, "List") == 0 && object["items"].isList();
 }
 
 void addObject(ReadResult &out, Node object, Model::SourceRef source)
@@ -33,11 +33,13 @@ void addObject(ReadResult &out, Node object, Model::SourceRef source)
     const Model::Mark mark = object.mark();
     if (!object.isMap()) {
         out.diagnostics.push_back(at(
-            Core::makeDiagnostic(Severity::Error, "object.not-a-map",
-                                 text(QT_TRANSLATE_NOOP("Diagnostics", "this document is not a Kubernetes object (a map "
-                                                 "with apiVersion, kind and metadata)")),
-                                 text(QT_TRANSLATE_NOOP("Diagnostics", "start the document with `apiVersion:` and "
-                                                 "`kind:`"))),
+            Core::makeDiagnostic(
+                Severity::Error, "object.not-a-map",
+                text(QT_TRANSLATE_NOOP("Diagnostics",
+                                       "this document is not a Kubernetes object (a map "
+                                       "with apiVersion, kind and metadata)")),
+                text(QT_TRANSLATE_NOOP("Diagnostics", "start the document with `apiVersion:` and "
+                                                      "`kind:`"))),
             source.file, mark));
         return;
     }

@@ -126,8 +126,8 @@ Model::Node resolvePlainScalar(const std::string &text, Model::Mark mark)
         return Node::boolean(false, mark);
     }
     const char first = s.front();
-    const bool numeric = std::isdigit(static_cast<unsigned char>(first)) || first == '+'
-                         || first == '-' || first == '.';
+    const bool numeric = std::isdigit(static_cast<unsigned char>(first)) || first == '+' ||
+                         first == '-' || first == '.';
     if (!numeric) {
         return Node::string(text, mark);
     }

@@ -73,13 +73,18 @@ std::optional<Core::Diagnostic> upgradeApiVersion(Model::Resource &resource)
     Core::Diagnostic d = Core::makeDiagnostic(
         Core::Severity::Warning, k->olderServed ? "lint.api-version" : "api-version.unserved",
         k->olderServed
-            ? Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 %2 is still served but %3 is the current version; Torii "
+            ? Core::text(
+                  QT_TRANSLATE_NOOP("Diagnostics",
+                                    "%1 %2 is still served but %3 is the current version; Torii "
                                     "reads it as %3"),
-                         {resource.kind, resource.apiVersion, current})
-            : Core::text(QT_TRANSLATE_NOOP("Diagnostics", "%1 %2 is no longer served by the v1.6.1 standard CRDs "
-                                    "(kubectl apply would fail); Torii reads it as %3"),
+                  {resource.kind, resource.apiVersion, current})
+            : Core::text(QT_TRANSLATE_NOOP("Diagnostics",
+                                           "%1 %2 is no longer served by the v1.6.1 standard CRDs "
+                                           "(kubectl apply would fail); Torii reads it as %3"),
                          {resource.kind, resource.apiVersion, current}),
-        Core::text(QT_TRANSLATE_NOOP("Diagnostics", "write apiVersion: %1 (the fields are the same)"), {current}));
+        Core::text(
+            QT_TRANSLATE_NOOP("Diagnostics", "write apiVersion: %1 (the fields are the same)"),
+            {current}));
     d.fieldPath = "apiVersion";
     d.file = resource.source.file;
     if (const Model::Node::Entry *e = resource.object.findEntry("apiVersion")) {
@@ -88,7 +93,8 @@ std::optional<Core::Diagnostic> upgradeApiVersion(Model::Resource &resource)
     }
     resource.upgradedFrom = resource.apiVersion;
     resource.apiVersion = current;
-    resource.object.set("apiVersion", Model::Node::string(current, resource.object["apiVersion"].mark()));
+    resource.object.set("apiVersion",
+                        Model::Node::string(current, resource.object["apiVersion"].mark()));
     return d;
 }
 

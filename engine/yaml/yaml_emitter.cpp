@@ -2,11 +2,10 @@
 
 #include "scalar_resolver.h"
 
-#include <yaml.h>
-
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <yaml.h>
 
 namespace Torii::Yaml {
 
@@ -18,8 +17,8 @@ constexpr std::array<std::string_view, 4> kTopOrder{"apiVersion", "kind", "metad
 constexpr std::array<std::string_view, 4> kMetadataOrder{"name", "namespace", "labels",
                                                          "annotations"};
 constexpr std::array<std::string_view, 7> kServerManagedMetadata{
-    "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink",
-    "deletionTimestamp"};
+    "uid",           "resourceVersion", "generation",       "creationTimestamp",
+    "managedFields", "selfLink",        "deletionTimestamp"};
 
 template<std::size_t N>
 int rankIn(const std::array<std::string_view, N> &order, const std::string &key)
@@ -68,7 +67,9 @@ void orderBy(Node &map, const std::array<std::string_view, N> &order)
 class EventWriter
 {
 public:
-    explicit EventWriter(yaml_emitter_t *emitter) : m_emitter(emitter) {}
+    explicit EventWriter(yaml_emitter_t *emitter)
+        : m_emitter(emitter)
+    {}
 
     bool ok() const { return m_ok; }
 
@@ -140,10 +141,9 @@ private:
     {
         yaml_event_t e;
         const bool plainOk = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE;
-        yaml_scalar_event_initialize(&e, nullptr, nullptr,
-                                     reinterpret_cast<yaml_char_t *>(const_cast<char *>(value.data())),
-                                     static_cast<int>(value.size()), plainOk ? 1 : 0,
-                                     plainOk ? 0 : 1, style);
+        yaml_scalar_event_initialize(
+            &e, nullptr, nullptr, reinterpret_cast<yaml_char_t *>(const_cast<char *>(value.data())),
+            static_cast<int>(value.size()), plainOk ? 1 : 0, plainOk ? 0 : 1, style);
         emit(e);
     }
 

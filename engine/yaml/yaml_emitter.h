@@ -9,7 +9,7 @@ namespace Torii::Yaml {
 
 struct EmitOptions
 {
-    bool keepStatus = false; // `status` is the controller's; kubectl apply ignores it
+    bool keepStatus = false;    // `status` is the controller's; kubectl apply ignores it
     bool canonicalOrder = true; // false: keep the user's key order (workspace saves)
 };
 
@@ -21,7 +21,8 @@ Model::Node canonicalObject(const Model::Node &object, const EmitOptions &option
 
 // YAML text for one or more documents, separated by `---`. Strings that would read back as
 // another type (`"true"`, `"8080"`, `"null"`) are quoted; multi-line strings use block style.
-std::string emitDocuments(const std::vector<Model::Node> &documents, const EmitOptions &options = {});
+std::string emitDocuments(const std::vector<Model::Node> &documents,
+                          const EmitOptions &options = {});
 std::string emitDocument(const Model::Node &document, const EmitOptions &options = {});
 
 } // namespace Torii::Yaml

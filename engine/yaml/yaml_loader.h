@@ -21,8 +21,8 @@ struct LoadOptions
 struct LoadedDocument
 {
     Model::Node root;
-    int index = 0;       // 0-based position of the document in its file
-    Model::Mark start;   // where the document begins
+    int index = 0;     // 0-based position of the document in its file
+    Model::Mark start; // where the document begins
 };
 
 struct LoadResult
@@ -38,7 +38,8 @@ struct LoadResult
 // Never throws. Scalars are resolved as kubectl does when it turns YAML into JSON (YAML 1.1 bools
 // such as `yes`/`on`, ints with 0x/0o, `~` and `null`). Duplicate keys, NUL bytes, invalid UTF-8,
 // too large input and alias bombs are reported with file:line:col and a hint.
-LoadResult loadText(std::string_view text, const std::string &fileName, const LoadOptions &options = {});
+LoadResult loadText(std::string_view text, const std::string &fileName,
+                    const LoadOptions &options = {});
 LoadResult loadFile(const std::string &path, const LoadOptions &options = {});
 
 } // namespace Torii::Yaml

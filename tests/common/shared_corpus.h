@@ -44,8 +44,9 @@ inline QStringList yamlFilesUnder(const QString &dir)
                 QFAIL(qPrintable(QStringLiteral("CI=true but the corpus %1 is missing")            \
                                      .arg(Torii::Test::sharedPath(sub))));                         \
             }                                                                                      \
-            QSKIP(qPrintable(QStringLiteral("corpus %1 not found (../shared is absent in a user's " \
-                                            "clone); skipping")                                    \
-                                 .arg(Torii::Test::sharedPath(sub))));                             \
+            QSKIP(                                                                                 \
+                qPrintable(QStringLiteral("corpus %1 not found (../shared is absent in a user's "  \
+                                          "clone); skipping")                                      \
+                               .arg(Torii::Test::sharedPath(sub))));                               \
         }                                                                                          \
     } while (false)

@@ -63,8 +63,9 @@ private slots:
                 QFile f(file);
                 QVERIFY(f.open(QIODevice::ReadOnly));
                 QVERIFY2(!f.readAll().contains("apiVersion:"), qPrintable(file));
-                const auto syntax = std::find_if(run.diagnostics.begin(), run.diagnostics.end(),
-                                                 [](const auto &d) { return d.code == "yaml.syntax"; });
+                const auto syntax =
+                    std::find_if(run.diagnostics.begin(), run.diagnostics.end(),
+                                 [](const auto &d) { return d.code == "yaml.syntax"; });
                 QVERIFY(syntax != run.diagnostics.end());
                 QVERIFY(syntax->line > 0 && !syntax->hint.empty());
                 ++notYaml;
@@ -82,8 +83,8 @@ private slots:
     void olderVersionsAreUpgradedWithAWarning()
     {
         TORII_REQUIRE_SHARED("fixtures/seed");
-        const QRegularExpression old(
-            QStringLiteral("^\\s*apiVersion:\\s*gateway\\.networking\\.k8s\\.io/(v1beta1|v1alpha2)\\s*$"));
+        const QRegularExpression old(QStringLiteral(
+            "^\\s*apiVersion:\\s*gateway\\.networking\\.k8s\\.io/(v1beta1|v1alpha2)\\s*$"));
         for (const QString &file : seedFiles()) {
             const QList<int> expected = linesMatching(file, old);
             const auto run = Runtime::validatePaths({file.toStdString()});

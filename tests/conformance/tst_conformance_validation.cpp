@@ -60,7 +60,8 @@ bool containsWanted(const std::string &haystack, std::string wanted)
 }
 
 // openAPIV3Schema of `kind` at `version` in ../shared/crds/<channel>, or nullptr.
-const Node *crdSchema(const std::string &channel, const std::string &kind, const std::string &version)
+const Node *crdSchema(const std::string &channel, const std::string &kind,
+                      const std::string &version)
 {
     static std::map<std::string, std::vector<Node>> cache;
     auto &crds = cache[channel];
@@ -176,8 +177,8 @@ private slots:
             experimental.channel = Validation::Channel::Experimental;
             const auto inExperimental = Validation::validateAll(read.resources, experimental);
             if (!errorsOf(inExperimental).empty()) {
-                failures << file + QStringLiteral(" (experimental channel):\n")
-                                + describe(errorsOf(inExperimental));
+                failures << file + QStringLiteral(" (experimental channel):\n") +
+                                describe(errorsOf(inExperimental));
             }
             Core::Diagnostics all = read.diagnostics;
             for (auto &d : Validation::validateAll(read.resources)) {
@@ -190,9 +191,9 @@ private slots:
             std::set<std::string> expected;
             int unservedVersions = 0;
             for (const Model::Resource &r : read.resources) {
-                const std::string version = r.upgradedFrom.empty()
-                                                ? r.version()
-                                                : r.upgradedFrom.substr(r.upgradedFrom.find('/') + 1);
+                const std::string version =
+                    r.upgradedFrom.empty() ? r.version()
+                                           : r.upgradedFrom.substr(r.upgradedFrom.find('/') + 1);
                 const Node *std = crdSchema("standard", r.kind, version);
                 const Node *exp = crdSchema("experimental", r.kind, version);
                 if (!std) {
@@ -218,16 +219,18 @@ private slots:
                 for (const auto &x : expected) {
                     e += QString::fromStdString(x) + ' ';
                 }
-                failures << file + QStringLiteral(": expected experimental warnings at [%1], got:\n")
-                                       .arg(e)
-                                + describe(all);
+                failures << file +
+                                QStringLiteral(": expected experimental warnings at [%1], got:\n")
+                                    .arg(e) +
+                                describe(all);
             }
             if (versionWarnings < unservedVersions) {
                 failures << file + QStringLiteral(": unserved version not flagged");
             }
         }
         qInfo("validation/valid-experimental: %d files, accepted in both channels, %d experimental "
-              "fields flagged in the standard channel", files, flaggedFields);
+              "fields flagged in the standard channel",
+              files, flaggedFields);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
     }
 
@@ -235,14 +238,16 @@ private slots:
     {
         TORII_REQUIRE_SHARED("validation/invalid");
         const QString dir = Test::sharedPath("validation/invalid");
-        const auto expected = Yaml::loadFile((dir + QStringLiteral("/EXPECTED.yaml")).toStdString());
+        const auto expected =
+            Yaml::loadFile((dir + QStringLiteral("/EXPECTED.yaml")).toStdString());
         QVERIFY(!expected.fatal && !expected.documents.empty());
         int files = 0;
         int violations = 0;
         int found = 0;
         QStringList failures;
         for (const Node &entry : expected.documents[0].root.items()) {
-            const QString file = dir + QLatin1Char('/') + QString::fromStdString(entry["file"].str());
+            const QString file =
+                dir + QLatin1Char('/') + QString::fromStdString(entry["file"].str());
             const auto read = Yaml::readFile(file.toStdString());
             const auto all = Validation::validateAll(read.resources);
             ++files;
@@ -260,16 +265,17 @@ private slots:
                     if (path == "(root)") {
                         hit = hit || d.code == "cel.skipped";
                     } else if (cel) {
-                        hit = hit || (d.code == "cel" && d.fieldPath == path
-                                      && d.message.find(detail) != std::string::npos);
+                        hit = hit || (d.code == "cel" && d.fieldPath == path &&
+                                      d.message.find(detail) != std::string::npos);
                     } else {
                         const std::string keyword = detail.substr(0, detail.find(':'));
                         if (keyword == "required") {
                             const std::string field = detail.substr(detail.find(": ") + 2);
-                            hit = hit || (d.rule == "required" && d.fieldPath == path + '.' + field);
+                            hit =
+                                hit || (d.rule == "required" && d.fieldPath == path + '.' + field);
                         } else {
-                            const bool pathOk = d.fieldPath == path
-                                                || d.fieldPath.rfind(path + '[', 0) == 0;
+                            const bool pathOk =
+                                d.fieldPath == path || d.fieldPath.rfind(path + '[', 0) == 0;
                             hit = hit || (pathOk && d.isError() && d.rule.rfind(keyword, 0) == 0);
                         }
                     }
@@ -277,10 +283,11 @@ private slots:
                 if (hit) {
                     ++found;
                 } else {
-                    failures << file + QStringLiteral(": missing %1 %2\n")
-                                           .arg(QString::fromStdString(path),
-                                                QString::fromStdString(detail))
-                                    + describe(all);
+                    failures << file +
+                                    QStringLiteral(": missing %1 %2\n")
+                                        .arg(QString::fromStdString(path),
+                                             QString::fromStdString(detail)) +
+                                    describe(all);
                 }
             }
         }
@@ -310,49 +317,49 @@ private slots:
                 const std::string operation = c["operation"].isString() ? c["operation"].str() : "";
                 Model::SourceRef source{file.toStdString(), 0, -1, {}};
                 for (const Node &channelName : loaded.documents[0].root["channels"].items()) {
-                Validation::ValidationOptions options;
-                options.channel = channelName.str() == "experimental"
-                                      ? Validation::Channel::Experimental
-                                      : Validation::Channel::Standard;
-                Node object = c["object"];
-                object.set("apiVersion", c["apiVersion"]);
-                object.set("kind", c["kind"]);
-                Core::Diagnostics diagnostics;
-                if (operation.empty()) {
-                    diagnostics = Validation::validateResource(Model::makeResource(object, source),
-                                                               options);
-                } else {
-                    Node old = c["oldObject"];
-                    old.set("apiVersion", c["apiVersion"]);
-                    old.set("kind", c["kind"]);
-                    if (operation == "status-update") {
-                        object.set("spec", old["spec"]); // the server keeps the old spec
+                    Validation::ValidationOptions options;
+                    options.channel = channelName.str() == "experimental"
+                                          ? Validation::Channel::Experimental
+                                          : Validation::Channel::Standard;
+                    Node object = c["object"];
+                    object.set("apiVersion", c["apiVersion"]);
+                    object.set("kind", c["kind"]);
+                    Core::Diagnostics diagnostics;
+                    if (operation.empty()) {
+                        diagnostics = Validation::validateResource(
+                            Model::makeResource(object, source), options);
+                    } else {
+                        Node old = c["oldObject"];
+                        old.set("apiVersion", c["apiVersion"]);
+                        old.set("kind", c["kind"]);
+                        if (operation == "status-update") {
+                            object.set("spec", old["spec"]); // the server keeps the old spec
+                        }
+                        diagnostics = Validation::validateUpdate(
+                            Model::makeResource(old, source), Model::makeResource(object, source),
+                            options);
                     }
-                    diagnostics = Validation::validateUpdate(Model::makeResource(old, source),
-                                                             Model::makeResource(object, source),
-                                                             options);
-                }
-                const auto errors = errorsOf(diagnostics);
-                const bool wantRejected = c["expect"].str() == "rejected";
-                bool ok = wantRejected == !errors.empty();
-                const std::string text = allText(diagnostics);
-                for (const Node &wanted : c["errors"].items()) {
-                    ok = ok && containsWanted(text, wanted.str());
-                }
-                Tally &t = perKind[kind];
-                ++t.total;
-                if (ok) {
-                    ++t.pass;
-                } else {
-                    failures << QStringLiteral("%1 [%7]: %2 (%3): expected %4 %5, got:\n%6")
-                                    .arg(QFileInfo(file).fileName(),
-                                         QString::fromStdString(c["name"].str()),
-                                         QString::fromStdString(kind),
-                                         QString::fromStdString(c["expect"].str()),
-                                         QString::fromStdString(c["errors"].toJson()),
-                                         QString::fromStdString(text),
-                                         QString::fromStdString(channelName.str()));
-                }
+                    const auto errors = errorsOf(diagnostics);
+                    const bool wantRejected = c["expect"].str() == "rejected";
+                    bool ok = wantRejected == !errors.empty();
+                    const std::string text = allText(diagnostics);
+                    for (const Node &wanted : c["errors"].items()) {
+                        ok = ok && containsWanted(text, wanted.str());
+                    }
+                    Tally &t = perKind[kind];
+                    ++t.total;
+                    if (ok) {
+                        ++t.pass;
+                    } else {
+                        failures << QStringLiteral("%1 [%7]: %2 (%3): expected %4 %5, got:\n%6")
+                                        .arg(QFileInfo(file).fileName(),
+                                             QString::fromStdString(c["name"].str()),
+                                             QString::fromStdString(kind),
+                                             QString::fromStdString(c["expect"].str()),
+                                             QString::fromStdString(c["errors"].toJson()),
+                                             QString::fromStdString(text),
+                                             QString::fromStdString(channelName.str()));
+                    }
                 }
             }
         }

@@ -44,13 +44,15 @@ private slots:
         QTest::addColumn<QString>("golden");
         QTest::addColumn<int>("exitCode");
         QTest::newRow("clean") << QStringList{"validate", "clean.yaml"} << "clean.txt" << 0;
-        QTest::newRow("mistakes") << QStringList{"validate", "mistakes.yaml"} << "mistakes.txt" << 1;
-        QTest::newRow("mistakes ja") << QStringList{"--lang", "ja", "validate", "mistakes.yaml"}
-                                     << "mistakes.ja.txt" << 1;
-        QTest::newRow("no lint") << QStringList{"validate", "--no-lint", "--no-hints", "mistakes.yaml"}
+        QTest::newRow("mistakes") << QStringList{"validate", "mistakes.yaml"} << "mistakes.txt"
+                                  << 1;
+        QTest::newRow("mistakes ja")
+            << QStringList{"--lang", "ja", "validate", "mistakes.yaml"} << "mistakes.ja.txt" << 1;
+        QTest::newRow("no lint") << QStringList{"validate", "--no-lint", "--no-hints",
+                                                "mistakes.yaml"}
                                  << "mistakes-no-lint.txt" << 1;
-        QTest::newRow("unparsable") << QStringList{"validate", "broken.yaml", "clean.yaml"}
-                                    << "broken.txt" << 2;
+        QTest::newRow("unparsable")
+            << QStringList{"validate", "broken.yaml", "clean.yaml"} << "broken.txt" << 2;
     }
 
     void golden()
@@ -84,9 +86,9 @@ private slots:
             const QJsonObject d = v.toObject();
             QCOMPARE(d.value("file").toString(), QStringLiteral("mistakes.yaml"));
             QVERIFY(d.value("line").toInt() > 0);
-            unknownField = unknownField || (d.value("code").toString() == "schema.unknown-field"
-                                            && d.value("path").toString() == "spec.hostname"
-                                            && d.value("line").toInt() == 12);
+            unknownField = unknownField || (d.value("code").toString() == "schema.unknown-field" &&
+                                            d.value("path").toString() == "spec.hostname" &&
+                                            d.value("line").toInt() == 12);
         }
         QVERIFY(unknownField);
         QCOMPARE(root.value("summary").toObject().value("objects").toInt(), 1);

@@ -125,11 +125,26 @@ private slots:
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("path");
-        QTest::newRow("pattern") << "shop.example.com" << "Shop_Example" << "schema.pattern" << "spec.hostnames[0]";
-        QTest::newRow("type") << "port: 8080" << "port: \"8080\"" << "schema.type" << "spec.rules[0].backendRefs[0].port";
-        QTest::newRow("maximum") << "port: 8080" << "port: 80800" << "schema.maximum" << "spec.rules[0].backendRefs[0].port";
-        QTest::newRow("required") << "  - name: gw\n" << "  - port: 80\n" << "schema.required" << "spec.parentRefs[0].name";
-        QTest::newRow("metadata name") << "name: web" << "name: Web_App" << "metadata" << "metadata.name";
+        QTest::newRow("pattern") << "shop.example.com"
+                                 << "Shop_Example"
+                                 << "schema.pattern"
+                                 << "spec.hostnames[0]";
+        QTest::newRow("type") << "port: 8080"
+                              << "port: \"8080\""
+                              << "schema.type"
+                              << "spec.rules[0].backendRefs[0].port";
+        QTest::newRow("maximum") << "port: 8080"
+                                 << "port: 80800"
+                                 << "schema.maximum"
+                                 << "spec.rules[0].backendRefs[0].port";
+        QTest::newRow("required") << "  - name: gw\n"
+                                  << "  - port: 80\n"
+                                  << "schema.required"
+                                  << "spec.parentRefs[0].name";
+        QTest::newRow("metadata name") << "name: web"
+                                       << "name: Web_App"
+                                       << "metadata"
+                                       << "metadata.name";
     }
 
     void patternTypeAndRange()
@@ -187,8 +202,9 @@ spec:
     void lints()
     {
         std::string text = kRoute;
-        text.replace(text.find("  namespace: shop\n"), 18,
-                     "  namespace: shop\n  annotations:\n    gateway.networking.k8s.io/timeout: 30s\n");
+        text.replace(
+            text.find("  namespace: shop\n"), 18,
+            "  namespace: shop\n  annotations:\n    gateway.networking.k8s.io/timeout: 30s\n");
         text.replace(text.find("- name: api\n"), 12, "- name: api\n      namespace: other\n");
         text += "    filters:\n    - type: RequestHeaderModifier\n"
                 "      requestHeaderModifier: {set: [{name: x-id, value: \"${request_id}\"}]}\n";

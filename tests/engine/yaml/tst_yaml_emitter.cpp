@@ -24,8 +24,8 @@ private slots:
                                 "  a: 2\n  b: 1\n"));
         Yaml::EmitOptions withStatus;
         withStatus.keepStatus = true;
-        QVERIFY(Yaml::emitDocument(r.documents.at(0).root, withStatus).find("status:")
-                != std::string::npos);
+        QVERIFY(Yaml::emitDocument(r.documents.at(0).root, withStatus).find("status:") !=
+                std::string::npos);
     }
 
     void stringsThatLookLikeOtherTypesStayStrings_data()

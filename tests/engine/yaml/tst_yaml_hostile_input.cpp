@@ -23,7 +23,8 @@ class TestYamlHostileInput : public QObject
 private slots:
     void truncatedYaml()
     {
-        const auto r = Yaml::loadText("spec:\n  rules:\n  - matches: [{path: {value: \"/a", "t.yaml");
+        const auto r =
+            Yaml::loadText("spec:\n  rules:\n  - matches: [{path: {value: \"/a", "t.yaml");
         QVERIFY(r.fatal);
         QCOMPARE(only(r).code, std::string("yaml.syntax"));
         QVERIFY(only(r).line >= 3);
@@ -59,7 +60,8 @@ private slots:
 
     void billionLaughs()
     {
-        std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+        std::string bomb =
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
         char prev = 'a';
         for (char c = 'b'; c <= 'j'; ++c) {
             bomb += std::string(1, c) + ": &" + c + " [";
@@ -113,9 +115,9 @@ private slots:
         {
             std::ofstream out(path);
             while (written < 50u * 1024u * 1024u) {
-                std::string doc = "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-"
-                                  + std::to_string(objects) + "\ndata:\n  blob: \""
-                                  + std::string(4000, 'x') + "\"\n";
+                std::string doc = "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-" +
+                                  std::to_string(objects) + "\ndata:\n  blob: \"" +
+                                  std::string(4000, 'x') + "\"\n";
                 out << doc;
                 written += doc.size();
                 ++objects;

@@ -13,8 +13,8 @@ class TestYamlLoader : public QObject
 private slots:
     void positionsOfKeysAndValues()
     {
-        const auto r = Yaml::loadText("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n",
-                                      "svc.yaml");
+        const auto r =
+            Yaml::loadText("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n", "svc.yaml");
         QVERIFY(!r.fatal);
         QCOMPARE(r.documents.size(), std::size_t(1));
         const Node &root = r.documents[0].root;
@@ -34,26 +34,43 @@ private slots:
     {
         QTest::addColumn<QString>("yaml");
         QTest::addColumn<QString>("json");
-        QTest::newRow("int") << "v: 80" << R"({"v":80})";
-        QTest::newRow("quoted int stays a string") << "v: \"80\"" << R"({"v":"80"})";
-        QTest::newRow("hex") << "v: 0x1F" << R"({"v":31})";
-        QTest::newRow("yaml 1.1 octal") << "v: 010" << R"({"v":8})";
-        QTest::newRow("underscores") << "v: 1_000" << R"({"v":1000})";
-        QTest::newRow("yes is true") << "v: yes" << R"({"v":true})";
-        QTest::newRow("off is false") << "v: off" << R"({"v":false})";
-        QTest::newRow("tilde") << "v: ~" << R"({"v":null})";
-        QTest::newRow("empty") << "v:" << R"({"v":null})";
-        QTest::newRow("float") << "v: 1.5" << R"({"v":1.5})";
-        QTest::newRow("version-like string") << "v: 1.2.3" << R"({"v":"1.2.3"})";
-        QTest::newRow("duration string") << "v: 10s" << R"({"v":"10s"})";
-        QTest::newRow("single quoted true") << "v: 'true'" << R"({"v":"true"})";
-        QTest::newRow("block literal") << "v: |\n  a\n  b\n" << R"({"v":"a\nb\n"})";
-        QTest::newRow("flow") << "v: {a: [1, x]}" << R"({"v":{"a":[1,"x"]}})";
+        QTest::newRow("int") << "v: 80"
+                             << R"({"v":80})";
+        QTest::newRow("quoted int stays a string") << "v: \"80\""
+                                                   << R"({"v":"80"})";
+        QTest::newRow("hex") << "v: 0x1F"
+                             << R"({"v":31})";
+        QTest::newRow("yaml 1.1 octal") << "v: 010"
+                                        << R"({"v":8})";
+        QTest::newRow("underscores") << "v: 1_000"
+                                     << R"({"v":1000})";
+        QTest::newRow("yes is true") << "v: yes"
+                                     << R"({"v":true})";
+        QTest::newRow("off is false") << "v: off"
+                                      << R"({"v":false})";
+        QTest::newRow("tilde") << "v: ~"
+                               << R"({"v":null})";
+        QTest::newRow("empty") << "v:"
+                               << R"({"v":null})";
+        QTest::newRow("float") << "v: 1.5"
+                               << R"({"v":1.5})";
+        QTest::newRow("version-like string") << "v: 1.2.3"
+                                             << R"({"v":"1.2.3"})";
+        QTest::newRow("duration string") << "v: 10s"
+                                         << R"({"v":"10s"})";
+        QTest::newRow("single quoted true") << "v: 'true'"
+                                            << R"({"v":"true"})";
+        QTest::newRow("block literal") << "v: |\n  a\n  b\n"
+                                       << R"({"v":"a\nb\n"})";
+        QTest::newRow("flow") << "v: {a: [1, x]}"
+                              << R"({"v":{"a":[1,"x"]}})";
         QTest::newRow("merge key") << "b: &b {x: 1, z: 2}\nv:\n  <<: *b\n  z: 3"
                                    << R"({"b":{"x":1,"z":2},"v":{"z":3,"x":1}})";
         // kubectl (go-yaml v2) resolves keys too: the Norway problem, kept on purpose.
-        QTest::newRow("yaml 1.1 key y") << "y: 1" << R"({"true":1})";
-        QTest::newRow("name n is false") << "name: n" << R"({"name":false})";
+        QTest::newRow("yaml 1.1 key y") << "y: 1"
+                                        << R"({"true":1})";
+        QTest::newRow("name n is false") << "name: n"
+                                         << R"({"name":false})";
     }
 
     void scalars()
@@ -100,12 +117,18 @@ private slots:
         QTest::addColumn<QString>("apiVersion");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<bool>("upgraded");
-        QTest::newRow("HTTPRoute v1beta1") << "gateway.networking.k8s.io/v1beta1" << "HTTPRoute" << true;
-        QTest::newRow("TLSRoute v1alpha2") << "gateway.networking.k8s.io/v1alpha2" << "TLSRoute" << true;
-        QTest::newRow("TLSRoute v1alpha3") << "gateway.networking.k8s.io/v1alpha3" << "TLSRoute" << true;
-        QTest::newRow("BackendTLSPolicy v1alpha3") << "gateway.networking.k8s.io/v1alpha3" << "BackendTLSPolicy" << true;
-        QTest::newRow("Gateway v1") << "gateway.networking.k8s.io/v1" << "Gateway" << false;
-        QTest::newRow("core Service") << "v1" << "Service" << false;
+        QTest::newRow("HTTPRoute v1beta1") << "gateway.networking.k8s.io/v1beta1"
+                                           << "HTTPRoute" << true;
+        QTest::newRow("TLSRoute v1alpha2") << "gateway.networking.k8s.io/v1alpha2"
+                                           << "TLSRoute" << true;
+        QTest::newRow("TLSRoute v1alpha3") << "gateway.networking.k8s.io/v1alpha3"
+                                           << "TLSRoute" << true;
+        QTest::newRow("BackendTLSPolicy v1alpha3") << "gateway.networking.k8s.io/v1alpha3"
+                                                   << "BackendTLSPolicy" << true;
+        QTest::newRow("Gateway v1") << "gateway.networking.k8s.io/v1"
+                                    << "Gateway" << false;
+        QTest::newRow("core Service") << "v1"
+                                      << "Service" << false;
     }
 
     void upgradesOlderGatewayApiVersions()
@@ -113,8 +136,8 @@ private slots:
         QFETCH(QString, apiVersion);
         QFETCH(QString, kind);
         QFETCH(bool, upgraded);
-        const QString text = QStringLiteral("apiVersion: %1\nkind: %2\nmetadata: {name: x}\n")
-                                 .arg(apiVersion, kind);
+        const QString text =
+            QStringLiteral("apiVersion: %1\nkind: %2\nmetadata: {name: x}\n").arg(apiVersion, kind);
         const auto r = Yaml::readText(text.toStdString(), "v.yaml");
         QCOMPARE(r.resources.size(), std::size_t(1));
         const auto &res = r.resources[0];
@@ -125,9 +148,9 @@ private slots:
             QCOMPARE(res.object["apiVersion"].str(), std::string("gateway.networking.k8s.io/v1"));
             // Still served (v1beta1): a lint. No longer served (v1alpha2/3): what the API server
             // would refuse.
-            QCOMPARE(r.diagnostics[0].code, std::string(apiVersion.endsWith("v1beta1")
-                                                             ? "lint.api-version"
-                                                             : "api-version.unserved"));
+            QCOMPARE(r.diagnostics[0].code,
+                     std::string(apiVersion.endsWith("v1beta1") ? "lint.api-version"
+                                                                : "api-version.unserved"));
             QCOMPARE(r.diagnostics[0].line, 1);
             QCOMPARE(r.diagnostics[0].column, 13);
         }
