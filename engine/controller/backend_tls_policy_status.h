@@ -1,0 +1,36 @@
+#pragma once
+
+// BackendTLSPolicy status: one `status.ancestors` entry per Torii Gateway that reaches a targeted
+// Service through an accepted route, with Accepted (Accepted, Conflicted, NoValidCACertificate,
+// Invalid) and ResolvedRefs (ResolvedRefs, InvalidCACertificateRef, InvalidKind).
+
+#include "engine/controller/resource_index.h"
+#include "engine/controller/route_status.h"
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace Torii::Controller::Internal {
+
+// Services whose BackendTLSPolicy cannot be applied (not Accepted): "Connections using an invalid
+// CACertificateRef MUST fail, and the client MUST receive an HTTP 5xx error response", so the
+// table serves those backends' shares with a 500.
+struct BackendTlsFailures
+{
+    // (namespace, Service, sectionName or "") → why
+    std::map<std::tuple<std::string, std::string, std::string>, std::string> byTarget;
+
+    // Why connections to this Service port must fail, or "".
+    std::string find(const std::string &ns, const std::string &service,
+                     const std::string &portName) const;
+};
+
+// Writes the status of every BackendTLSPolicy into `result` (nullopt when no Torii Gateway is an
+// ancestor: nothing of Torii's uses the policy) and returns the policies that cannot be applied.
+BackendTlsFailures evaluateBackendTlsPolicies(const ResourceIndex &index,
+                                              const std::vector<RouteState> &routes,
+                                              ControllerResult &result);
+
+} // namespace Torii::Controller::Internal
