@@ -1,0 +1,388 @@
+#include "case_runner.h"
+
+#include "claimed_features.h"
+#include "cluster_state.h"
+
+#include "engine/controller/controller.h"
+#include "engine/yaml/resource_reader.h"
+
+#include <chrono>
+#include <filesystem>
+
+namespace Torii::Scenarios {
+
+using Core::text;
+using Model::Node;
+
+struct CaseRunner::Cache
+{
+    std::map<std::string, Yaml::ReadResult> manifests;
+    std::unique_ptr<ConformanceSetup> setup; // made on first use: key generation takes a moment
+};
+
+namespace {
+
+std::string trimmed(std::string_view s)
+{
+    const auto begin = s.find_first_not_of(" \t\n");
+    if (begin == std::string_view::npos) {
+        return {};
+    }
+    const auto end = s.find_last_not_of(" \t\n");
+    return std::string(s.substr(begin, end - begin + 1));
+}
+
+std::string joined(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (const std::string &item : items) {
+        out += (out.empty() ? "" : ", ") + item;
+    }
+    return out;
+}
+
+std::string resolveManifest(const RunnerOptions &options, const RouteTest &test,
+                            const std::string &relative)
+{
+    namespace fs = std::filesystem;
+    const fs::path root = options.manifestsRoot.empty()
+                              ? fs::path(test.file).parent_path() / ".." / "manifests"
+                              : fs::path(options.manifestsRoot);
+    return (root / relative).lexically_normal().string();
+}
+
+std::map<std::string, std::int64_t> generations(const ClusterState &cluster)
+{
+    std::map<std::string, std::int64_t> out;
+    for (const Model::Resource &r : cluster.resources()) {
+        out[objectLabel(r.kind, r.ns, r.name)] = generationOf(r.object);
+    }
+    return out;
+}
+
+// The Pods of a Deployment are simulated: `replicas` of them, named like the Deployment's, each
+// with an address of its own.
+Node simulatedEndpoints(const ClusterState &cluster, const Action &action)
+{
+    Node endpoints = Node::list();
+    const Model::Resource *deployment = cluster.find("Deployment", action.ns, action.fromPodsOf);
+    const Node &replicas = deployment ? deployment->object["spec"]["replicas"] : Node();
+    const std::int64_t count = replicas.isInt() ? replicas.asInt() : 1;
+    for (std::int64_t i = 0; i < count; ++i) {
+        Node endpoint = Node::map();
+        Node addresses = Node::list();
+        addresses.append(Node::string("10.244.0." + std::to_string(10 + i)));
+        endpoint.set("addresses", std::move(addresses));
+        Node conditions = Node::map();
+        conditions.set("ready", Node::boolean(true));
+        endpoint.set("conditions", std::move(conditions));
+        Node targetRef = Node::map();
+        targetRef.set("kind", Node::string("Pod"));
+        targetRef.set("namespace", Node::string(action.ns));
+        targetRef.set("name", Node::string(action.fromPodsOf + "-sim-" + std::to_string(i)));
+        endpoint.set("targetRef", std::move(targetRef));
+        endpoints.append(std::move(endpoint));
+    }
+    return endpoints;
+}
+
+// README ("Actions"): "Some case files describe such steps only in notes ("before the patch",
+// "after step 2")". An item noted "after …" with no structured action before it follows such a
+// step.
+bool followsProseStep(const std::string &notes)
+{
+    return notes.rfind("after ", 0) == 0 || notes.rfind("After ", 0) == 0;
+}
+
+const char *actionVerb(const Action &action)
+{
+    switch (action.type) {
+    case Action::Type::Patch:
+        return "patch";
+    case Action::Type::Delete:
+        return "delete";
+    case Action::Type::FillEndpointSlices:
+        return "fillEndpointSlices";
+    }
+    return "action";
+}
+
+std::string describeAction(const Action &action)
+{
+    switch (action.type) {
+    case Action::Type::Patch:
+        return "patch " + objectLabel(action.target.kind, action.target.ns, action.target.name);
+    case Action::Type::Delete:
+        return "delete " + objectLabel(action.target.kind, action.target.ns, action.target.name);
+    case Action::Type::FillEndpointSlices:
+        return "fillEndpointSlices " + action.ns + '/' + joined(action.endpointSliceNames);
+    }
+    return "action";
+}
+
+// Applies the action; an English error text, or "" when it was applied.
+std::string applyAction(ClusterState &cluster, const Action &action)
+{
+    switch (action.type) {
+    case Action::Type::Patch:
+        for (const auto &[path, value] : action.set) {
+            const std::string error = cluster.patch(action.target.kind, action.target.ns,
+                                                    action.target.name, path, value);
+            if (!error.empty()) {
+                return error;
+            }
+        }
+        return {};
+    case Action::Type::Delete:
+        if (!cluster.remove(action.target.kind, action.target.ns, action.target.name)) {
+            return objectLabel(action.target.kind, action.target.ns, action.target.name) +
+                   " does not exist";
+        }
+        return {};
+    case Action::Type::FillEndpointSlices: {
+        if (cluster.find("Deployment", action.ns, action.fromPodsOf) == nullptr) {
+            return objectLabel("Deployment", action.ns, action.fromPodsOf) + " does not exist";
+        }
+        const Node endpoints = simulatedEndpoints(cluster, action);
+        for (const std::string &name : action.endpointSliceNames) {
+            const std::string error =
+                cluster.patch("EndpointSlice", action.ns, name, "endpoints", endpoints);
+            if (!error.empty()) {
+                return error;
+            }
+        }
+        return {};
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+std::string clusterOnlyReason(const RouteTest &test)
+{
+    std::string notes = trimmed(test.notes);
+    // The corpus's notes mostly begin with the word itself; say it once.
+    for (std::string_view prefix : {"cluster-only:", "Cluster-only:"}) {
+        if (notes.rfind(prefix, 0) == 0) {
+            notes = trimmed(std::string_view(notes).substr(prefix.size()));
+        }
+    }
+    const auto stop = notes.find(". ");
+    if (stop != std::string::npos) {
+        notes = notes.substr(0, stop + 1);
+    }
+    return notes;
+}
+
+CaseRunner::CaseRunner(RunnerOptions options)
+    : m_options(std::move(options))
+    , m_cache(std::make_unique<Cache>())
+{
+    if (m_options.controllerName.empty()) {
+        m_options.controllerName = Controller::kControllerName;
+    }
+    m_options.setup.controllerName = m_options.controllerName;
+}
+
+CaseRunner::~CaseRunner() = default;
+
+CaseResult CaseRunner::run(const RouteTest &test)
+{
+    const auto started = std::chrono::steady_clock::now();
+    CaseResult result;
+    result.name = test.name;
+    result.file = test.file;
+    auto finish = [&]() -> CaseResult {
+        result.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return std::move(result);
+    };
+
+    if (test.applicability == Applicability::ClusterOnly) {
+        result.verdict = Verdict::Skip;
+        const std::string why = clusterOnlyReason(test);
+        result.reason =
+            why.empty()
+                ? text(QT_TRANSLATE_NOOP("Diagnostics", "cluster-only (the case says no more)"))
+                : text(QT_TRANSLATE_NOOP("Diagnostics", "cluster-only: %1"), {why});
+        return finish();
+    }
+    if (const auto missing = unclaimedFeatures(test.features); !missing.empty()) {
+        result.verdict = Verdict::Skip;
+        result.reason =
+            text(QT_TRANSLATE_NOOP("Diagnostics", "requires %1, which Torii does not claim"),
+                 {joined(missing)});
+        return finish();
+    }
+    for (const std::string &feature : test.onlyWithoutFeatures) {
+        if (isFeatureClaimed(feature)) {
+            result.verdict = Verdict::Skip;
+            result.reason =
+                text(QT_TRANSLATE_NOOP("Diagnostics", "runs only for an implementation that does "
+                                                      "not claim %1, and Torii claims it"),
+                     {feature});
+            return finish();
+        }
+    }
+    if (const auto missing = unclaimedFeatures(test.onlyWithFeatures); !missing.empty()) {
+        result.verdict = Verdict::Skip;
+        result.reason =
+            text(QT_TRANSLATE_NOOP("Diagnostics", "runs only for an implementation that also "
+                                                  "claims %1, which Torii does not claim"),
+                 {joined(missing)});
+        return finish();
+    }
+    bool anyAssertion = false;
+    for (const StatusItem &item : test.status) {
+        anyAssertion = anyAssertion || item.assertion.has_value();
+    }
+    if (!anyAssertion) {
+        result.verdict = Verdict::Skip;
+        result.reason =
+            text(QT_TRANSLATE_NOOP("Diagnostics", "no status assertions: everything this test "
+                                                  "checks is in its requests, which need the live "
+                                                  "gateway"));
+        return finish();
+    }
+
+    ClusterState cluster;
+    for (std::size_t m = 0; m < test.manifests.size(); ++m) {
+        const std::string path = resolveManifest(m_options, test, test.manifests[m]);
+        auto cached = m_cache->manifests.find(path);
+        if (cached == m_cache->manifests.end()) {
+            cached = m_cache->manifests.emplace(path, Yaml::readFile(path)).first;
+        }
+        const Yaml::ReadResult &read = cached->second;
+        if (read.fatal || Core::hasErrors(read.diagnostics)) {
+            std::string why = "unreadable";
+            for (const Core::Diagnostic &d : read.diagnostics) {
+                if (d.isError()) {
+                    why = d.toCompilerStyle();
+                    break;
+                }
+            }
+            result.verdict = Verdict::Fail;
+            result.inputError = true;
+            result.reason =
+                text(QT_TRANSLATE_NOOP("Diagnostics", "cannot load manifest %1: %2"), {path, why});
+            return finish();
+        }
+        for (const Model::Resource &resource : read.resources) {
+            Model::Resource copy = resource;
+            if (m_options.conformance) {
+                if (!m_cache->setup) {
+                    m_cache->setup = std::make_unique<ConformanceSetup>(m_options.setup);
+                }
+                m_cache->setup->rewrite(copy);
+            }
+            cluster.apply(std::move(copy));
+        }
+        // SETUP.md: the suite creates its objects after the base manifests, which a case lists
+        // first.
+        if (m == 0 && m_options.conformance) {
+            if (!m_cache->setup) {
+                m_cache->setup = std::make_unique<ConformanceSetup>(m_options.setup);
+            }
+            for (const Model::Resource &created : m_cache->setup->createdObjects()) {
+                cluster.apply(created);
+            }
+        }
+    }
+
+    Controller::ControllerOptions controllerOptions;
+    controllerOptions.controllerName = m_options.controllerName;
+    controllerOptions.acceptAllClasses = m_options.acceptAllClasses;
+    auto reconcile = [&]() {
+        Controller::ControllerResult computed =
+            Controller::reconcile(cluster.resources(), controllerOptions);
+        cluster.setStatuses(std::move(computed.statuses));
+        result.diagnostics.insert(result.diagnostics.end(), computed.diagnostics.begin(),
+                                  computed.diagnostics.end());
+    };
+    reconcile();
+
+    CheckContext context;
+    context.controllerName = m_options.controllerName;
+    bool actionRun = false;
+    std::string proseStep; // the notes of the first item that follows a step told only in prose
+    for (std::size_t i = 0; i < test.status.size(); ++i) {
+        const StatusItem &item = test.status[i];
+        ItemResult itemResult;
+        itemResult.index = i;
+        if (proseStep.empty() && !actionRun && item.assertion &&
+            followsProseStep(item.assertion->notes)) {
+            proseStep = item.assertion->notes;
+        }
+        if (!proseStep.empty()) {
+            // The objects no longer are what the case expects at this point: nothing from here
+            // on can be checked.
+            std::string label;
+            if (item.assertion) {
+                itemResult.what = checkName(item.assertion->check);
+                itemResult.subtest = item.assertion->subtest;
+                itemResult.mark = item.assertion->mark;
+                label = objectLabel(item.assertion->kind, item.assertion->ns, item.assertion->name);
+            } else {
+                itemResult.what = actionVerb(*item.action);
+                itemResult.subtest = item.action->subtest;
+                itemResult.mark = item.action->mark;
+                label = describeAction(*item.action);
+            }
+            itemResult.result = CheckResult{
+                Verdict::Skip,
+                text(QT_TRANSLATE_NOOP("Diagnostics", "%1: follows a step the case describes "
+                                                      "only in prose (\"%2\"), which the runner "
+                                                      "cannot perform"),
+                     {label, proseStep})};
+            result.items.push_back(std::move(itemResult));
+            continue;
+        }
+        if (item.action) {
+            actionRun = true;
+            const Action &action = *item.action;
+            itemResult.what = actionVerb(action);
+            itemResult.subtest = action.subtest;
+            itemResult.mark = action.mark;
+            context.generationsBeforeAction = generations(cluster);
+            const std::string error = applyAction(cluster, action);
+            if (error.empty()) {
+                reconcile();
+                itemResult.result =
+                    CheckResult{Verdict::Pass, text(QT_TRANSLATE_NOOP("Diagnostics", "applied %1"),
+                                                    {describeAction(action)})};
+            } else {
+                itemResult.result = CheckResult{
+                    Verdict::Fail, text(QT_TRANSLATE_NOOP("Diagnostics", "cannot %1: %2"),
+                                        {describeAction(action), error})};
+            }
+        } else {
+            const StatusAssertion &assertion = *item.assertion;
+            itemResult.what = checkName(assertion.check);
+            itemResult.subtest = assertion.subtest;
+            itemResult.mark = assertion.mark;
+            itemResult.result = evaluate(assertion, cluster, context);
+        }
+        result.items.push_back(std::move(itemResult));
+    }
+
+    const ItemResult *firstSkip = nullptr;
+    for (const ItemResult &item : result.items) {
+        if (item.result.verdict == Verdict::Fail) {
+            result.verdict = Verdict::Fail;
+            result.reason = item.result.message;
+            return finish();
+        }
+        if (item.result.verdict == Verdict::Skip && firstSkip == nullptr) {
+            firstSkip = &item;
+        }
+    }
+    if (firstSkip != nullptr) {
+        // Nothing failed, but not everything was checked: not a pass.
+        result.verdict = Verdict::Skip;
+        result.reason = firstSkip->result.message;
+    }
+    return finish();
+}
+
+} // namespace Torii::Scenarios

@@ -1,0 +1,89 @@
+#pragma once
+
+// Runs the status half of a route test: loads the case's manifests (as the suite would apply
+// them, with SETUP.md's rewrites and objects when asked), lets the controller compute every
+// status, and evaluates the case's status items in order; a `patch`, `delete` or
+// `fillEndpointSlices` action changes the loaded objects and the controller runs again, so the
+// assertions after it see the new state. Requests are not sent: that is the live gateway's half.
+//
+// Outcomes: SKIP for a cluster-only case (its notes say why), for a case that requires a feature
+// Torii does not claim (claimed_features.h) or that its notes reserve for implementations with or
+// without a feature; FAIL when any item fails (the first failure is the reason; the others are
+// still evaluated and reported); SKIP when nothing failed but a check could not be made; PASS
+// otherwise. A check cannot be made when it follows a step the case tells only in prose (an item
+// noted "after …" with no action before it: README, "Actions"): that item and all after it are
+// skipped, as the objects no longer are what the case expects.
+//
+// Thread: a CaseRunner is used by one thread; independent runners may run in parallel.
+
+#include "conformance_setup.h"
+#include "route_test_case.h"
+#include "status_assertions.h"
+
+#include "engine/core/diagnostic.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace Torii::Scenarios {
+
+struct RunnerOptions
+{
+    // Where the `manifests` paths of a case are resolved; empty: the case file's ../manifests.
+    std::string manifestsRoot;
+    // Apply ../shared/conformance/SETUP.md: the class under test, the rewrites, the generated
+    // Secrets and ConfigMaps.
+    bool conformance = false;
+    // Controller options (engine/controller/controller.h); controllerName empty: Torii's.
+    std::string controllerName;
+    bool acceptAllClasses = false;
+    // Used when `conformance` is set; its controllerName is taken from above.
+    ConformanceSetupOptions setup;
+};
+
+struct ItemResult
+{
+    std::size_t index = 0; // in RouteTest::status
+    std::string what;      // the check ("routeParents") or the action ("patch")
+    std::string subtest;
+    CheckResult result;
+    Model::Mark mark;
+};
+
+struct CaseResult
+{
+    std::string name;
+    std::string file;
+    Verdict verdict = Verdict::Pass;
+    // FAIL: the first failing item (or why the case could not run); SKIP: why.
+    Core::Text reason;
+    // A manifest could not be read: the input, not Torii, is at fault.
+    bool inputError = false;
+    std::vector<ItemResult> items;
+    Core::Diagnostics diagnostics; // warnings from reading the manifests, the controller's
+    double seconds = 0.0;
+};
+
+class CaseRunner
+{
+public:
+    explicit CaseRunner(RunnerOptions options);
+    ~CaseRunner();
+
+    CaseResult run(const RouteTest &test);
+
+    const RunnerOptions &options() const { return m_options; }
+
+private:
+    struct Cache;
+    RunnerOptions m_options;
+    std::unique_ptr<Cache> m_cache;
+};
+
+// Why a cluster-only case cannot be simulated: the first sentence of its notes (without a leading
+// "cluster-only:"), or "" when the notes are empty.
+std::string clusterOnlyReason(const RouteTest &test);
+
+} // namespace Torii::Scenarios
