@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lupdate=/usr/lib/qt6/bin/lupdate
-"$lupdate" -locations none -no-obsolete -extensions cpp,h engine app -ts translations/torii_ja.ts
+"$lupdate" -locations none -no-obsolete -extensions cpp,h engine simulator app -ts translations/torii_ja.ts

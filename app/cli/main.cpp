@@ -1,4 +1,7 @@
 #include "command.h"
+#include "routes_command.h"
+#include "status_command.h"
+#include "test_command.h"
 #include "validate_command.h"
 
 #include "app/runtime/locale.h"
@@ -19,6 +22,9 @@ void printUsage(FILE *to)
         "\n"
         "Commands:\n"
         "  validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would\n"
+        "  status FILE|DIR...     show the status a Gateway controller would report\n"
+        "  routes FILE|DIR...     show the compiled route tables; --explain METHOD URL\n"
+        "  test --cases FILE|DIR  run route tests; today their status checks (--status-only)\n"
         "\n"
         "Options:\n"
         "  --lang LANG            language of messages (en, ja); default: the system's\n"
@@ -66,6 +72,15 @@ int main(int argc, char **argv)
     const QStringList rest = QStringList{QStringLiteral("toriictl ") + command} + args.mid(2);
     if (command == QLatin1String("validate")) {
         return Torii::Cli::runValidate(rest);
+    }
+    if (command == QLatin1String("status")) {
+        return Torii::Cli::runStatus(rest);
+    }
+    if (command == QLatin1String("routes")) {
+        return Torii::Cli::runRoutes(rest);
+    }
+    if (command == QLatin1String("test")) {
+        return Torii::Cli::runTest(rest);
     }
     std::fprintf(stderr, "%s\n",
                  QCoreApplication::translate("toriictl", "toriictl: unknown command \"%1\"")
