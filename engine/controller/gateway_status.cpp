@@ -232,7 +232,9 @@ Model::Node gatewayStatusNode(const GatewayState &state, const ConditionContext 
     } else if (!unresolved.empty()) {
         resolved = Verdict::no(Reason::ListenersNotResolved,
                                "Listener" + std::string(unresolved.size() > 1 ? "s " : " ") +
-                                   joinList(unresolved) + " have unresolved references.");
+                                   joinList(unresolved) +
+                                   (unresolved.size() > 1 ? " have" : " has") +
+                                   " unresolved references.");
     }
 
     std::vector<Model::Condition> conditions = {

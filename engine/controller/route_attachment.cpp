@@ -205,13 +205,14 @@ ParentAttachment attachToListeners(const ResourceIndex &index, const RouteIdenti
     std::string message;
     if (!kindRefusals.empty()) {
         message = "Listener" + std::string(kindRefusals.size() > 1 ? "s " : " ") +
-                  joinList(kindRefusals) + " of " + parentDisplay + " do not allow " + route.kind +
-                  "s.";
+                  joinList(kindRefusals) + " of " + parentDisplay +
+                  (kindRefusals.size() > 1 ? " do" : " does") + " not allow " + route.kind + "s.";
     }
     if (!namespaceRefusals.empty()) {
         message += (message.empty() ? "" : " ") + std::string("Listener") +
                    (namespaceRefusals.size() > 1 ? "s " : " ") + joinList(namespaceRefusals) +
-                   " of " + parentDisplay + " do not allow routes from namespace " + route.ns + ".";
+                   " of " + parentDisplay + (namespaceRefusals.size() > 1 ? " do" : " does") +
+                   " not allow routes from namespace " + route.ns + ".";
     }
     out.accepted = Verdict::no(Reason::NotAllowedByListeners, message);
     return out;
