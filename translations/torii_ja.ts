@@ -379,6 +379,274 @@
         <source>check the path and its permissions</source>
         <translation>パスとアクセス権を確認してください</translation>
     </message>
+    <message>
+        <source>%1 is defined again later; the later definition is the one reconciled.</source>
+        <translation>%1 は後で再定義されています。リコンサイルされるのは後の定義です。</translation>
+    </message>
+    <message>
+        <source>%1 names parent %2 %3, which is not among the loaded objects.</source>
+        <translation>%1 が親に指定している %2 %3 は、読み込んだオブジェクトの中にありません。</translation>
+    </message>
+    <message>
+        <source>GatewayClass %1: parametersRef %2 is not among the loaded objects. Torii accepts the class because every class is accepted; its own controller would report Accepted=False with reason InvalidParameters.</source>
+        <translation>GatewayClass %1: parametersRef %2 は読み込んだオブジェクトの中にありません。すべてのクラスを受け入れる設定のため Torii はこのクラスを受け入れますが、本来のコントローラーなら reason InvalidParameters で Accepted=False を報告します。</translation>
+    </message>
+    <message>
+        <source>Gateway %1 names GatewayClass %2, which is not among the loaded objects: no controller reconciles it.</source>
+        <translation>Gateway %1 が指定している GatewayClass %2 は読み込んだオブジェクトの中にありません。この Gateway をリコンサイルするコントローラーはありません。</translation>
+    </message>
+    <message>
+        <source>Gateway %1 names GatewayClass %2, which is not among the loaded objects; Torii serves it through an implicit class because every class is accepted.</source>
+        <translation>Gateway %1 が指定している GatewayClass %2 は読み込んだオブジェクトの中にありません。すべてのクラスを受け入れる設定のため、Torii は暗黙のクラスでこの Gateway を扱います。</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3: invalid regular expression &quot;%4&quot; (%5); this match never matches</source>
+        <translation>%1 %2/%3: 正規表現 &quot;%4&quot; が不正です（%5）。この match は何にも一致しません</translation>
+    </message>
+    <message>
+        <source>Gateway API regular expressions use RE2 syntax: no lookaround and no backreferences; escape a literal &apos;.&apos; or &apos;?&apos; with a backslash.</source>
+        <translation>Gateway API の正規表現は RE2 構文です。先読み・後読みと後方参照は使えません。文字としての &apos;.&apos; や &apos;?&apos; はバックスラッシュでエスケープしてください。</translation>
+    </message>
+    <message>
+        <source>cluster-only (the case says no more)</source>
+        <translation>cluster-only（ケースに理由の記載なし）</translation>
+    </message>
+    <message>
+        <source>cluster-only: %1</source>
+        <translation>cluster-only: %1</translation>
+    </message>
+    <message>
+        <source>requires %1, which Torii does not claim</source>
+        <translation>Torii が対応を宣言していない %1 が必要です</translation>
+    </message>
+    <message>
+        <source>runs only for an implementation that does not claim %1, and Torii claims it</source>
+        <translation>%1 を宣言していない実装でのみ実行されますが、Torii は宣言しています</translation>
+    </message>
+    <message>
+        <source>runs only for an implementation that also claims %1, which Torii does not claim</source>
+        <translation>%1 も宣言している実装でのみ実行されますが、Torii は宣言していません</translation>
+    </message>
+    <message>
+        <source>no status assertions: everything this test checks is in its requests, which need the live gateway</source>
+        <translation>ステータスのアサーションがありません。このテストが検査する内容はすべてリクエストにあり、実際に動作するゲートウェイが必要です</translation>
+    </message>
+    <message>
+        <source>cannot load manifest %1: %2</source>
+        <translation>マニフェスト %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1: follows a step the case describes only in prose (&quot;%2&quot;), which the runner cannot perform</source>
+        <translation>%1: ケースが文章でしか説明していない手順（&quot;%2&quot;）の後にあります。ランナーはその手順を実行できません</translation>
+    </message>
+    <message>
+        <source>applied %1</source>
+        <translation>%1 を適用しました</translation>
+    </message>
+    <message>
+        <source>cannot %1: %2</source>
+        <translation>%1 を実行できません: %2</translation>
+    </message>
+    <message>
+        <source>%1: expected listener &quot;%2&quot; in status.listeners; found %3</source>
+        <translation>%1: status.listeners にリスナー &quot;%2&quot; があるはずですが、実際は %3 です</translation>
+    </message>
+    <message>
+        <source>%1: listener &quot;%2&quot; lacks condition %3; it has %4</source>
+        <translation>%1: リスナー &quot;%2&quot; にコンディション %3 がありません。あるのは %4 です</translation>
+    </message>
+    <message>
+        <source>%1: expected exactly %2 entries in status.listeners (%3); found %4 (%5)</source>
+        <translation>%1: status.listeners の要素はちょうど %2 個（%3）のはずですが、実際は %4 個（%5）です</translation>
+    </message>
+    <message>
+        <source>%1: listener &quot;%2&quot; must list no supportedKinds; it lists %3</source>
+        <translation>%1: リスナー &quot;%2&quot; の supportedKinds は空でなければなりませんが、%3 が挙げられています</translation>
+    </message>
+    <message>
+        <source>%1: listener &quot;%2&quot; lacks supportedKinds entry %3; it lists %4</source>
+        <translation>%1: リスナー &quot;%2&quot; の supportedKinds に %3 がありません。挙げられているのは %4 です</translation>
+    </message>
+    <message>
+        <source>%1: listener &quot;%2&quot; has attachedRoutes %3; expected %4</source>
+        <translation>%1: リスナー &quot;%2&quot; の attachedRoutes は %3 ですが、%4 のはずです</translation>
+    </message>
+    <message>
+        <source>%1: expected no status.listeners, or exactly one listener with attachedRoutes 0; found %2</source>
+        <translation>%1: status.listeners がないか、attachedRoutes が 0 のリスナーがちょうど 1 つのはずですが、実際は %2 です</translation>
+    </message>
+    <message>
+        <source>%1: the status.parents entry for %2 has controllerName %3; expected &quot;%4&quot;</source>
+        <translation>%1: %2 に対する status.parents の要素の controllerName は %3 ですが、&quot;%4&quot; のはずです</translation>
+    </message>
+    <message>
+        <source>%1: the status.parents entry for %2 has parentRef.%3 %4; expected &quot;%5&quot; written out</source>
+        <translation>%1: %2 に対する status.parents の要素の parentRef.%3 は %4 ですが、&quot;%5&quot; と明示されているはずです</translation>
+    </message>
+    <message>
+        <source>%1: the status.parents entry for %2 has parentRef.namespace %3; expected %4 (namespaceRequired)</source>
+        <translation>%1: %2 に対する status.parents の要素の parentRef.namespace は %3 ですが、%4 のはずです（namespaceRequired）</translation>
+    </message>
+    <message>
+        <source>%1: the status.parents entry for %2 has parentRef.namespace %3; expected %4 or absent</source>
+        <translation>%1: %2 に対する status.parents の要素の parentRef.namespace は %3 ですが、%4 であるか省略されているはずです</translation>
+    </message>
+    <message>
+        <source>%1: the status.parents entry for %2 lacks condition %3; it has %4</source>
+        <translation>%1: %2 に対する status.parents の要素にコンディション %3 がありません。あるのは %4 です</translation>
+    </message>
+    <message>
+        <source>%1: expected a status.parents entry for %2 with %3; found %4</source>
+        <translation>%1: %2 に対する、%3 を持つ status.parents の要素があるはずですが、実際は %4 です</translation>
+    </message>
+    <message>
+        <source>%1: expected a status.%2 entry for %3 with %4; found %5</source>
+        <translation>%1: %3 に対する、%4 を持つ status.%2 の要素があるはずですが、実際は %5 です</translation>
+    </message>
+    <message>
+        <source>%1: expected condition %2 on the status.%3 entry for %4; it has %5</source>
+        <translation>%1: %4 に対する status.%3 の要素にコンディション %2 があるはずですが、あるのは %5 です</translation>
+    </message>
+    <message>
+        <source>%1: expected no status.parents, or exactly one entry whose Accepted condition is False; found %2</source>
+        <translation>%1: status.parents がないか、Accepted コンディションが False の要素がちょうど 1 つのはずですが、実際は %2 です</translation>
+    </message>
+    <message>
+        <source>a route-test file is a map with a `tests` list</source>
+        <translation>ルートテストのファイルは `tests` リストを持つマップです</translation>
+    </message>
+    <message>
+        <source>a test named &quot;%1&quot; is already in this file</source>
+        <translation>&quot;%1&quot; という名前のテストはこのファイルにすでにあります</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; is ignored by this runner</source>
+        <translation>不明なフィールド &quot;%1&quot; はこのランナーでは無視されます</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a single value</source>
+        <translation>&quot;%1&quot; は単一の値でなければなりません</translation>
+    </message>
+    <message>
+        <source>missing required field &quot;%1&quot;</source>
+        <translation>必須フィールド &quot;%1&quot; がありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an integer, not %2</source>
+        <translation>&quot;%1&quot; は整数でなければなりません（値: %2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false, not %2</source>
+        <translation>&quot;%1&quot; は true か false でなければなりません（値: %2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list</source>
+        <translation>&quot;%1&quot; はリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 must be a map</source>
+        <translation>%1 はマップでなければなりません</translation>
+    </message>
+    <message>
+        <source>the items of &quot;%1&quot; must be single values</source>
+        <translation>&quot;%1&quot; の要素は単一の値でなければなりません</translation>
+    </message>
+    <message>
+        <source>a condition status is &quot;True&quot;, &quot;False&quot; or &quot;Unknown&quot;, not &quot;%1&quot;</source>
+        <translation>コンディションの status は &quot;True&quot;、&quot;False&quot;、&quot;Unknown&quot; のいずれかで、&quot;%1&quot; は使えません</translation>
+    </message>
+    <message>
+        <source>an action has exactly one of patch, delete, fillEndpointSlices</source>
+        <translation>action には patch、delete、fillEndpointSlices のうちちょうど 1 つが必要です</translation>
+    </message>
+    <message>
+        <source>a patch needs `set`: a map of field path to value</source>
+        <translation>patch には `set`（フィールドパスから値へのマップ）が必要です</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (patch, delete or fillEndpointSlices)</source>
+        <translation>不明な action &quot;%1&quot;（patch、delete、fillEndpointSlices のいずれか）</translation>
+    </message>
+    <message>
+        <source>unknown check &quot;%1&quot;</source>
+        <translation>不明な check &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; means nothing to check &quot;%2&quot; and is ignored</source>
+        <translation>フィールド &quot;%1&quot; は check &quot;%2&quot; では意味を持たないため無視されます</translation>
+    </message>
+    <message>
+        <source>applicability is &quot;simulated&quot; or &quot;cluster-only&quot;, not &quot;%1&quot;</source>
+        <translation>applicability は &quot;simulated&quot; か &quot;cluster-only&quot; で、&quot;%1&quot; は使えません</translation>
+    </message>
+    <message>
+        <source>a route-test file holds exactly one YAML document, not %1</source>
+        <translation>ルートテストのファイルには YAML ドキュメントがちょうど 1 つ必要です（このファイルには %1 個あります）</translation>
+    </message>
+    <message>
+        <source>%1: %2 holds</source>
+        <translation>%1: %2 を満たしています</translation>
+    </message>
+    <message>
+        <source>%1: condition %2 of %3 has observedGeneration %4, but metadata.generation is %5 (the status is not up to date)</source>
+        <translation>%1: %3 のコンディション %2 の observedGeneration は %4 ですが、metadata.generation は %5 です（ステータスが最新ではありません）</translation>
+    </message>
+    <message>
+        <source>%1: expected status.addresses to hold an entry with a type; found %2</source>
+        <translation>%1: status.addresses に type を持つ要素があるはずですが、実際は %2 です</translation>
+    </message>
+    <message>
+        <source>%1: expected condition %2 in status.conditions; it has %3</source>
+        <translation>%1: status.conditions にコンディション %2 があるはずですが、あるのは %3 です</translation>
+    </message>
+    <message>
+        <source>%1: expected status.attachedListenerSets %2; found %3</source>
+        <translation>%1: status.attachedListenerSets は %2 のはずですが、実際は %3 です</translation>
+    </message>
+    <message>
+        <source>%1: the expected addresses are spelled out only in prose (%2), which this runner cannot compare</source>
+        <translation>%1: 期待されるアドレスが文章（%2）でしか書かれていないため、このランナーでは比較できません</translation>
+    </message>
+    <message>
+        <source>%1: expected status.addresses to hold %2; found %3</source>
+        <translation>%1: status.addresses に %2 があるはずですが、実際は %3 です</translation>
+    </message>
+    <message>
+        <source>%1: expected conditions at generation %2; the status has no conditions</source>
+        <translation>%1: generation %2 のコンディションがあるはずですが、ステータスにコンディションがありません</translation>
+    </message>
+    <message>
+        <source>%1: generationChanged compares with the generation before an action, and no action has run before it</source>
+        <translation>%1: generationChanged は action 実行前の generation と比較しますが、これより前に action が実行されていません</translation>
+    </message>
+    <message>
+        <source>%1 did not exist before the last action</source>
+        <translation>%1 は直前の action の前には存在しませんでした</translation>
+    </message>
+    <message>
+        <source>%1: expected metadata.generation to differ from %2, its value before the last action; it is still %2</source>
+        <translation>%1: metadata.generation は直前の action の前の値 %2 から変わっているはずですが、%2 のままです</translation>
+    </message>
+    <message>
+        <source>%1 is not ready: %2 lacks condition %3; it has %4</source>
+        <translation>%1 の準備ができていません: %2 にコンディション %3 がありません。あるのは %4 です</translation>
+    </message>
+    <message>
+        <source>%1 is not ready: condition %2 of %3 has observedGeneration %4, but metadata.generation is %5</source>
+        <translation>%1 の準備ができていません: %3 のコンディション %2 の observedGeneration は %4 ですが、metadata.generation は %5 です</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 は存在しません</translation>
+    </message>
+    <message>
+        <source>%1 has no status: no controller wrote one</source>
+        <translation>%1 にはステータスがありません（どのコントローラーも書き込んでいません）</translation>
+    </message>
+    <message>
+        <source>%1: unknown check</source>
+        <translation>%1: 不明な check</translation>
+    </message>
 </context>
 <context>
     <name>toriictl</name>
@@ -397,36 +665,6 @@
     <message>
         <source>hint: %1</source>
         <translation>ヒント: %1</translation>
-    </message>
-    <message>
-        <source>Usage: toriictl [--lang LANG] COMMAND [OPTIONS] ...
-
-Torii, a studio for the Kubernetes Gateway API, without the window.
-
-Commands:
-  validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would
-
-Options:
-  --lang LANG            language of messages (en, ja); default: the system&apos;s
-  --version              print the version
-  -h, --help             print this help
-
-Run &apos;toriictl COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>使い方: toriictl [--lang 言語] コマンド [オプション] ...
-
-Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使います。
-
-コマンド:
-  validate FILE|DIR...   v1.6.1 の CRD を入れた API サーバーと同じようにマニフェストを検査します
-
-オプション:
-  --lang 言語            メッセージの言語（en、ja）。既定はシステムの言語
-  --version              バージョンを表示します
-  -h, --help             このヘルプを表示します
-
-各コマンドのオプションは &apos;toriictl コマンド --help&apos; で表示されます。
-</translation>
     </message>
     <message>
         <source>toriictl: unknown command &quot;%1&quot;</source>
@@ -468,6 +706,227 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <source>objects: %1, files: %2, errors: %3, warnings: %4</source>
         <extracomment>Summary after the diagnostics; one sentence so that every language can order it.</extracomment>
         <translation>オブジェクト: %1、ファイル: %2、エラー: %3、警告: %4</translation>
+    </message>
+    <message>
+        <source>toriictl test: the output option is &quot;-o junit FILE&quot;</source>
+        <translation>toriictl test: 出力オプションは &quot;-o junit FILE&quot; の形式です</translation>
+    </message>
+    <message>
+        <source>PASS %1</source>
+        <extracomment>A test passed. Keep the word PASS as is: scripts read it.</extracomment>
+        <translation>PASS %1</translation>
+    </message>
+    <message>
+        <source>FAIL %1: %2</source>
+        <extracomment>A test failed, and why. Keep the word FAIL as is: scripts read it.</extracomment>
+        <translation>FAIL %1: %2</translation>
+    </message>
+    <message>
+        <source>SKIP %1: %2</source>
+        <extracomment>A test was not run, and why. Keep the word SKIP as is: scripts read it.</extracomment>
+        <translation>SKIP %1: %2</translation>
+    </message>
+    <message>
+        <source>  %1 %2:%3: [%4] %5</source>
+        <extracomment>One assertion or action of a test (--verbose): verdict, file:line, [check], message.</extracomment>
+        <translation>  %1 %2:%3: [%4] %5</translation>
+    </message>
+    <message>
+        <source>Run route tests (the Gateway API conformance case format): load each test&apos;s manifests, compute the status a Gateway controller would report, and check it.</source>
+        <translation>ルートテスト（Gateway API コンフォーマンスのケース形式）を実行します。各テストのマニフェストを読み込み、Gateway コントローラーが報告するはずのステータスを計算して検査します。</translation>
+    </message>
+    <message>
+        <source>A case file, or a folder of them (may be repeated; more may follow as arguments).</source>
+        <translation>ケースファイル、またはそれを収めたフォルダー（繰り返し指定できます。引数として続けて指定することもできます）。</translation>
+    </message>
+    <message>
+        <source>Check the status assertions only; send no requests (required until the live gateway arrives).</source>
+        <translation>ステータスのアサーションだけを検査し、リクエストは送信しません（実際に動作するゲートウェイが使えるようになるまでは必須です）。</translation>
+    </message>
+    <message>
+        <source>Set up as the conformance suite does: the GatewayClass under test, its rewrites, and the generated certificates.</source>
+        <translation>コンフォーマンススイートと同じように準備します: テスト対象の GatewayClass、その書き換え、生成した証明書。</translation>
+    </message>
+    <message>
+        <source>Folder the cases&apos; manifest paths are relative to (default: the case file&apos;s ../manifests).</source>
+        <translation>ケースのマニフェストのパスの基準となるフォルダー（既定: ケースファイルの ../manifests）。</translation>
+    </message>
+    <message>
+        <source>Accept every GatewayClass, whatever its controllerName.</source>
+        <translation>controllerName にかかわらず、すべての GatewayClass を受け入れます。</translation>
+    </message>
+    <message>
+        <source>Also print every assertion and action of each test.</source>
+        <translation>各テストのすべてのアサーションと action も表示します。</translation>
+    </message>
+    <message>
+        <source>Also write the results as JUnit XML: -o junit FILE.</source>
+        <translation>結果を JUnit XML としても書き出します: -o junit FILE。</translation>
+    </message>
+    <message>
+        <source>More case files or folders.</source>
+        <translation>追加のケースファイルまたはフォルダー。</translation>
+    </message>
+    <message>
+        <source>toriictl test: name the case files with --cases FILE|DIR</source>
+        <translation>toriictl test: --cases FILE|DIR でケースファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>toriictl test: sending the cases&apos; requests needs the live gateway, which Torii does not have yet. Run with --status-only to check the status assertions alone.</source>
+        <translation>toriictl test: ケースのリクエストを送信するには実際に動作するゲートウェイが必要ですが、Torii にはまだありません。ステータスのアサーションだけを検査するには --status-only を付けて実行してください。</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1: そのようなフォルダーはありません</translation>
+    </message>
+    <message>
+        <source>toriictl test: no case files (*.yaml, *.yml) in %1</source>
+        <translation>toriictl test: %1 にケースファイル（*.yaml, *.yml）がありません</translation>
+    </message>
+    <message>
+        <source>toriictl test: fix the case files above; no test was run</source>
+        <translation>toriictl test: 上のケースファイルを修正してください。テストは実行されていません</translation>
+    </message>
+    <message>
+        <source>toriictl test: cannot set up the run: %1</source>
+        <translation>toriictl test: 実行の準備ができません: %1</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 skipped</source>
+        <extracomment>The last line of `toriictl test`; scripts read it.</extracomment>
+        <translation>%1 passed, %2 failed, %3 skipped</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the JUnit report: %2</source>
+        <translation>%1: JUnit レポートを書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Usage: toriictl [--lang LANG] COMMAND [OPTIONS] ...
+
+Torii, a studio for the Kubernetes Gateway API, without the window.
+
+Commands:
+  validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would
+  status FILE|DIR...     show the status a Gateway controller would report
+  routes FILE|DIR...     show the compiled route tables; --explain METHOD URL
+  test --cases FILE|DIR  run route tests; today their status checks (--status-only)
+
+Options:
+  --lang LANG            language of messages (en, ja); default: the system&apos;s
+  --version              print the version
+  -h, --help             print this help
+
+Run &apos;toriictl COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>使い方: toriictl [--lang LANG] COMMAND [OPTIONS] ...
+
+Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使います。
+
+コマンド:
+  validate FILE|DIR...   v1.6.1 の CRD を入れた API サーバーと同じようにマニフェストを検査します
+  status FILE|DIR...     Gateway コントローラーが報告するはずのステータスを表示します
+  routes FILE|DIR...     コンパイル済みのルートテーブルを表示します（--explain METHOD URL も可）
+  test --cases FILE|DIR  ルートテストを実行します（現在はステータスの検査のみ: --status-only）
+
+オプション:
+  --lang LANG            メッセージの言語（en、ja）。既定はシステムの言語
+  --version              バージョンを表示します
+  -h, --help             このヘルプを表示します
+
+各コマンドのオプションは &apos;toriictl COMMAND --help&apos; で表示されます。
+</translation>
+    </message>
+    <message>
+        <source>no backend</source>
+        <translation>バックエンドなし</translation>
+    </message>
+    <message>
+        <source>Show the compiled route table of every Gateway, in precedence order, and explain where a request lands.</source>
+        <translation>すべての Gateway のコンパイル済みルートテーブルを優先順に表示し、リクエストの行き先を説明します。</translation>
+    </message>
+    <message>
+        <source>Accept every GatewayClass, whatever its controllerName, and serve Gateways whose class is not loaded.</source>
+        <translation>controllerName にかかわらずすべての GatewayClass を受け入れ、クラスが読み込まれていない Gateway も扱います。</translation>
+    </message>
+    <message>
+        <source>Only this Gateway (namespace/name).</source>
+        <translation>指定した Gateway のみ（namespace/name）。</translation>
+    </message>
+    <message>
+        <source>Explain where METHOD URL lands: give the method here and the URL as the first positional argument.</source>
+        <translation>METHOD URL の行き先を説明します。メソッドはここで、URL は最初の位置引数で指定します。</translation>
+    </message>
+    <message>
+        <source>A request header for --explain, &apos;name: value&apos;.</source>
+        <translation>--explain で使うリクエストヘッダー（&apos;name: value&apos;）。</translation>
+    </message>
+    <message>
+        <source>toriictl routes: --explain needs a URL</source>
+        <translation>toriictl routes: --explain には URL が必要です</translation>
+    </message>
+    <message>
+        <source>toriictl routes: &quot;%1&quot; is not a URL such as http://shop.example.com/cart</source>
+        <translation>toriictl routes: &quot;%1&quot; は http://shop.example.com/cart のような URL ではありません</translation>
+    </message>
+    <message>
+        <source>toriictl routes: name at least one file or folder</source>
+        <translation>toriictl routes: ファイルかフォルダーを 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>toriictl routes: header &quot;%1&quot; is not &apos;name: value&apos;</source>
+        <translation>toriictl routes: ヘッダー &quot;%1&quot; が &apos;name: value&apos; の形式ではありません</translation>
+    </message>
+    <message>
+        <source>Gateway %1, port %2:</source>
+        <translation>Gateway %1、ポート %2:</translation>
+    </message>
+    <message>
+        <source>lands on %1 (host %2) → %3</source>
+        <translation>行き先: %1（ホスト %2）→ %3</translation>
+    </message>
+    <message>
+        <source>no route matches: the gateway answers 404</source>
+        <translation>一致するルートがありません。ゲートウェイは 404 を返します</translation>
+    </message>
+    <message>
+        <source>no Gateway has a listener on port %1</source>
+        <translation>ポート %1 にリスナーを持つ Gateway はありません</translation>
+    </message>
+    <message>
+        <source>no status: no controller owns this object</source>
+        <translation>ステータスなし: このオブジェクトを管理するコントローラーがありません</translation>
+    </message>
+    <message>
+        <source>listener %1: %2 attached route(s), kinds: %3</source>
+        <translation>リスナー %1: アタッチされたルート %2 個、kind: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>parent %1</source>
+        <translation>親 %1</translation>
+    </message>
+    <message>
+        <source>ancestor %1</source>
+        <translation>祖先 %1</translation>
+    </message>
+    <message>
+        <source>Show the status a Gateway API controller would report for each object.</source>
+        <translation>各オブジェクトについて、Gateway API コントローラーが報告するはずのステータスを表示します。</translation>
+    </message>
+    <message>
+        <source>Output format: text, yaml or json.</source>
+        <translation>出力形式: text、yaml または json。</translation>
+    </message>
+    <message>
+        <source>toriictl status: unknown output format &quot;%1&quot; (use text, yaml or json)</source>
+        <translation>toriictl status: 不明な出力形式 &quot;%1&quot;（text、yaml、json のいずれかを指定してください）</translation>
+    </message>
+    <message>
+        <source>toriictl status: name at least one file or folder</source>
+        <translation>toriictl status: ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
 </context>
 </TS>
