@@ -2,6 +2,8 @@
 
 #include "hints.h"
 
+#include "engine/core/ip_address.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -105,94 +107,11 @@ bool matchesType(const Node &n, SchemaNode::Type t)
     return true;
 }
 
-bool isIPv4(std::string_view s)
+// kube-openapi's ipv4/ipv6 formats: an address Go's parser accepts, of that family.
+bool isIpOfFamily(const std::string &s, int family)
 {
-    int parts = 0;
-    std::size_t i = 0;
-    while (i <= s.size()) {
-        std::size_t j = i;
-        while (j < s.size() && s[j] != '.') {
-            if (s[j] < '0' || s[j] > '9') {
-                return false;
-            }
-            ++j;
-        }
-        const std::size_t len = j - i;
-        if (len == 0 || len > 3 || (len > 1 && s[i] == '0')) {
-            return false;
-        }
-        if (std::stoi(std::string(s.substr(i, len))) > 255) {
-            return false;
-        }
-        ++parts;
-        if (j == s.size()) {
-            break;
-        }
-        i = j + 1;
-    }
-    return parts == 4;
-}
-
-bool isIPv6(std::string_view s)
-{
-    if (s.empty() || s.find('%') != std::string_view::npos) {
-        return false;
-    }
-    // Split on ':' allowing one '::' and an optional trailing IPv4.
-    int groups = 0;
-    bool doubleColon = false;
-    std::size_t i = 0;
-    if (s.substr(0, 2) == "::") {
-        doubleColon = true;
-        i = 2;
-        if (i == s.size()) {
-            return true;
-        }
-    } else if (s[0] == ':') {
-        return false;
-    }
-    while (i < s.size()) {
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ':') {
-            ++j;
-        }
-        const std::string_view group = s.substr(i, j - i);
-        if (group.find('.') != std::string_view::npos) {
-            if (j != s.size() || !isIPv4(group)) {
-                return false;
-            }
-            groups += 2;
-            break;
-        }
-        if (group.empty() || group.size() > 4) {
-            return false;
-        }
-        for (char c : group) {
-            if (!std::isxdigit(static_cast<unsigned char>(c))) {
-                return false;
-            }
-        }
-        ++groups;
-        if (j == s.size()) {
-            break;
-        }
-        if (j + 1 < s.size() && s[j + 1] == ':') {
-            if (doubleColon) {
-                return false;
-            }
-            doubleColon = true;
-            i = j + 2;
-            if (i == s.size()) {
-                break;
-            }
-        } else {
-            if (j + 1 == s.size()) {
-                return false;
-            }
-            i = j + 1;
-        }
-    }
-    return doubleColon ? groups < 8 : groups == 8;
+    Core::IpAddress address;
+    return Core::parseIp(s, &address, nullptr) && address.family == family;
 }
 
 bool isDateTime(std::string_view s)
@@ -206,10 +125,10 @@ bool isDateTime(std::string_view s)
 bool breaksFormat(const std::string &format, const std::string &value)
 {
     if (format == "ipv4") {
-        return !isIPv4(value);
+        return !isIpOfFamily(value, 4);
     }
     if (format == "ipv6") {
-        return !isIPv6(value);
+        return !isIpOfFamily(value, 6);
     }
     if (format == "date-time") {
         return !isDateTime(value);
