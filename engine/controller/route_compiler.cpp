@@ -280,6 +280,7 @@ std::shared_ptr<const RouteTable::RouteTable> compileGateway(const ResourceIndex
     for (const ListenerState *listener : gateway.allListeners()) {
         if (listener->isAccepted()) {
             builder.addListener(listener->port(), tableProtocol(listener->protocol));
+            builder.addListenerHost(listener->port(), listener->hostname.value_or("*"));
             serving.push_back(listener);
         }
     }

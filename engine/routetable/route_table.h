@@ -255,6 +255,10 @@ public:
     // Declares a listener port (several Gateway listeners may share a port: they are merged by
     // hostname, as the spec's listener merging does).
     void addListener(int port, ListenerProtocol protocol);
+    // Declares the host entry of a listener ("*" when the listener has no hostname), even when
+    // no route attaches to it: a request for that host then selects this entry and gets a 404
+    // instead of falling through to a less specific listener's routes (listener isolation).
+    void addListenerHost(int port, const std::string &hostname);
     // `hostnames`: the route hostnames intersected with the listener's ("*" = any host,
     // "*.example.com" wildcard, or an exact name). A row added under several hostnames is listed
     // in each host entry (stored once: every entry points at the same HttpRoute).

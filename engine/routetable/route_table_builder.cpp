@@ -26,6 +26,7 @@ struct RouteTableBuilder::Data
     };
     std::map<int, ListenerProtocol> declared; // addListener(): the first protocol wins
     std::map<int, ListenerProtocol> implied;  // ports only seen in addHttpRoute/addStreamRoute
+    std::map<int, std::set<std::string>> listenerHosts; // addListenerHost(): entries even when empty
     std::vector<PendingHttp> http;
     std::vector<PendingStream> streams;
 };
@@ -62,6 +63,11 @@ RouteTableBuilder::~RouteTableBuilder() = default;
 void RouteTableBuilder::addListener(int port, ListenerProtocol protocol)
 {
     m_data->declared.emplace(port, protocol);
+}
+
+void RouteTableBuilder::addListenerHost(int port, const std::string &hostname)
+{
+    m_data->listenerHosts[port].insert(normalizeHostKey(hostname.empty() ? "*" : hostname));
 }
 
 void RouteTableBuilder::addHttpRoute(int port, const std::vector<std::string> &hostnames,
@@ -108,6 +114,11 @@ std::shared_ptr<const RouteTable> RouteTableBuilder::build(Core::Diagnostics *di
         return streamPrecedes(out.streamRoutes[a], a, out.streamRoutes[b], b);
     };
 
+    for (const auto &[port, hostsOfPort] : m_data->listenerHosts) {
+        for (const std::string &key : hostsOfPort) {
+            byPort[port][key]; // an entry with no rows: a 404 for its hosts, no fall-through
+        }
+    }
     for (const auto &[port, protocol] : protocols) {
         PortTable &portTable = out.ports.emplace_back();
         portTable.port = port;
@@ -138,8 +149,10 @@ std::shared_ptr<const RouteTable> RouteTableBuilder::build(Core::Diagnostics *di
             }
             allStreams.insert(allStreams.end(), build.streams.begin(), build.streams.end());
             entry.index.build(entry.matches);
-            hasRoutes.push_back(!entry.routes.empty());
-            hasStreams.push_back(!entry.streams.empty());
+            // A listener's own host entry is selectable even when empty (a 404, no fall-through).
+            const bool declared = m_data->listenerHosts[port].count(key) > 0;
+            hasRoutes.push_back(declared || !entry.routes.empty());
+            hasStreams.push_back(declared || !entry.streams.empty());
         }
         portTable.httpHosts.build(order, hasRoutes);
         portTable.streamHosts.build(order, hasStreams);

@@ -127,10 +127,13 @@ spec:
                                        << "" << QStringList{"a.example.com"};
         QTest::newRow("route only")
             << ""
-            << "[a.example.com, b.example.com]" << QStringList{"a.example.com", "b.example.com"};
+            << "[a.example.com, b.example.com]"
+            // The listener's own entry "*" exists even with no row of its own (no fall-through).
+            << QStringList{"*", "a.example.com", "b.example.com"};
         QTest::newRow("wildcard listener, specific route")
             << "*.example.com"
-            << "[foo.example.com, bar.other.com]" << QStringList{"foo.example.com"};
+            << "[foo.example.com, bar.other.com]"
+            << QStringList{"*.example.com", "foo.example.com"};
         QTest::newRow("specific listener, wildcard route")
             << "foo.example.com"
             << "[\"*.example.com\"]" << QStringList{"foo.example.com"};
@@ -159,6 +162,29 @@ spec:
     // gateway_types.go: "if Listeners are defined for "foo.example.com" and "*.example.com", a
     // request to "foo.example.com" SHOULD only be routed using routes attached to the
     // "foo.example.com" Listener (and not the "*.example.com" Listener)."
+    // A more specific listener with no route of its own still claims its hosts: a request for
+    // them gets a 404 rather than the less specific listener's routes.
+    void emptySpecificListenerDoesNotFallThrough()
+    {
+        const Run run = reconcileYaml(gateway(R"(  - {name: any, port: 80, protocol: HTTP}
+  - {name: abc, port: 80, protocol: HTTP, hostname: abc.example.com}
+)") + R"(
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: on-any, namespace: infra}
+spec:
+  parentRefs: [{name: gw, sectionName: any}]
+  rules:
+  - backendRefs: [{name: v1, port: 8080}]
+)");
+        const auto table = run.table("infra/gw");
+        RT::Request request;
+        request.host = "abc.example.com";
+        QVERIFY(!table->lookup(80, request).route);
+        request.host = "other.example.com";
+        QVERIFY(table->lookup(80, request).route);
+    }
+
     void listenerIsolation()
     {
         const Run run = reconcileYaml(gateway(R"(  - {name: any, port: 80, protocol: HTTP}
@@ -394,7 +420,9 @@ spec:
         QCOMPARE(table->listener(9000)->protocol, RT::ListenerProtocol::TCP);
         QCOMPARE(host(table, 9000, "*")->streams.front()->source.name, std::string("t"));
         QCOMPARE(host(table, 5300, "*")->streams.front()->source.name, std::string("u"));
-        QCOMPARE(hostNames(table, 443), QStringList{"abc.example.com"});
+        QCOMPARE(hostNames(table, 443), (QStringList{"*.example.com", "abc.example.com"}));
+        // The listener's own entry: other names under it find no route.
+        QVERIFY(host(table, 443, "*.example.com")->streams.empty());
         QCOMPARE(host(table, 443, "abc.example.com")->streams.front()->backends.front().service,
                  std::string("v1"));
         const Node *gatewayStatus = run.status("Gateway", "infra", "gw");
@@ -495,7 +523,8 @@ spec:
             condition(parentEntry(run.status("HTTPRoute", "infra", "r"), "gw")->find("conditions"),
                       "Accepted"),
             QString("False/UnsupportedValue"));
-        QVERIFY(!host(run.table("infra/gw"), 80, "*"));
+        // The listener's host entry stays, empty: requests get 404.
+        QVERIFY(host(run.table("infra/gw"), 80, "*")->routes.empty());
     }
 
     void deterministic()
