@@ -31,12 +31,13 @@ hits=$(grep -rnE --include='*.h' --include='*.cpp' '#[[:space:]]*include[[:space
 # Engine modules depend only downward.
 declare -A allowed=(
   [core]="core"
+  [http]="core http"
   [model]="core model"
   [yaml]="core model yaml"
   [validation]="core model validation"
   [routetable]="core routetable"
   [controller]="core model routetable controller"
-  [proxy]="core routetable proxy"
+  [proxy]="core http routetable proxy"
   [convert]="core model yaml convert"
   [export]="core model yaml controller routetable export"
   [workspace]="core model yaml workspace"

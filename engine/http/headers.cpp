@@ -1,0 +1,156 @@
+#include "engine/http/http1_codec.h"
+
+#include <algorithm>
+
+namespace Torii::Http {
+
+namespace {
+
+char lowerAscii(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string_view trimOws(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+template<typename F>
+void forEachToken(std::string_view value, F &&f)
+{
+    while (true) {
+        const std::size_t comma = value.find(',');
+        const std::string_view element = trimOws(value.substr(0, comma));
+        if (!element.empty()) {
+            f(element);
+        }
+        if (comma == std::string_view::npos) {
+            return;
+        }
+        value.remove_prefix(comma + 1);
+    }
+}
+
+} // namespace
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (lowerAscii(a[i]) != lowerAscii(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+const HeaderField *Headers::find(std::string_view name) const
+{
+    for (const HeaderField &field : fields) {
+        if (equalsIgnoreCase(field.name, name)) {
+            return &field;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> Headers::values(std::string_view name) const
+{
+    std::vector<std::string> result;
+    for (const HeaderField &field : fields) {
+        if (equalsIgnoreCase(field.name, name)) {
+            result.push_back(field.value);
+        }
+    }
+    return result;
+}
+
+std::optional<std::string> Headers::joined(std::string_view name) const
+{
+    std::optional<std::string> result;
+    for (const HeaderField &field : fields) {
+        if (!equalsIgnoreCase(field.name, name)) {
+            continue;
+        }
+        if (result) {
+            result->append(", ");
+            result->append(field.value);
+        } else {
+            result = field.value;
+        }
+    }
+    return result;
+}
+
+void Headers::add(std::string name, std::string value)
+{
+    fields.push_back({std::move(name), std::move(value)});
+}
+
+void Headers::set(std::string name, std::string value)
+{
+    auto it = std::find_if(fields.begin(), fields.end(), [&](const HeaderField &field) {
+        return equalsIgnoreCase(field.name, name);
+    });
+    if (it == fields.end()) {
+        add(std::move(name), std::move(value));
+        return;
+    }
+    const std::size_t index = static_cast<std::size_t>(it - fields.begin());
+    remove(name);
+    fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(index),
+                  {std::move(name), std::move(value)});
+}
+
+std::size_t Headers::remove(std::string_view name)
+{
+    const std::size_t before = fields.size();
+    std::erase_if(fields, [&](const HeaderField &field) {
+        return equalsIgnoreCase(field.name, name);
+    });
+    return before - fields.size();
+}
+
+bool Headers::hasToken(std::string_view name, std::string_view token) const
+{
+    bool found = false;
+    for (const HeaderField &field : fields) {
+        if (equalsIgnoreCase(field.name, name)) {
+            forEachToken(field.value, [&](std::string_view element) {
+                found = found || equalsIgnoreCase(element, token);
+            });
+        }
+    }
+    return found;
+}
+
+void removeHopByHop(Headers &headers)
+{
+    // Collect first: the Connection fields themselves are removed below.
+    std::vector<std::string> listed;
+    for (const HeaderField &field : headers.fields) {
+        if (equalsIgnoreCase(field.name, "Connection")) {
+            forEachToken(field.value, [&](std::string_view element) {
+                listed.emplace_back(element);
+            });
+        }
+    }
+    for (const std::string &name : listed) {
+        headers.remove(name);
+    }
+    for (std::string_view name : {"Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer",
+                                  "Transfer-Encoding", "Upgrade"}) {
+        headers.remove(name);
+    }
+}
+
+} // namespace Torii::Http

@@ -1,0 +1,197 @@
+#include "http_recorder.h"
+
+#include <QtTest>
+
+using namespace Torii::Http;
+using Torii::Http::Test::Recorder;
+
+class TestHttpSerializer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void requestRoundTrip_data();
+    void requestRoundTrip();
+    void responseRoundTrip();
+    void chunkedRoundTrip();
+    void injectionNeutralized();
+    void encodeChunkSizes_data();
+    void encodeChunkSizes();
+    void removeHopByHop_data();
+    void removeHopByHop();
+    void headersEditing();
+    void reasonPhrases();
+};
+
+void TestHttpSerializer::requestRoundTrip_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<int>("minor");
+    QTest::newRow("GET") << QByteArray("GET") << QByteArray("/a/b?c=d") << 1;
+    QTest::newRow("DELETE 1.0") << QByteArray("DELETE") << QByteArray("/x") << 0;
+    QTest::newRow("absolute form") << QByteArray("GET") << QByteArray("http://h:8080/p?q") << 1;
+}
+
+void TestHttpSerializer::requestRoundTrip()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, target);
+    QFETCH(int, minor);
+    RequestHead head;
+    head.method = method.toStdString();
+    head.target = target.toStdString();
+    head.versionMinor = minor;
+    head.headers.add("Host", "example.com");
+    head.headers.add("X-Case-Kept", "v1");
+    head.headers.add("x-case-kept", "v2");
+    head.headers.add("Content-Length", "3");
+    const std::string wire = serializeRequestHead(head) + "abc";
+
+    RequestParser parser;
+    Recorder<RequestHead> rec;
+    const FeedResult r = parser.feed(wire, rec);
+    QCOMPARE(r.status, FeedStatus::MessageComplete);
+    QCOMPARE(r.consumed, wire.size());
+    const RequestHead &parsed = rec.messages.at(0).head;
+    QCOMPARE(parsed.method, head.method);
+    QCOMPARE(parsed.target, head.target);
+    QCOMPARE(parsed.versionMinor, minor);
+    QCOMPARE(parsed.headers.fields.size(), head.headers.fields.size());
+    for (std::size_t i = 0; i < head.headers.fields.size(); ++i) {
+        QCOMPARE(parsed.headers.fields[i].name, head.headers.fields[i].name);
+        QCOMPARE(parsed.headers.fields[i].value, head.headers.fields[i].value);
+    }
+    QCOMPARE(rec.messages.at(0).body, std::string("abc"));
+}
+
+void TestHttpSerializer::responseRoundTrip()
+{
+    ResponseHead head;
+    head.status = 404;
+    head.reason = std::string(reasonPhrase(404));
+    head.headers.add("Content-Type", "text/plain");
+    head.headers.add("Set-Cookie", "a=1");
+    head.headers.add("Set-Cookie", "b=2");
+    head.headers.add("Content-Length", "0");
+    const std::string wire = serializeResponseHead(head);
+    QCOMPARE(wire.substr(0, 24), std::string("HTTP/1.1 404 Not Found\r\n"));
+    ResponseParser parser;
+    Recorder<ResponseHead> rec;
+    QCOMPARE(parser.feed(wire, rec).status, FeedStatus::MessageComplete);
+    const ResponseHead &parsed = rec.messages.at(0).head;
+    QCOMPARE(parsed.status, 404);
+    QCOMPARE(parsed.reason, std::string("Not Found"));
+    QCOMPARE(parsed.headers.values("set-cookie"), (std::vector<std::string>{"a=1", "b=2"}));
+}
+
+void TestHttpSerializer::chunkedRoundTrip()
+{
+    ResponseHead head;
+    head.headers.add("Transfer-Encoding", "chunked");
+    Headers trailers;
+    trailers.add("Grpc-Status", "0");
+    const std::string big(70000, 'z');
+    const std::string wire = serializeResponseHead(head) + encodeChunk("hello ") + encodeChunk("")
+                             + encodeChunk(big) + lastChunk(trailers);
+    ResponseParser parser;
+    Recorder<ResponseHead> rec;
+    QCOMPARE(parser.feed(wire, rec).status, FeedStatus::MessageComplete);
+    QCOMPARE(rec.messages.at(0).body, "hello " + big);
+    QCOMPARE(rec.messages.at(0).trailers.find("grpc-status")->value, std::string("0"));
+}
+
+void TestHttpSerializer::injectionNeutralized()
+{
+    RequestHead head;
+    head.method = "GET";
+    head.target = "/a HTTP/1.1\r\nHost: evil\r\n\r\nGET /b";
+    head.headers.add("Host", "h");
+    head.headers.add("X-Value", "v\r\nX-Injected: 1");
+    const std::string wire = serializeRequestHead(head);
+    QCOMPARE(wire.find("\r\nX-Injected"), std::string::npos);
+    QCOMPARE(wire.find("\r\n\r\n"), wire.size() - 4); // exactly one end of head
+}
+
+void TestHttpSerializer::encodeChunkSizes_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::addColumn<QByteArray>("prefix");
+    QTest::newRow("1") << 1 << QByteArray("1\r\n");
+    QTest::newRow("15") << 15 << QByteArray("f\r\n");
+    QTest::newRow("16") << 16 << QByteArray("10\r\n");
+    QTest::newRow("4096") << 4096 << QByteArray("1000\r\n");
+}
+
+void TestHttpSerializer::encodeChunkSizes()
+{
+    QFETCH(int, size);
+    QFETCH(QByteArray, prefix);
+    const std::string chunk = encodeChunk(std::string(static_cast<std::size_t>(size), 'a'));
+    QVERIFY(chunk.starts_with(prefix.toStdString()));
+    QVERIFY(chunk.ends_with("a\r\n"));
+    QCOMPARE(chunk.size(), prefix.size() + size + 2);
+    QCOMPARE(lastChunk(), std::string("0\r\n\r\n"));
+}
+
+void TestHttpSerializer::removeHopByHop_data()
+{
+    QTest::addColumn<QStringList>("input"); // "Name: value"
+    QTest::addColumn<QStringList>("kept");  // names left, in order
+
+    QTest::newRow("standard list")
+        << QStringList{"Host: h",          "Connection: keep-alive", "Keep-Alive: timeout=5",
+                       "Proxy-Connection: x", "TE: trailers",         "Trailer: X",
+                       "Transfer-Encoding: chunked", "Upgrade: h2c",   "Accept: */*"}
+        << QStringList{"Host", "Accept"};
+    QTest::newRow("connection-listed names")
+        << QStringList{"connection: X-Foo, x-bar", "X-Foo: 1", "X-Bar: 2", "X-Baz: 3"}
+        << QStringList{"X-Baz"};
+    QTest::newRow("nothing to remove") << QStringList{"A: 1", "B: 2"} << QStringList{"A", "B"};
+}
+
+void TestHttpSerializer::removeHopByHop()
+{
+    QFETCH(QStringList, input);
+    QFETCH(QStringList, kept);
+    Headers headers;
+    for (const QString &line : input) {
+        const qsizetype colon = line.indexOf(':');
+        headers.add(line.left(colon).toStdString(), line.mid(colon + 2).toStdString());
+    }
+    Torii::Http::removeHopByHop(headers);
+    QStringList names;
+    for (const HeaderField &field : headers.fields) {
+        names << QString::fromStdString(field.name);
+    }
+    QCOMPARE(names, kept);
+}
+
+void TestHttpSerializer::headersEditing()
+{
+    Headers h;
+    h.add("A", "1");
+    h.add("b", "2");
+    h.add("a", "3");
+    h.set("A", "9");
+    QCOMPARE(h.fields.size(), std::size_t{2});
+    QCOMPARE(h.fields[0].name, std::string("A"));
+    QCOMPARE(h.fields[0].value, std::string("9"));
+    h.set("C", "4");
+    QCOMPARE(h.fields.back().name, std::string("C"));
+    QCOMPARE(h.remove("B"), std::size_t{1});
+    QVERIFY(!h.contains("b"));
+    h.add("Connection", "Upgrade, close");
+    QVERIFY(h.hasToken("connection", "CLOSE"));
+    QVERIFY(!h.hasToken("connection", "clo"));
+    QVERIFY(!h.joined("missing"));
+}
+
+void TestHttpSerializer::reasonPhrases()
+{
+    QCOMPARE(reasonPhrase(431), std::string_view("Request Header Fields Too Large"));
+    QCOMPARE(reasonPhrase(799), std::string_view());
+}
+
+QTEST_GUILESS_MAIN(TestHttpSerializer)
+#include "tst_http_serializer.moc"
