@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Backends</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1: %2</source>
+        <extracomment>%1 is the operating system&apos;s reason, e.g. &quot;Address already in use&quot;</extracomment>
+        <translation>127.0.0.1:%1 で待ち受けできません: %2</translation>
+    </message>
+    <message>
+        <source>The backend is already running.</source>
+        <translation>バックエンドはすでに動作しています。</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <source>add this field; the API server requires it</source>

@@ -1,0 +1,173 @@
+#include "echo_connection.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <QDateTime>
+#include <QLocale>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+namespace Torii::Backends::Internal {
+
+namespace {
+
+bool statusHasNoBody(int status)
+{
+    return (status >= 100 && status < 200) || status == 204 || status == 304;
+}
+
+std::string httpDate()
+{
+    return QLocale::c()
+        .toString(QDateTime::currentDateTimeUtc(),
+                  QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toStdString();
+}
+
+} // namespace
+
+EchoConnection::EchoConnection(QTcpSocket *socket, const EchoIdentity &identity,
+                               RetryLedger *retries, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_identity(identity)
+    , m_retries(retries)
+    , m_parser(std::make_unique<Http::RequestParser>())
+{
+    m_socket->setParent(this);
+    connect(m_socket, &QTcpSocket::readyRead, this, &EchoConnection::readAvailable);
+    connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    if (m_socket->bytesAvailable() > 0) {
+        QTimer::singleShot(0, this, &EchoConnection::readAvailable);
+    }
+}
+
+EchoConnection::~EchoConnection() = default;
+
+void EchoConnection::readAvailable()
+{
+    m_buffer += m_socket->readAll();
+    while (!m_stopReading && !m_buffer.isEmpty()) {
+        const Http::FeedResult result =
+            m_parser->feed(std::string_view(m_buffer.constData(), m_buffer.size()), *this);
+        m_buffer.remove(0, qsizetype(result.consumed));
+        if (result.status == Http::FeedStatus::NeedMore) {
+            break;
+        }
+        if (result.status == Http::FeedStatus::Error) {
+            enqueue(protocolErrorAction(m_parser->error()));
+            break;
+        }
+        if (result.status == Http::FeedStatus::Upgraded) {
+            // The request was answered as plain HTTP/1.1, so the protocol did not switch: a
+            // fresh parser reads what follows (h2c/WebSocket switching is a later issue).
+            m_parser = std::make_unique<Http::RequestParser>();
+        }
+    }
+    if (m_stopReading) {
+        m_buffer.clear();
+    }
+}
+
+void EchoConnection::onHead(Http::RequestHead &&head)
+{
+    m_head = std::move(head);
+    // Let a client that waits for "100 Continue" send its body now, unless earlier answers are
+    // still owed (an interim response must not overtake them).
+    if (m_head.expectContinue && m_pending.empty()) {
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+}
+
+void EchoConnection::onComplete(Http::Headers &&)
+{
+    enqueue(answerRequest(m_head, m_identity, *m_retries));
+}
+
+void EchoConnection::enqueue(EchoAction action)
+{
+    if (action.closeAfter || action.kind != EchoAction::Kind::Respond) {
+        m_stopReading = true; // nothing after this request will be answered
+    }
+    const quint64 id = m_nextId++;
+    const auto delay = action.delay;
+    m_pending.push_back({id, std::move(action), delay.count() == 0});
+    if (delay.count() > 0) {
+        // A timer, not a sleep: the worker keeps serving other connections meanwhile.
+        QTimer::singleShot(delay, this, [this, id] { markReady(id); });
+    }
+    flush();
+}
+
+void EchoConnection::markReady(quint64 id)
+{
+    for (Pending &pending : m_pending) {
+        if (pending.id == id) {
+            pending.ready = true;
+        }
+    }
+    flush();
+}
+
+void EchoConnection::flush()
+{
+    while (!m_pending.empty() && m_pending.front().ready) {
+        const EchoAction action = std::move(m_pending.front().action);
+        m_pending.pop_front();
+        switch (action.kind) {
+        case EchoAction::Kind::Respond:
+            writeAnswer(action);
+            if (action.closeAfter) {
+                m_pending.clear();
+                m_socket->disconnectFromHost(); // after the buffered answer is written
+                return;
+            }
+            break;
+        case EchoAction::Kind::Reset:
+            m_pending.clear();
+            resetConnection();
+            return;
+        case EchoAction::Kind::Close:
+            m_pending.clear();
+            m_socket->disconnectFromHost();
+            return;
+        }
+    }
+}
+
+void EchoConnection::writeAnswer(const EchoAction &action)
+{
+    Http::ResponseHead head;
+    head.status = action.status;
+    head.reason = std::string(Http::reasonPhrase(action.status));
+    head.headers = action.headers;
+    head.headers.set("Date", httpDate());
+    if (!statusHasNoBody(action.status)) {
+        head.headers.set("Content-Length", std::to_string(action.body.size()));
+    }
+    const std::string bytes = Http::serializeResponseHead(head);
+    m_socket->write(bytes.data(), qint64(bytes.size()));
+    if (!statusHasNoBody(action.status) && !action.body.empty()) {
+        m_socket->write(action.body.data(), qint64(action.body.size()));
+    }
+}
+
+void EchoConnection::resetConnection()
+{
+#ifdef Q_OS_UNIX
+    // SO_LINGER with a zero timeout makes close() send RST instead of FIN, as Go's echo server
+    // does when it hijacks and drops a connection for a failing /retry/ attempt.
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd >= 0) {
+        const linger option{1, 0};
+        ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &option, sizeof option);
+    }
+#endif
+    m_socket->abort();
+    deleteLater(); // abort() from a connected state may not emit disconnected() in every case
+}
+
+} // namespace Torii::Backends::Internal

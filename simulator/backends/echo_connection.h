@@ -1,0 +1,67 @@
+#pragma once
+
+#include "echo_identity.h"
+#include "echo_router.h"
+
+#include "engine/http/http1_codec.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <deque>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QTcpSocket;
+QT_END_NAMESPACE
+
+namespace Torii::Backends::Internal {
+
+// One accepted HTTP/1.1 connection of an echo endpoint: reads requests with the shared codec,
+// asks answerRequest() what to do and writes the answers in request order (keep-alive and
+// pipelining; a delayed answer holds back the ones after it, as HTTP/1.1 requires, but never
+// another connection). h2c, TLS and WebSocket upgrades are later issues: an Upgrade request is
+// answered as plain HTTP/1.1 and the connection stays HTTP/1.1.
+//
+// Thread: lives in, and is used only by, the endpoint's worker thread. Ownership: owns the
+// socket (its QObject child); deletes itself (deleteLater) when the socket disconnects.
+class EchoConnection : public QObject, private Http::RequestHandler
+{
+    Q_OBJECT
+public:
+    // `socket` is adopted. `retries` is not owned: the server owns it and outlives its
+    // connections (they are its QObject children).
+    EchoConnection(QTcpSocket *socket, const EchoIdentity &identity, RetryLedger *retries,
+                   QObject *parent);
+    ~EchoConnection() override;
+
+private:
+    struct Pending
+    {
+        quint64 id = 0;
+        EchoAction action;
+        bool ready = false;
+    };
+
+    void readAvailable();
+    void enqueue(EchoAction action);
+    void markReady(quint64 id);
+    void flush();
+    void writeAnswer(const EchoAction &action);
+    void resetConnection();
+
+    void onHead(Http::RequestHead &&head) override;
+    void onBody(std::string_view) override {} // the echo server never reads the body's content
+    void onComplete(Http::Headers &&trailers) override;
+
+    QTcpSocket *m_socket;           // owned (QObject child)
+    const EchoIdentity &m_identity; // not owned: the server's, which outlives this connection
+    RetryLedger *m_retries;         // not owned: see the constructor
+    std::unique_ptr<Http::RequestParser> m_parser;
+    Http::RequestHead m_head;      // the request being read
+    QByteArray m_buffer;           // received bytes the parser has not consumed yet
+    std::deque<Pending> m_pending; // answers in request order
+    quint64 m_nextId = 0;
+    bool m_stopReading = false; // after a closing answer, a reset or a codec error
+};
+
+} // namespace Torii::Backends::Internal

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+
+// Who an echo endpoint says it is: the fields the conformance echo server reads from its
+// environment (NAMESPACE, POD_NAME, SERVICE_NAME, INGRESS_NAME, HTTP_PORT). Value type; any thread.
+namespace Torii::Backends {
+
+struct EchoIdentity
+{
+    QString namespaceName; // "namespace" in the echo JSON
+    QString pod;           // "pod": <deployment>-<hash>-<hash>, see podName()
+    QString service;       // "service"; the conformance manifests leave it "", Torii may set it
+    QString ingress;       // "ingress"; always "" in the conformance manifests
+    QString httpPort = QStringLiteral("3000"); // the container's HTTP_PORT, not the real port
+};
+
+// A stable Kubernetes-looking pod name for replica `index` of `deployment`:
+// "<deployment>-<10 chars>-<5 chars>", the characters from Kubernetes' safe alphabet, derived
+// from a SHA-1 of the inputs (same inputs, same name, on every run and machine). The suite
+// derives the backend name by removing the last two '-' parts, so that shape matters.
+// Pure; any thread. Precondition: index >= 0.
+QString podName(const QString &deployment, int index);
+
+// The identity of replica `index` of `service` in `namespaceName` (pod from podName(); the
+// Deployment is named like the Service, as in the conformance manifests; `service` field "").
+EchoIdentity replicaIdentity(const QString &namespaceName, const QString &service, int index);
+
+} // namespace Torii::Backends

@@ -1,0 +1,87 @@
+#include "http_echo_backend.h"
+
+#include "echo_server.h"
+
+#include <QThread>
+
+#include <QCoreApplication>
+#include <future>
+
+namespace Torii::Backends {
+
+namespace {
+
+// The worker: builds the server in its own thread (so the listener and every socket belong to
+// it), reports the bound port, then runs the thread's event loop until quit().
+class EchoThread : public QThread
+{
+public:
+    EchoThread(EchoIdentity identity, quint16 port,
+               std::shared_ptr<std::promise<StartResult>> bound)
+        : m_identity(std::move(identity))
+        , m_port(port)
+        , m_bound(std::move(bound))
+    {}
+
+protected:
+    void run() override
+    {
+        Internal::EchoServer server(m_identity);
+        StartResult result;
+        result.port = server.listen(m_port, &result.error);
+        const bool ok = result.ok();
+        m_bound->set_value(std::move(result));
+        if (ok) {
+            exec(); // returns at once if quit() came first
+        }
+    }
+
+private:
+    const EchoIdentity m_identity;
+    const quint16 m_port;
+    std::shared_ptr<std::promise<StartResult>> m_bound; // shared: start() may stop waiting first
+};
+
+} // namespace
+
+HttpEchoBackend::HttpEchoBackend(EchoIdentity identity)
+    : m_identity(std::move(identity))
+{}
+
+HttpEchoBackend::~HttpEchoBackend()
+{
+    stop();
+}
+
+StartResult HttpEchoBackend::start(quint16 port)
+{
+    if (m_thread) {
+        return {m_port, QCoreApplication::translate("Backends", "The backend is already running.")};
+    }
+    auto bound = std::make_shared<std::promise<StartResult>>();
+    std::future<StartResult> future = bound->get_future();
+    m_thread = std::make_unique<EchoThread>(m_identity, port, bound);
+    m_thread->setObjectName(QStringLiteral("echo ") + m_identity.pod);
+    m_thread->start();
+    StartResult result = future.get();
+    if (!result.ok()) {
+        m_thread->wait(); // run() returned without an event loop
+        m_thread.reset();
+        return result;
+    }
+    m_port = result.port;
+    return result;
+}
+
+void HttpEchoBackend::stop()
+{
+    if (!m_thread) {
+        return;
+    }
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_port = 0;
+}
+
+} // namespace Torii::Backends
