@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   libqt6charts6-dev libqt6svg6-dev libqt6opengl6-dev libgl-dev
-  libyaml-dev libyaml-cpp-dev libre2-dev libssl-dev libnghttp2-dev
+  libyaml-dev libyaml-cpp-dev libre2-dev libssl-dev libnghttp2-dev libhttp-parser-dev
   graphviz libgraphviz-dev libbenchmark-dev
   clang libclang-rt-14-dev
   xvfb xauth fonts-noto-cjk curl openssl ca-certificates
