@@ -1,0 +1,230 @@
+#include "request_router.h"
+
+#include "request_filters.h"
+
+#include <charconv>
+#include <numeric>
+
+namespace Torii::Proxy {
+
+std::string endpointKey(const std::string &ns, const std::string &service, int port)
+{
+    return ns + '/' + service + ':' + std::to_string(port);
+}
+
+} // namespace Torii::Proxy
+
+namespace Torii::Proxy::Internal {
+
+std::size_t RoundRobin::next(const std::string &key, std::size_t count)
+{
+    std::size_t &position = m_positions[key];
+    const std::size_t chosen = position % count;
+    position = chosen + 1;
+    return chosen;
+}
+
+int chooseWeighted(const std::vector<RouteTable::Backend> &backends, double r)
+{
+    long long total = 0;
+    for (const RouteTable::Backend &b : backends) {
+        total += std::max(b.weight, 0);
+    }
+    if (total <= 0) {
+        return -1;
+    }
+    double point = std::clamp(r, 0.0, 1.0) * double(total);
+    for (std::size_t i = 0; i < backends.size(); ++i) {
+        const int weight = std::max(backends[i].weight, 0);
+        if (weight > 0 && point < double(weight)) {
+            return int(i);
+        }
+        point -= double(weight);
+    }
+    // r == 1.0 or rounding: the last backend with weight.
+    for (std::size_t i = backends.size(); i-- > 0;) {
+        if (backends[i].weight > 0) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+bool splitEndpoint(const std::string &endpoint, std::string *host, quint16 *port)
+{
+    const std::size_t colon = endpoint.rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        return false;
+    }
+    unsigned value = 0;
+    const char *begin = endpoint.data() + colon + 1;
+    const char *end = endpoint.data() + endpoint.size();
+    const auto [ptr, ec] = std::from_chars(begin, end, value);
+    if (ec != std::errc() || ptr != end || value == 0 || value > 65535) {
+        return false;
+    }
+    *host = endpoint.substr(0, colon);
+    if (host->size() > 2 && host->front() == '[' && host->back() == ']') {
+        *host = host->substr(1, host->size() - 2);
+    }
+    *port = quint16(value);
+    return true;
+}
+
+namespace {
+
+LocalAnswer answer(int status, std::string explanation)
+{
+    return LocalAnswer{status, std::move(explanation) + '\n', {}};
+}
+
+std::string hostOf(const Http::RequestHead &head)
+{
+    const Http::HeaderField *host = head.headers.find("Host");
+    return host ? host->value : std::string();
+}
+
+std::string pathOf(const std::string &target)
+{
+    return target.empty() ? std::string("/") : target;
+}
+
+// The upstream head: hop-by-hop fields out, X-Forwarded-*, then the filters, then framing.
+void prepareUpstreamHead(const RoutingInput &input, const RouteTable::HttpRoute &route,
+                         const FilterPlan &plan, Http::RequestHead &head)
+{
+    const bool chunked = head.chunked;
+    Http::removeHopByHop(head.headers);
+    head.headers.remove("Content-Length");
+    // X-Forwarded-For: the client's address appended to what earlier proxies wrote.
+    if (std::optional<std::string> earlier = head.headers.joined("X-Forwarded-For")) {
+        head.headers.set("X-Forwarded-For", *earlier + ", " + input.clientAddress);
+    } else {
+        head.headers.add("X-Forwarded-For", input.clientAddress);
+    }
+    head.headers.set("X-Forwarded-Proto", "http");
+    if (plan.rewrite) {
+        if (plan.rewrite->hostname) {
+            head.headers.set("Host", *plan.rewrite->hostname);
+        }
+        if (plan.rewrite->path) {
+            head.target = modifyPath(*plan.rewrite->path, matchedPrefix(route), head.target);
+        }
+    }
+    for (const RouteTable::HeaderModifier *modifier : plan.requestHeaders) {
+        applyHeaderModifier(*modifier, head.headers);
+    }
+    // Framing is the gateway's, whatever a filter did: the body is forwarded as it arrives.
+    head.headers.remove("Transfer-Encoding");
+    head.headers.remove("Content-Length");
+    if (chunked) {
+        head.headers.add("Transfer-Encoding", "chunked");
+    } else if (head.contentLength) {
+        head.headers.add("Content-Length", std::to_string(*head.contentLength));
+    }
+    head.versionMajor = 1;
+    head.versionMinor = 1;
+}
+
+} // namespace
+
+RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
+{
+    RequestDecision decision;
+    const std::string host = hostOf(head);
+    const std::string where = "port " + std::to_string(input.gatewayPort) + ", host \"" + host +
+                              "\", " + head.method + ' ' + pathOf(head.target);
+
+    if (!input.table) {
+        decision.local = answer(404, "404 no route: no route table is loaded (" + where + ")");
+        return decision;
+    }
+    RouteTable::Request request;
+    request.method = head.method;
+    request.host = host;
+    request.path = pathOf(head.target);
+    for (const Http::HeaderField &field : head.headers.fields) {
+        request.headers.push_back({field.name, field.value});
+    }
+    const Http::HeaderField *contentType = head.headers.find("Content-Type");
+    request.grpc = contentType && contentType->value.rfind("application/grpc", 0) == 0;
+
+    const RouteTable::MatchResult match = input.table->lookup(input.gatewayPort, request);
+    decision.hostnameKey = match.hostnameKey;
+    if (!match.route) {
+        decision.local =
+            answer(404, match.hostnameKey.empty()
+                            ? "404 no route matched: no listener host entry accepts this host (" +
+                                  where + ")"
+                            : "404 no route matched: host entry \"" + match.hostnameKey +
+                                  "\" was chosen and none of its rules matches (" + where + ")");
+        return decision;
+    }
+    const RouteTable::HttpRoute &route = *match.route;
+    decision.route = &route;
+    const std::string routeText = describeRoute(route.source);
+
+    FilterPlan plan;
+    planFilters(route.filters, plan);
+    if (!plan.unsupported.empty()) {
+        decision.local =
+            answer(500, "500 " + routeText + ": filter not supported: " + plan.unsupported);
+        return decision;
+    }
+    if (plan.redirect) {
+        LocalAnswer redirect = answer(plan.redirect->statusCode, "");
+        const std::string location =
+            redirectLocation(*plan.redirect, route, host, pathOf(head.target), input.gatewayPort);
+        redirect.explanation = std::to_string(plan.redirect->statusCode) + " redirect by " +
+                               routeText + " to " + location + '\n';
+        redirect.headers.add("Location", location);
+        decision.local = std::move(redirect);
+        return decision;
+    }
+    if (route.backends.empty()) {
+        decision.local = answer(500, "500 " + routeText + " has no backendRefs");
+        return decision;
+    }
+    const double r = (input.random && *input.random) ? (*input.random)() : 0.0;
+    const int chosen = chooseWeighted(route.backends, r);
+    if (chosen < 0) {
+        decision.local = answer(500, "500 " + routeText + ": every backendRef has weight 0");
+        return decision;
+    }
+    const RouteTable::Backend &backend = route.backends[std::size_t(chosen)];
+    decision.backend = endpointKey(backend.ns, backend.service, backend.port);
+    if (!backend.isValid()) {
+        decision.local = answer(500, "500 " + routeText + " chose backend " + decision.backend +
+                                         ", which is invalid: " + backend.invalidReason);
+        return decision;
+    }
+    planFilters(backend.filters, plan);
+    if (!plan.unsupported.empty()) {
+        decision.local = answer(500, "500 " + routeText + ", backend " + decision.backend +
+                                         ": filter not supported: " + plan.unsupported);
+        return decision;
+    }
+    const auto endpoints = input.endpoints->find(decision.backend);
+    if (endpoints == input.endpoints->end() || endpoints->second.empty()) {
+        decision.local = answer(503, "503 " + routeText + " chose backend " + decision.backend +
+                                         ", which has no endpoint (none is running or mapped)");
+        return decision;
+    }
+    const std::vector<std::string> &list = endpoints->second;
+    ForwardPlan &forward = decision.forward;
+    forward.endpoint = list[input.roundRobin->next(decision.backend, list.size())];
+    if (!splitEndpoint(forward.endpoint, &forward.endpointHost, &forward.endpointPort)) {
+        decision.local =
+            answer(503, "503 " + routeText + ", backend " + decision.backend + ": endpoint \"" +
+                            forward.endpoint + "\" is not host:port");
+        return decision;
+    }
+    prepareUpstreamHead(input, route, plan, head);
+    forward.head = std::move(head);
+    forward.responseHeaders = plan.responseHeaders;
+    forward.requestTimeout = route.timeouts.request;
+    forward.backendTimeout = route.timeouts.backendRequest;
+    return decision;
+}
+
+} // namespace Torii::Proxy::Internal

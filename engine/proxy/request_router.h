@@ -1,0 +1,73 @@
+#pragma once
+
+// Decides what happens to one request head: a local answer (404, 500, 503, redirect) or a
+// forward to one endpoint with the upstream head ready to send. Pure apart from the random
+// source and the round-robin counters it is given: no sockets, no clock.
+
+#include "gateway_config.h"
+#include "local_answers.h"
+
+#include "engine/http/http1_codec.h"
+#include "engine/routetable/route_table.h"
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace Torii::Proxy::Internal {
+
+// Round-robin position per backend key. Not thread-safe: owned by the worker.
+class RoundRobin
+{
+public:
+    // The next of `count` (> 0) endpoints of `key`.
+    std::size_t next(const std::string &key, std::size_t count);
+
+private:
+    std::unordered_map<std::string, std::size_t> m_positions;
+};
+
+// Index of the backend a draw `r` in [0, 1) picks, weights taken as they are (weight 0 gets no
+// traffic), or -1 when every weight is 0 or there is no backend.
+int chooseWeighted(const std::vector<RouteTable::Backend> &backends, double r);
+
+// "127.0.0.1:8080" → host and port; false when it is not host:port.
+bool splitEndpoint(const std::string &endpoint, std::string *host, quint16 *port);
+
+struct ForwardPlan
+{
+    std::string endpoint; // "127.0.0.1:port"
+    std::string endpointHost;
+    quint16 endpointPort = 0;
+    Http::RequestHead head; // to send upstream: filters applied, framing set
+    std::vector<const RouteTable::HeaderModifier *> responseHeaders; // not owned (the table's)
+    std::optional<std::chrono::milliseconds> requestTimeout;         // timeouts.request
+    std::optional<std::chrono::milliseconds> backendTimeout;         // timeouts.backendRequest
+};
+
+struct RequestDecision
+{
+    std::string hostnameKey;
+    const RouteTable::HttpRoute *route = nullptr; // not owned; null: no route matched
+    std::string backend;                          // "ns/service:port", "" when none chosen
+    std::optional<LocalAnswer> local;             // set: answer this; else forward
+    ForwardPlan forward;
+};
+
+struct RoutingInput
+{
+    int gatewayPort = 0;
+    const RouteTable::RouteTable *table = nullptr;   // may be null (404); not owned
+    const EndpointMap *endpoints = nullptr;          // not owned; never null
+    std::string clientAddress;                       // for X-Forwarded-For
+    const std::function<double()> *random = nullptr; // uniform [0, 1); not owned
+    RoundRobin *roundRobin = nullptr;                // not owned
+};
+
+// Takes `head` (the client's request head, as parsed) and decides. Never throws.
+RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head);
+
+} // namespace Torii::Proxy::Internal
