@@ -813,42 +813,6 @@
         <translation>%1: JUnit レポートを書き込めません: %2</translation>
     </message>
     <message>
-        <source>Usage: toriictl [--lang LANG] COMMAND [OPTIONS] ...
-
-Torii, a studio for the Kubernetes Gateway API, without the window.
-
-Commands:
-  validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would
-  status FILE|DIR...     show the status a Gateway controller would report
-  routes FILE|DIR...     show the compiled route tables; --explain METHOD URL
-  test --cases FILE|DIR  run route tests; today their status checks (--status-only)
-
-Options:
-  --lang LANG            language of messages (en, ja); default: the system&apos;s
-  --version              print the version
-  -h, --help             print this help
-
-Run &apos;toriictl COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>使い方: toriictl [--lang LANG] COMMAND [OPTIONS] ...
-
-Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使います。
-
-コマンド:
-  validate FILE|DIR...   v1.6.1 の CRD を入れた API サーバーと同じようにマニフェストを検査します
-  status FILE|DIR...     Gateway コントローラーが報告するはずのステータスを表示します
-  routes FILE|DIR...     コンパイル済みのルートテーブルを表示します（--explain METHOD URL も可）
-  test --cases FILE|DIR  ルートテストを実行します（現在はステータスの検査のみ: --status-only）
-
-オプション:
-  --lang LANG            メッセージの言語（en、ja）。既定はシステムの言語
-  --version              バージョンを表示します
-  -h, --help             このヘルプを表示します
-
-各コマンドのオプションは &apos;toriictl COMMAND --help&apos; で表示されます。
-</translation>
-    </message>
-    <message>
         <source>no backend</source>
         <translation>バックエンドなし</translation>
     </message>
@@ -939,6 +903,98 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
     <message>
         <source>toriictl status: name at least one file or folder</source>
         <translation>toriictl status: ファイルかフォルダーを 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>Usage: toriictl [--lang LANG] COMMAND [OPTIONS] ...
+
+Torii, a studio for the Kubernetes Gateway API, without the window.
+
+Commands:
+  validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would
+  status FILE|DIR...     show the status a Gateway controller would report
+  routes FILE|DIR...     show the compiled route tables; --explain METHOD URL
+  serve FILE|DIR...      run the design as a live local gateway with mock backends
+  test --cases FILE|DIR  run route tests; today their status checks (--status-only)
+
+Options:
+  --lang LANG            language of messages (en, ja); default: the system&apos;s
+  --version              print the version
+  -h, --help             print this help
+
+Run &apos;toriictl COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>使い方: toriictl [--lang LANG] COMMAND [OPTIONS] ...
+
+Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使います。
+
+コマンド:
+  validate FILE|DIR...   v1.6.1 の CRD を入れた API サーバーと同じようにマニフェストを検査します
+  status FILE|DIR...     Gateway コントローラーが報告するステータスを表示します
+  routes FILE|DIR...     コンパイル済みのルートテーブルを表示します。--explain METHOD URL
+  serve FILE|DIR...      設計をモックバックエンド付きのローカルゲートウェイとして動かします
+  test --cases FILE|DIR  ルートテストを実行します（現在はステータスの検査のみ: --status-only）
+
+オプション:
+  --lang LANG            メッセージの言語（en、ja）。既定はシステムの言語
+  --version              バージョンを表示します
+  -h, --help             このヘルプを表示します
+
+各コマンドのオプションは &apos;toriictl COMMAND --help&apos; で表示されます。
+</translation>
+    </message>
+    <message>
+        <source>Run the design as a live local gateway with mock backends.</source>
+        <translation>設計をモックバックエンド付きのローカルゲートウェイとして動かします。</translation>
+    </message>
+    <message>
+        <source>Let the system choose the local ports.</source>
+        <translation>ローカルのポートをシステムに選ばせます。</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds.</source>
+        <translation>指定した秒数で停止します。</translation>
+    </message>
+    <message>
+        <source>Send a Service&apos;s traffic to a real local app instead of a mock: NAMESPACE/NAME=127.0.0.1:PORT.</source>
+        <translation>Service へのトラフィックをモックではなくローカルの実アプリに送ります: NAMESPACE/NAME=127.0.0.1:PORT。</translation>
+    </message>
+    <message>
+        <source>toriictl serve: name at least one file or folder</source>
+        <translation>toriictl serve: ファイルかフォルダーを 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>toriictl serve: --backend wants NAMESPACE/NAME=127.0.0.1:PORT, not &quot;%1&quot;</source>
+        <translation>toriictl serve: --backend には &quot;%1&quot; ではなく NAMESPACE/NAME=127.0.0.1:PORT を指定してください</translation>
+    </message>
+    <message>
+        <source>%1 listener %2 (%3) → http://127.0.0.1:%4
+</source>
+        <translation>%1 のリスナー %2 (%3) → http://127.0.0.1:%4
+</translation>
+    </message>
+    <message>
+        <source>try: %1
+</source>
+        <translation>試す: %1
+</translation>
+    </message>
+    <message>
+        <source>serving; Ctrl+C stops
+</source>
+        <translation>提供中です。Ctrl+C で停止します
+</translation>
+    </message>
+    <message>
+        <source>stopped after %1 s; %2 request(s) served
+</source>
+        <translation>%1 秒で停止しました。%2 件のリクエストを処理しました
+</translation>
+    </message>
+    <message>
+        <source>%1 listener %2 (%3): not served yet; Torii&apos;s gateway serves HTTP listeners today, HTTPS, TLS, TCP and UDP arrive with the next parts of the live gateway
+</source>
+        <translation>%1 のリスナー %2 (%3): まだ提供されません。Torii のゲートウェイが現在提供するのは HTTP リスナーのみで、HTTPS、TLS、TCP、UDP はローカルゲートウェイの次の段階で加わります
+</translation>
     </message>
 </context>
 </TS>

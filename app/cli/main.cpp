@@ -1,5 +1,6 @@
 #include "command.h"
 #include "routes_command.h"
+#include "serve_command.h"
 #include "status_command.h"
 #include "test_command.h"
 #include "validate_command.h"
@@ -24,6 +25,7 @@ void printUsage(FILE *to)
         "  validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would\n"
         "  status FILE|DIR...     show the status a Gateway controller would report\n"
         "  routes FILE|DIR...     show the compiled route tables; --explain METHOD URL\n"
+        "  serve FILE|DIR...      run the design as a live local gateway with mock backends\n"
         "  test --cases FILE|DIR  run route tests; today their status checks (--status-only)\n"
         "\n"
         "Options:\n"
@@ -75,6 +77,9 @@ int main(int argc, char **argv)
     }
     if (command == QLatin1String("status")) {
         return Torii::Cli::runStatus(rest);
+    }
+    if (command == QLatin1String("serve")) {
+        return Torii::Cli::runServe(rest);
     }
     if (command == QLatin1String("routes")) {
         return Torii::Cli::runRoutes(rest);
