@@ -659,6 +659,78 @@
         <source>%1: unknown check</source>
         <translation>%1: 不明な check</translation>
     </message>
+    <message>
+        <source>the status was checked; the requests need %1, which the local gateway does not apply yet</source>
+        <translation>ステータスは検査しました。リクエストには %1 が必要ですが、ローカルゲートウェイはまだ適用しません</translation>
+    </message>
+    <message>
+        <source>%1 is not supported by the request runner</source>
+        <translation>%1 はリクエストランナーでまだ扱えません</translation>
+    </message>
+    <message>
+        <source>protocol %1 not served yet</source>
+        <translation>プロトコル %1 はまだ提供されません</translation>
+    </message>
+    <message>
+        <source>request.%1 needs TLS, which the local gateway does not serve yet</source>
+        <translation>request.%1 には TLS が必要ですが、ローカルゲートウェイはまだ提供しません</translation>
+    </message>
+    <message>
+        <source>expect.%1 needs request mirroring, which the local gateway does not apply yet</source>
+        <translation>expect.%1 にはリクエストのミラーリングが必要ですが、ローカルゲートウェイはまだ適用しません</translation>
+    </message>
+    <message>
+        <source>expect.%1 needs TLS, which the local gateway does not serve yet</source>
+        <translation>expect.%1 には TLS が必要ですが、ローカルゲートウェイはまだ提供しません</translation>
+    </message>
+    <message>
+        <source>expect.%1 needs WebSocket, which the local gateway does not serve yet</source>
+        <translation>expect.%1 には WebSocket が必要ですが、ローカルゲートウェイはまだ提供しません</translation>
+    </message>
+    <message>
+        <source>cannot follow the redirect to %1: it leaves the local gateway</source>
+        <translation>%1 へのリダイレクトはローカルゲートウェイの外へ出るため、たどれません</translation>
+    </message>
+    <message>
+        <source>%1: %2: expected %3, got %4</source>
+        <translation>%1: %2: %3 のはずですが、実際は %4 です</translation>
+    </message>
+    <message>
+        <source>%1: no response: %2</source>
+        <translation>%1: 応答がありません: %2</translation>
+    </message>
+    <message>
+        <source>%1: distribution %2 of %3 answers is within %4 of %5</source>
+        <translation>%1: %3 件の応答の配分 %2 は %5 から %4 以内です</translation>
+    </message>
+    <message>
+        <source>%1: distribution: no attempt of %2 met the shares %3 within %4; the last one saw %5</source>
+        <translation>%1: 配分: %2 回の試行のどれも割合 %3 を %4 以内で満たしませんでした。最後の試行の結果は %5 です</translation>
+    </message>
+    <message>
+        <source>%1: all %2 responses met the expectation</source>
+        <translation>%1: %2 件の応答すべてが期待を満たしました</translation>
+    </message>
+    <message>
+        <source>%1: status %2 from %3</source>
+        <translation>%1: %3 からステータス %2</translation>
+    </message>
+    <message>
+        <source>%1: no gateway to send to: neither the test nor the request names one</source>
+        <translation>%1: 送信先のゲートウェイがありません。テストにもリクエストにも指定がありません</translation>
+    </message>
+    <message>
+        <source>%1: gateway %2 is not among the loaded objects</source>
+        <translation>%1: ゲートウェイ %2 は読み込まれたオブジェクトの中にありません</translation>
+    </message>
+    <message>
+        <source>%1: listener port %2 of gateway %3 is not served by the local gateway (it serves accepted HTTP listeners only)</source>
+        <translation>%1: ゲートウェイ %3 のリスナーポート %2 はローカルゲートウェイで提供されていません（提供するのは受け入れられた HTTP リスナーのみです）</translation>
+    </message>
+    <message>
+        <source>cannot start the local gateway: %1</source>
+        <translation>ローカルゲートウェイを起動できません: %1</translation>
+    </message>
 </context>
 <context>
     <name>toriictl</name>
@@ -744,16 +816,8 @@
         <translation>  %1 %2:%3: [%4] %5</translation>
     </message>
     <message>
-        <source>Run route tests (the Gateway API conformance case format): load each test&apos;s manifests, compute the status a Gateway controller would report, and check it.</source>
-        <translation>ルートテスト（Gateway API コンフォーマンスのケース形式）を実行します。各テストのマニフェストを読み込み、Gateway コントローラーが報告するはずのステータスを計算して検査します。</translation>
-    </message>
-    <message>
         <source>A case file, or a folder of them (may be repeated; more may follow as arguments).</source>
         <translation>ケースファイル、またはそれを収めたフォルダー（繰り返し指定できます。引数として続けて指定することもできます）。</translation>
-    </message>
-    <message>
-        <source>Check the status assertions only; send no requests (required until the live gateway arrives).</source>
-        <translation>ステータスのアサーションだけを検査し、リクエストは送信しません（実際に動作するゲートウェイが使えるようになるまでは必須です）。</translation>
     </message>
     <message>
         <source>Set up as the conformance suite does: the GatewayClass under test, its rewrites, and the generated certificates.</source>
@@ -782,10 +846,6 @@
     <message>
         <source>toriictl test: name the case files with --cases FILE|DIR</source>
         <translation>toriictl test: --cases FILE|DIR でケースファイルを指定してください</translation>
-    </message>
-    <message>
-        <source>toriictl test: sending the cases&apos; requests needs the live gateway, which Torii does not have yet. Run with --status-only to check the status assertions alone.</source>
-        <translation>toriictl test: ケースのリクエストを送信するには実際に動作するゲートウェイが必要ですが、Torii にはまだありません。ステータスのアサーションだけを検査するには --status-only を付けて実行してください。</translation>
     </message>
     <message>
         <source>%1: no such folder</source>
@@ -995,6 +1055,14 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
 </source>
         <translation>%1 のリスナー %2 (%3): まだ提供されません。Torii のゲートウェイが現在提供するのは HTTP リスナーのみで、HTTPS、TLS、TCP、UDP はローカルゲートウェイの次の段階で加わります
 </translation>
+    </message>
+    <message>
+        <source>Run route tests (the Gateway API conformance case format): load each test&apos;s manifests, compute the status a Gateway controller would report and check it, then send the test&apos;s requests through the live local gateway and check the answers.</source>
+        <translation>ルートテスト（Gateway API コンフォーマンスのケース形式）を実行します。各テストのマニフェストを読み込み、Gateway コントローラーが報告するステータスを計算して検査し、続いてテストのリクエストをローカルゲートウェイに送って応答を検査します。</translation>
+    </message>
+    <message>
+        <source>Check the status assertions only; send no requests.</source>
+        <translation>ステータスのアサーションだけを検査し、リクエストは送りません。</translation>
     </message>
 </context>
 </TS>

@@ -112,6 +112,11 @@ int runServe(const QStringList &arguments)
                 : target.toStdString();
     }
 
+    // Before anything is printed: a user (or a test) may signal as soon as it sees the table.
+    g_stopRequested = false;
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+
     Runtime::ServeSession session;
     QString error;
     const bool started = session.start(paths, options, &error);
@@ -149,9 +154,6 @@ int runServe(const QStringList &arguments)
     }
     print(QCoreApplication::translate("toriictl", "serving; Ctrl+C stops\n"));
 
-    std::signal(SIGINT, requestStop);
-    std::signal(SIGTERM, requestStop);
-    g_stopRequested = false;
     const qint64 limitMs = parser.isSet(duration)
                                ? static_cast<qint64>(parser.value(duration).toDouble() * 1000)
                                : -1;

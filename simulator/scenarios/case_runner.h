@@ -14,9 +14,15 @@
 // noted "after …" with no action before it: README, "Actions"): that item and all after it are
 // skipped, as the objects no longer are what the case expects.
 //
+// With `RunnerOptions::live` set, a case whose status items all passed goes on to its request
+// half (request_runner.h): its objects are served on the live local gateway and every request
+// is sent and judged; its items follow the status items in `items`. Without it, the runner is
+// status-only, as `toriictl test --status-only`.
+//
 // Thread: a CaseRunner is used by one thread; independent runners may run in parallel.
 
 #include "conformance_setup.h"
+#include "live_environment.h"
 #include "route_test_case.h"
 #include "status_assertions.h"
 
@@ -41,12 +47,14 @@ struct RunnerOptions
     bool acceptAllClasses = false;
     // Used when `conformance` is set; its controllerName is taken from above.
     ConformanceSetupOptions setup;
+    // Where the requests are sent; not owned, must outlive the runner. Null: status only.
+    LiveEnvironment *live = nullptr;
 };
 
 struct ItemResult
 {
-    std::size_t index = 0; // in RouteTest::status
-    std::string what;      // the check ("routeParents") or the action ("patch")
+    std::size_t index = 0; // in RouteTest::status, or in RouteTest::requests for a request
+    std::string what;      // the check ("routeParents"), the action ("patch") or "request"
     std::string subtest;
     CheckResult result;
     Model::Mark mark;

@@ -105,6 +105,28 @@ constexpr const char *kCases = R"(tests:
   - {kind: Gateway, namespace: shop, name: web, check: gatewayCondition, conditions: [{type: Accepted}]}
 )";
 
+// Status and requests on the same world: one request that must pass, one that must fail.
+constexpr const char *kRequestCases = R"(tests:
+- name: ApiAnswers
+  manifests: [shop.yaml]
+  status:
+  - {kind: HTTPRoute, namespace: shop, name: api, check: routeCondition,
+     parents: [{parentRef: {name: web}, conditions: [{type: Accepted, status: "True"}]}]}
+  gateway: {namespace: shop, name: web}
+  requests:
+  - request: {path: /hello?x=1}
+    expect: {status: 200, backend: api, namespace: shop}
+- name: ApiIsNotElsewhere
+  manifests: [shop.yaml]
+  status:
+  - {kind: HTTPRoute, namespace: shop, name: api, check: routeCondition,
+     parents: [{parentRef: {name: web}, conditions: [{type: Accepted, status: "True"}]}]}
+  gateway: {namespace: shop, name: web}
+  requests:
+  - request: {path: /}
+    expect: {status: 200, backend: other, namespace: shop}
+)";
+
 } // namespace
 
 class TestScenariosToriictlTest : public QObject
@@ -117,6 +139,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         write(m_dir.filePath("manifests/shop.yaml"), kManifest);
         write(m_dir.filePath("cases/shop.yaml"), kCases);
+        write(m_dir.filePath("requests/shop.yaml"), kRequestCases);
         write(m_dir.filePath("bad/bad.yaml"), "tests:\n- name: a\n  manifests: []\n  status:\n"
                                               "  - {kind: Gateway, name: g, check: hasAdress}\n");
         write(m_dir.filePath("missing/cases/m.yaml"),
@@ -143,6 +166,20 @@ private slots:
         QCOMPARE(lines[4], QStringLiteral("1 passed, 1 failed, 2 skipped"));
     }
 
+    void withRequests()
+    {
+        const Run run = toriictl({"--cases", "requests", "--manifests-root", "manifests"},
+                                 m_dir.path());
+        QCOMPARE(run.exitCode, 1);
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QStringLiteral("PASS ApiAnswers"));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("FAIL ApiIsNotElsewhere: GET /: backend: "
+                                                    "expected a pod of other, got api-")),
+                 qPrintable(lines[1]));
+        QCOMPARE(lines[2], QStringLiteral("1 passed, 1 failed, 0 skipped"));
+    }
+
     void junit()
     {
         const QString report = m_dir.filePath("report.xml");
@@ -165,9 +202,8 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("stderrContains");
-        QTest::newRow("requests need the live gateway")
-            << QStringList{"--cases", "cases"} << "needs the live gateway";
         QTest::newRow("no cases") << QStringList{"--status-only"} << "--cases";
+        QTest::newRow("no cases, with requests") << QStringList{} << "--cases";
         QTest::newRow("missing path")
             << QStringList{"--status-only", "--cases", "nowhere"} << "nowhere: no such file";
         QTest::newRow("bad case file") << QStringList{"--status-only", "--cases", "bad"}

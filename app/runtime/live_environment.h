@@ -1,0 +1,49 @@
+#pragma once
+
+// The live environment the route-test runner sends its requests to (Scenarios::LiveEnvironment):
+// the objects the runner holds in memory, reconciled and served as `toriictl serve` serves a
+// design (ServeSession): one Proxy::Gateway per Gateway with its HTTP listeners on ports the OS
+// chooses on 127.0.0.1, and one mock echo Service (a replica per pod of its Deployment) per
+// Service the tables send to. Nothing is read from disk.
+//
+// Thread: create, start and stop on one thread; the gateways and backends answer on their own.
+
+#include "simulator/scenarios/live_environment.h"
+
+#include "engine/proxy/gateway.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace Torii::Backends {
+class MockService;
+}
+
+namespace Torii::Runtime {
+
+class LiveEnvironment final : public Scenarios::LiveEnvironment
+{
+public:
+    LiveEnvironment();
+    ~LiveEnvironment() override;
+
+    bool start(const std::vector<Model::Resource> &resources,
+               const Controller::ControllerOptions &options, std::string *error) override;
+    std::optional<quint16> localPort(const std::string &gatewayNsName,
+                                     int listenerPort) const override;
+    void stop() override;
+
+private:
+    void startBackends(const std::vector<Model::Resource> &resources,
+                       const Controller::ControllerResult &computed,
+                       Proxy::EndpointMap &endpoints);
+
+    std::vector<std::unique_ptr<Backends::MockService>> m_services;
+    std::vector<std::unique_ptr<Proxy::Gateway>> m_gateways;
+    std::map<std::pair<std::string, int>, quint16> m_ports; // (gateway, listener port) → local
+};
+
+} // namespace Torii::Runtime

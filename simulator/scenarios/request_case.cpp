@@ -1,0 +1,269 @@
+#include "request_case.h"
+
+#include <set>
+
+namespace Torii::Scenarios {
+
+using Core::text;
+using Model::Node;
+
+namespace {
+
+// Records the first reason only: one reason is what the SKIP line shows.
+void unsupported(RequestCase &item, Core::Text reason)
+{
+    if (!item.unsupported) {
+        item.unsupported = std::move(reason);
+    }
+}
+
+void unknownField(RequestCase &item, const std::string &field)
+{
+    unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "%1 is not supported by the request runner"),
+                           {field}));
+}
+
+std::optional<std::string> optionalString(const Node &node)
+{
+    if (node.isNull()) {
+        return std::nullopt;
+    }
+    return node.asString();
+}
+
+HeaderList headerMap(const Node &node)
+{
+    HeaderList out;
+    for (const auto &entry : node.entries()) {
+        out.emplace_back(entry.key, entry.value.asString());
+    }
+    return out;
+}
+
+std::vector<std::string> stringList(const Node &node)
+{
+    std::vector<std::string> out;
+    for (const Node &item : node.items()) {
+        out.push_back(item.asString());
+    }
+    return out;
+}
+
+ObjectRef objectRef(const Node &node, std::string kind)
+{
+    return ObjectRef{std::move(kind), node["namespace"].asString(), node["name"].asString()};
+}
+
+Action parseAction(const Node &node)
+{
+    Action action;
+    action.raw = node;
+    action.mark = node.mark();
+    if (const Node *del = node.find("delete")) {
+        action.type = Action::Type::Delete;
+        action.target = objectRef(*del, (*del)["kind"].asString());
+    } else if (const Node *patch = node.find("patch")) {
+        action.type = Action::Type::Patch;
+        action.target = objectRef(*patch, (*patch)["kind"].asString());
+        for (const auto &entry : (*patch)["set"].entries()) {
+            action.set.emplace_back(entry.key, entry.value);
+        }
+    } else if (const Node *fill = node.find("fillEndpointSlices")) {
+        action.type = Action::Type::FillEndpointSlices;
+        action.ns = (*fill)["namespace"].asString();
+        action.endpointSliceNames = stringList((*fill)["names"]);
+        action.fromPodsOf = (*fill)["fromPodsOf"].asString();
+    }
+    return action;
+}
+
+void parseRequest(const Node &node, RequestCase &item)
+{
+    static const std::set<std::string> known = {
+        "gateway", "listenerPort", "protocol", "host",          "method",
+        "path",    "headers",      "body",     "echoSetResponseHeaders",
+        "uniqueQueryParam",        "randomHeader",              "unfollowRedirect"};
+    SentRequest &r = item.request;
+    if (const Node *protocol = node.find("protocol")) {
+        r.protocol = protocol->asString();
+        if (r.protocol != "http") {
+            unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "protocol %1 not served yet"),
+                                   {r.protocol}));
+        }
+    }
+    for (const auto &entry : node.entries()) {
+        if (entry.key == "sni" || entry.key == "clientCertificate") {
+            unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "request.%1 needs TLS, which the local "
+                                                     "gateway does not serve yet"),
+                                   {entry.key}));
+        } else if (known.count(entry.key) == 0) {
+            unknownField(item, "request." + entry.key);
+        }
+    }
+    if (const Node *gateway = node.find("gateway")) {
+        r.gateway = objectRef(*gateway, "Gateway");
+    }
+    if (const Node *port = node.find("listenerPort")) {
+        if (!port->isInt()) {
+            unknownField(item, "request.listenerPort " + port->toJson());
+        } else {
+            r.listenerPort = static_cast<int>(port->asInt());
+        }
+    }
+    r.host = optionalString(node["host"]);
+    if (node.has("method")) {
+        r.method = node["method"].asString();
+    }
+    if (node.has("path")) {
+        r.path = node["path"].asString();
+    }
+    r.headers = headerMap(node["headers"]);
+    r.body = node["body"].isNull() ? std::string() : node["body"].asString();
+    r.echoSetHeaders = headerMap(node["echoSetResponseHeaders"]);
+    if (const Node *unique = node.find("uniqueQueryParam")) {
+        r.uniqueQueryParam = UniqueQueryParam{(*unique)["name"].asString(),
+                                              (*unique)["scope"].isNull()
+                                                  ? std::string("attempt")
+                                                  : (*unique)["scope"].asString()};
+    }
+    r.randomHeader = node["randomHeader"].isNull() ? std::string()
+                                                   : node["randomHeader"].asString();
+    r.unfollowRedirect = node["unfollowRedirect"].asBool();
+}
+
+void parseExpect(const Node &node, RequestCase &item)
+{
+    Expectation &e = item.expect;
+    for (const auto &entry : node.entries()) {
+        const std::string &key = entry.key;
+        if (key == "mirroredTo" || key == "mirrorDistribution") {
+            unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "expect.%1 needs request mirroring, which "
+                                                     "the local gateway does not apply yet"),
+                                   {key}));
+        } else if (key == "tls" || key == "connection") {
+            unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "expect.%1 needs TLS, which the local "
+                                                     "gateway does not serve yet"),
+                                   {key}));
+        } else if (key == "echoedMessages") {
+            unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "expect.%1 needs WebSocket, which the local "
+                                                     "gateway does not serve yet"),
+                                   {key}));
+        } else if (key != "status" && key != "backend" && key != "namespace" &&
+                   key != "request" && key != "response" && key != "redirect" &&
+                   key != "distribution" && key != "sameBackendAsHeader" && key != "timing") {
+            unknownField(item, "expect." + key);
+        }
+    }
+    if (const Node *status = node.find("status")) {
+        e.statusGiven = true;
+        e.statuses.clear();
+        const std::vector<Node> single{*status};
+        for (const Node &code : status->isList() ? status->items() : single) {
+            if (!code.isInt()) {
+                // A gRPC status name, or a typo: not an HTTP status this runner can compare.
+                unknownField(item, "expect.status " + code.toJson());
+                continue;
+            }
+            e.statuses.push_back(static_cast<int>(code.asInt()));
+        }
+    }
+    e.backend = optionalString(node["backend"]);
+    e.ns = optionalString(node["namespace"]);
+    e.sameBackendAsHeader = optionalString(node["sameBackendAsHeader"]);
+    if (const Node *request = node.find("request")) {
+        ExpectedRequest expected;
+        expected.host = optionalString((*request)["host"]);
+        if (request->has("method")) {
+            expected.method = (*request)["method"].asString();
+        }
+        expected.path = optionalString((*request)["path"]);
+        expected.headers = headerMap((*request)["headers"]);
+        expected.absentHeaders = stringList((*request)["absentHeaders"]);
+        for (const auto &entry : request->entries()) {
+            if (entry.key != "host" && entry.key != "method" && entry.key != "path" &&
+                entry.key != "headers" && entry.key != "absentHeaders") {
+                unknownField(item, "expect.request." + entry.key);
+            }
+        }
+        e.request = std::move(expected);
+    }
+    if (const Node *response = node.find("response")) {
+        e.response.headers = headerMap((*response)["headers"]);
+        for (const auto &entry : (*response)["headersOneOf"].entries()) {
+            e.response.headersOneOf.emplace_back(entry.key, stringList(entry.value));
+        }
+        e.response.absentHeaders = stringList((*response)["absentHeaders"]);
+        e.response.ignoreWhitespace = (*response)["ignoreWhitespace"].asBool();
+        for (const auto &entry : response->entries()) {
+            if (entry.key == "isTLS") {
+                unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                         "expect.%1 needs TLS, which the local "
+                                                         "gateway does not serve yet"),
+                                       {"response.isTLS"}));
+            } else if (entry.key != "headers" && entry.key != "headersOneOf" &&
+                       entry.key != "absentHeaders" && entry.key != "ignoreWhitespace") {
+                unknownField(item, "expect.response." + entry.key);
+            }
+        }
+    }
+    if (const Node *redirect = node.find("redirect")) {
+        e.redirect = ExpectedRedirect{optionalString((*redirect)["scheme"]),
+                                      optionalString((*redirect)["host"]),
+                                      optionalString((*redirect)["port"]),
+                                      optionalString((*redirect)["path"])};
+    }
+    if (const Node *distribution = node.find("distribution")) {
+        ExpectedDistribution d;
+        d.requests = static_cast<int>((*distribution)["requests"].asInt());
+        d.attempts = (*distribution)["attempts"].isInt()
+                         ? static_cast<int>((*distribution)["attempts"].asInt())
+                         : 1;
+        d.tolerance = (*distribution)["tolerance"].asDouble();
+        for (const auto &entry : (*distribution)["backends"].entries()) {
+            d.backends.emplace_back(entry.key, entry.value.asDouble());
+        }
+        if (d.requests <= 0 || d.backends.empty()) {
+            unknownField(item, "expect.distribution " + distribution->toJson());
+        }
+        e.distribution = std::move(d);
+    }
+}
+
+} // namespace
+
+std::vector<RequestCase> parseRequestCases(const Node &requests)
+{
+    std::vector<RequestCase> out;
+    if (!requests.isList()) {
+        return out;
+    }
+    for (const Node &node : requests.items()) {
+        RequestCase item;
+        item.mark = node.mark();
+        item.subtest = node["subtest"].isNull() ? std::string() : node["subtest"].asString();
+        item.notes = node["notes"].isNull() ? std::string() : node["notes"].asString();
+        if (const Node *action = node.find("action")) {
+            Action parsed = parseAction(*action);
+            parsed.subtest = item.subtest;
+            parsed.notes = item.notes;
+            item.action = std::move(parsed);
+            out.push_back(std::move(item));
+            continue;
+        }
+        parseRequest(node["request"], item);
+        parseExpect(node["expect"], item);
+        if (node["repeat"].isInt()) {
+            item.repeat = static_cast<int>(std::max<std::int64_t>(1, node["repeat"].asInt()));
+        }
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+} // namespace Torii::Scenarios

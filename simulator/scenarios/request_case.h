@@ -1,0 +1,114 @@
+#pragma once
+
+// The request half of a route test, read from the `requests` list the case parser keeps as Nodes
+// (../shared/conformance/README.md, "Request cases" and "expect"). Defaults are applied here, so
+// the checks read plain values: method GET, protocol http, status 200, the path expected by the
+// backend = the path sent (with its unique query parameter).
+//
+// Deliberate reading of an absent field where the README is silent: an absent `expect.namespace`
+// is not compared (every HTTP case of the corpus that expects 200 states one), and an absent
+// `expect.request.path` in a given `expect.request` means the path sent.
+//
+// A field the runner cannot honour yet (a TLS, gRPC or WebSocket field, mirrors, a connection
+// check) is not an error: `unsupported` names it, and the case is skipped with that reason.
+// Contract: never throws; a malformed item (e.g. a status that is not a number) gets `unsupported`
+// too, saying what was wrong, rather than being guessed at.
+
+#include "route_test_case.h"
+
+#include "engine/core/catalog.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace Torii::Scenarios {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct UniqueQueryParam
+{
+    std::string name;
+    std::string scope = "attempt"; // attempt | case | round
+};
+
+struct SentRequest
+{
+    std::optional<ObjectRef> gateway; // request.gateway; else the test's
+    std::optional<int> listenerPort;  // else the Gateway's first listener in its manifest
+    std::string protocol = "http";
+    std::optional<std::string> host; // else the Gateway address (127.0.0.1:local port)
+    std::string method = "GET";
+    std::string path = "/";
+    HeaderList headers;
+    std::string body;
+    HeaderList echoSetHeaders;
+    std::optional<UniqueQueryParam> uniqueQueryParam;
+    std::string randomHeader; // empty: none
+    bool unfollowRedirect = false;
+};
+
+struct ExpectedRequest
+{
+    std::optional<std::string> host;
+    std::string method = "GET";
+    std::optional<std::string> path; // nullopt: the path sent
+    HeaderList headers;
+    std::vector<std::string> absentHeaders;
+};
+
+struct ExpectedResponse
+{
+    HeaderList headers;
+    std::vector<std::pair<std::string, std::vector<std::string>>> headersOneOf;
+    std::vector<std::string> absentHeaders;
+    bool ignoreWhitespace = false;
+};
+
+struct ExpectedRedirect
+{
+    std::optional<std::string> scheme;
+    std::optional<std::string> host;
+    std::optional<std::string> port;
+    std::optional<std::string> path;
+};
+
+struct ExpectedDistribution
+{
+    int requests = 0;
+    int attempts = 1;
+    double tolerance = 0.0;
+    std::vector<std::pair<std::string, double>> backends; // backend name → share
+};
+
+struct Expectation
+{
+    std::vector<int> statuses{200};
+    bool statusGiven = false;
+    std::optional<std::string> backend; // pod-name prefix
+    std::optional<std::string> ns;
+    // nullopt: "received as sent" (README, "expect", request).
+    std::optional<ExpectedRequest> request;
+    ExpectedResponse response;
+    std::optional<ExpectedRedirect> redirect;
+    std::optional<ExpectedDistribution> distribution;
+    std::optional<std::string> sameBackendAsHeader;
+};
+
+struct RequestCase
+{
+    std::optional<Action> action; // an `action` item: nothing is sent
+    SentRequest request;
+    Expectation expect;
+    int repeat = 1;
+    std::string subtest;
+    std::string notes;
+    Model::Mark mark;
+    // Why this item cannot be run yet; the case is then skipped with it.
+    std::optional<Core::Text> unsupported;
+};
+
+std::vector<RequestCase> parseRequestCases(const Model::Node &requests);
+
+} // namespace Torii::Scenarios
