@@ -10,17 +10,13 @@
 
 #include "simulator/scenarios/live_environment.h"
 
-#include "engine/proxy/gateway.h"
+#include "app/runtime/local_gateways.h"
 
 #include <map>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
-
-namespace Torii::Backends {
-class MockService;
-}
 
 namespace Torii::Runtime {
 
@@ -37,13 +33,7 @@ public:
     void stop() override;
 
 private:
-    void startBackends(const std::vector<Model::Resource> &resources,
-                       const Controller::ControllerResult &computed,
-                       Proxy::EndpointMap &endpoints);
-
-    std::vector<std::unique_ptr<Backends::MockService>> m_services;
-    std::vector<std::unique_ptr<Proxy::Gateway>> m_gateways;
-    std::map<std::pair<std::string, int>, quint16> m_ports; // (gateway, listener port) → local
+    LocalGateways m_gateways;
 };
 
 } // namespace Torii::Runtime

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/runtime/status_run.h"
-#include "engine/proxy/gateway.h"
+#include "app/runtime/local_gateways.h"
 
 #include <QtCore/QString>
 
@@ -10,10 +10,6 @@
 #include <mutex>
 #include <string>
 #include <vector>
-
-namespace Torii::Backends {
-class MockService;
-}
 
 namespace Torii::Runtime {
 
@@ -66,11 +62,8 @@ public:
     TrafficSummary summary() const;
 
 private:
-    void startBackends(const ServeOptions &options, Proxy::EndpointMap &endpoints);
-
     StatusRun m_status;
-    std::vector<std::unique_ptr<Backends::MockService>> m_services;
-    std::vector<std::unique_ptr<Proxy::Gateway>> m_gateways;
+    LocalGateways m_gateways;
     std::vector<ServedListener> m_listeners;
     mutable std::mutex m_summaryMutex; // events arrive on the gateways' worker threads
     TrafficSummary m_summary;
