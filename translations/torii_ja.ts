@@ -1064,5 +1064,15 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <source>Check the status assertions only; send no requests.</source>
         <translation>ステータスのアサーションだけを検査し、リクエストは送りません。</translation>
     </message>
+    <message>
+        <source>Do not make up Services the routes name but the workspace lacks; their share answers 500, as in a cluster.</source>
+        <translation>ルートが指定しているがワークスペースにない Service を補いません。その割合はクラスターと同じく 500 を返します。</translation>
+    </message>
+    <message>
+        <source>implicit Service %1: the workspace has no Service of that name; a mock backend stands in
+</source>
+        <translation>暗黙の Service %1: ワークスペースにこの名前の Service がないため、モックバックエンドが代わりに応答します
+</translation>
+    </message>
 </context>
 </TS>

@@ -62,7 +62,12 @@ int runServe(const QStringList &arguments)
         QCoreApplication::translate("toriictl", "Accept every GatewayClass, whatever its "
                                                 "controllerName, and serve Gateways whose class "
                                                 "is not loaded."));
-    parser.addOptions({anyPort, duration, backend, acceptAll});
+    const QCommandLineOption noImplicit(
+        QStringLiteral("no-implicit-services"),
+        QCoreApplication::translate("toriictl", "Do not make up Services the routes name but the "
+                                                "workspace lacks; their share answers 500, as in "
+                                                "a cluster."));
+    parser.addOptions({anyPort, duration, backend, acceptAll, noImplicit});
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QCoreApplication::translate("toriictl", "YAML files or folders."),
                                  QStringLiteral("FILE|DIR..."));
@@ -93,6 +98,7 @@ int runServe(const QStringList &arguments)
     Runtime::ServeOptions options;
     options.anyPort = parser.isSet(anyPort);
     options.controller.acceptAllClasses = parser.isSet(acceptAll);
+    options.implicitServices = !parser.isSet(noImplicit);
     for (const QString &binding : parser.values(backend)) {
         const int eq = binding.indexOf(QLatin1Char('='));
         const QString target = binding.mid(eq + 1);
@@ -125,6 +131,12 @@ int runServe(const QStringList &arguments)
     if (!started) {
         std::fprintf(stderr, "toriictl serve: %s\n", qPrintable(error));
         return ExitUnusable;
+    }
+    for (const std::string &service : session.implicitServices()) {
+        print(QCoreApplication::translate("toriictl", "implicit Service %1: the workspace has no "
+                                                      "Service of that name; a mock backend "
+                                                      "stands in\n")
+                  .arg(QString::fromStdString(service)));
     }
     QString curl;
     for (const Runtime::ServedListener &l : session.listeners()) {

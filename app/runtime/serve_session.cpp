@@ -1,6 +1,8 @@
 #include "serve_session.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace Torii::Runtime {
 
@@ -25,6 +27,68 @@ std::string exampleHost(const RT::RouteTable::ListenerView &view)
     return {};
 }
 
+// Adds a Service for every backendRef (core group, kind Service) of a route whose Service is not
+// among `resources`, with the ports the routes name. Returns their "namespace/name".
+std::vector<std::string> addImplicitServices(std::vector<Model::Resource> &resources)
+{
+    using Model::Node;
+    std::set<std::string> existing;
+    for (const Model::Resource &r : resources) {
+        if (r.kind == "Service" && r.group().empty()) {
+            existing.insert((r.ns.empty() ? "default" : r.ns) + '/' + r.name);
+        }
+    }
+    std::map<std::string, std::set<std::int64_t>> wanted; // ns/name → ports
+    for (const Model::Resource &r : resources) {
+        if (r.group() != "gateway.networking.k8s.io" || r.kind.size() < 5
+            || r.kind.compare(r.kind.size() - 5, 5, "Route") != 0) {
+            continue;
+        }
+        const std::string routeNs = r.ns.empty() ? "default" : r.ns;
+        for (const Node &rule : r.object["spec"]["rules"].items()) {
+            for (const Node &ref : rule["backendRefs"].items()) {
+                const bool service = (!ref.has("group") || ref["group"].asString().empty())
+                                     && (!ref.has("kind") || ref["kind"].asString() == "Service");
+                if (!service || !ref["name"].isString() || !ref["port"].isInt()) {
+                    continue;
+                }
+                const std::string ns =
+                    ref["namespace"].isString() ? ref["namespace"].str() : routeNs;
+                const std::string key = ns + '/' + ref["name"].str();
+                if (!existing.count(key)) {
+                    wanted[key].insert(ref["port"].asInt());
+                }
+            }
+        }
+    }
+    std::vector<std::string> added;
+    for (const auto &[key, ports] : wanted) {
+        const auto slash = key.find('/');
+        Node object = Node::map();
+        object.set("apiVersion", Node::string("v1"));
+        object.set("kind", Node::string("Service"));
+        Node metadata = Node::map();
+        metadata.set("name", Node::string(key.substr(slash + 1)));
+        metadata.set("namespace", Node::string(key.substr(0, slash)));
+        Node annotations = Node::map();
+        annotations.set("torii.dev/implicit-service", Node::string("true"));
+        metadata.set("annotations", std::move(annotations));
+        object.set("metadata", std::move(metadata));
+        Node portList = Node::list();
+        for (std::int64_t port : ports) {
+            Node p = Node::map();
+            p.set("port", Node::integer(port));
+            portList.append(std::move(p));
+        }
+        Node spec = Node::map();
+        spec.set("ports", std::move(portList));
+        object.set("spec", std::move(spec));
+        resources.push_back(Model::makeResource(std::move(object), {"<implicit>", -1, -1, {}}));
+        added.push_back(key);
+    }
+    return added;
+}
+
 } // namespace
 
 ServeSession::ServeSession() = default;
@@ -37,7 +101,12 @@ ServeSession::~ServeSession()
 bool ServeSession::start(const std::vector<std::string> &paths, const ServeOptions &options,
                          QString *error)
 {
-    m_status = computeStatus(paths, options.controller);
+    m_implicitServices.clear();
+    m_status = computeStatus(paths, options.controller, [&](std::vector<Model::Resource> &all) {
+        if (options.implicitServices) {
+            m_implicitServices = addImplicitServices(all);
+        }
+    });
     if (m_status.unreadable) {
         *error = QStringLiteral("the input could not be read");
         return false;

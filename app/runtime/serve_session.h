@@ -21,6 +21,11 @@ struct ServeOptions
     bool anyPort = false;
     // "namespace/service" → "127.0.0.1:port": a real local app instead of a mock backend.
     std::map<std::string, std::string> realBackends;
+    // A route that names a Service the workspace does not hold gets one made up (annotated
+    // torii.dev/implicit-service), so partial designs such as the guide's can be served; the
+    // status then differs from `toriictl status`, which reports BackendNotFound as a cluster
+    // would. Off: those backends answer 500, as in a cluster.
+    bool implicitServices = true;
 };
 
 // One served listener, as `toriictl serve` prints it.
@@ -59,12 +64,15 @@ public:
 
     const StatusRun &status() const { return m_status; }
     const std::vector<ServedListener> &listeners() const { return m_listeners; }
+    // "namespace/name" of the Services made up because the workspace has none of that name.
+    const std::vector<std::string> &implicitServices() const { return m_implicitServices; }
     TrafficSummary summary() const;
 
 private:
     StatusRun m_status;
     LocalGateways m_gateways;
     std::vector<ServedListener> m_listeners;
+    std::vector<std::string> m_implicitServices;
     mutable std::mutex m_summaryMutex; // events arrive on the gateways' worker threads
     TrafficSummary m_summary;
 };

@@ -5,13 +5,17 @@
 namespace Torii::Runtime {
 
 StatusRun computeStatus(const std::vector<std::string> &paths,
-                        const Controller::ControllerOptions &options)
+                        const Controller::ControllerOptions &options,
+                        const std::function<void(std::vector<Model::Resource> &)> &prepare)
 {
     StatusRun run;
     Yaml::ReadResult read = Yaml::readPaths(paths);
     run.unreadable = read.fatal;
     run.diagnostics = std::move(read.diagnostics);
     run.resources = std::move(read.resources);
+    if (prepare) {
+        prepare(run.resources);
+    }
     run.controller = Controller::reconcile(run.resources, options);
     for (const Core::Diagnostic &d : run.controller.diagnostics) {
         run.diagnostics.push_back(d);

@@ -4,6 +4,7 @@
 #include "engine/core/diagnostic.h"
 #include "engine/model/resource.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,11 @@ struct StatusRun
     bool unreadable = false;
 };
 
+// `prepare`, when given, may add objects to the loaded ones before they are reconciled (serve's
+// implicit Services).
 StatusRun computeStatus(const std::vector<std::string> &paths,
-                        const Controller::ControllerOptions &options = {});
+                        const Controller::ControllerOptions &options = {},
+                        const std::function<void(std::vector<Model::Resource> &)> &prepare = {});
 
 // The object with its computed `status` (replacing any status written in the file), as
 // `kubectl get -o yaml` would show it after the controller ran.
