@@ -6,9 +6,12 @@
 
 #include <QtGlobal>
 
+#include <openssl/types.h>
+
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,11 @@ struct ListenerConfig
     int gatewayPort = 80;                  // the Gateway API listener port, as in the table
     std::string bindAddress = "127.0.0.1"; // an IP literal
     quint16 localPort = 0;                 // 0: the OS picks a free port
+    // Null: plain HTTP. Otherwise the listener terminates TLS with this context, which carries
+    // every certificate of the Gateway listeners sharing this port and picks one by SNI
+    // (engine/tls builds it). The request's Host must then belong to the listener the SNI chose
+    // (421 otherwise).
+    std::shared_ptr<SSL_CTX> tlsContext;
 };
 
 // "namespace/service:port" → the endpoints serving it, each "127.0.0.1:port" (or "host:port"
