@@ -1,55 +1,14 @@
 #include "gateway.h"
 
-#include "gateway_worker.h"
+#include "loop_worker.h"
+#include "request_event_ring.h"
 #include "shared_state.h"
 
-#include <QThread>
+#include "engine/net/tcp_socket.h"
 
-#include <future>
+#include <mutex>
 
 namespace Torii::Proxy {
-
-namespace {
-
-struct BindResult
-{
-    bool ok = false;
-    std::map<int, quint16> ports;
-    std::string error;
-};
-
-// Builds the worker inside its own thread (so sockets belong to it), reports the bound ports,
-// then runs the event loop until quit(); the worker and every socket die with run()'s scope.
-class GatewayThread : public QThread
-{
-public:
-    GatewayThread(GatewayConfig config, std::shared_ptr<Internal::SharedState> shared,
-                  std::shared_ptr<std::promise<BindResult>> bound)
-        : m_config(std::move(config))
-        , m_shared(std::move(shared))
-        , m_bound(std::move(bound))
-    {}
-
-protected:
-    void run() override
-    {
-        Internal::GatewayWorker worker(m_config, m_shared);
-        BindResult result;
-        result.ok = worker.listen(&result.ports, &result.error);
-        const bool ok = result.ok;
-        m_bound->set_value(std::move(result));
-        if (ok) {
-            exec();
-        }
-    }
-
-private:
-    GatewayConfig m_config;
-    std::shared_ptr<Internal::SharedState> m_shared;
-    std::shared_ptr<std::promise<BindResult>> m_bound;
-};
-
-} // namespace
 
 Gateway::Gateway(GatewayConfig config)
     : m_config(std::move(config))
@@ -63,38 +22,97 @@ Gateway::~Gateway()
 
 bool Gateway::start(std::string *error)
 {
-    if (m_thread) {
+    if (isRunning()) {
         if (error) {
             *error = "the gateway is already running";
         }
         return false;
     }
-    auto bound = std::make_shared<std::promise<BindResult>>();
-    std::future<BindResult> future = bound->get_future();
-    m_thread = std::make_unique<GatewayThread>(m_config, m_shared, bound);
-    m_thread->setObjectName(QStringLiteral("gateway"));
-    m_thread->start();
-    BindResult result = future.get();
-    if (!result.ok) {
-        m_thread->wait();
-        m_thread.reset();
-        if (error) {
-            *error = result.error;
+    const int workers = std::max(1, m_config.workers);
+    // Bind everything first, on this thread: a failure leaves nothing listening. The first
+    // socket of a port takes the configured (or an OS-chosen) port; the other workers' sockets
+    // join it with SO_REUSEPORT. One worker binds without it, so a port another program (or
+    // gateway) holds is reported instead of shared.
+    std::vector<std::vector<Internal::LoopWorker::Listener>> perWorker;
+    perWorker.resize(std::size_t(workers));
+    std::map<int, quint16> bound;
+    Net::ListenOptions options;
+    options.reusePort = workers > 1;
+    for (const ListenerConfig &listener : m_config.listeners) {
+        quint16 port = listener.localPort;
+        for (int w = 0; w < workers; ++w) {
+            std::string why;
+            Net::UniqueFd fd = Net::listenTcp(listener.bindAddress, port, options, &why);
+            if (!fd) {
+                if (error) {
+                    *error = "cannot listen on " + listener.bindAddress + ':' +
+                             std::to_string(port) + " for gateway port " +
+                             std::to_string(listener.gatewayPort) + ": " +
+                             why.substr(why.find(": ") == std::string::npos
+                                            ? 0
+                                            : why.find(": ") + 2);
+                }
+                return false; // the sockets bound so far close with `perWorker`
+            }
+            if (w == 0) {
+                port = Net::localPort(fd.get());
+                bound[listener.gatewayPort] = port;
+            }
+            perWorker[std::size_t(w)].push_back(
+                {std::move(fd), listener.gatewayPort, listener.tlsContext});
         }
-        return false;
     }
-    m_boundPorts = std::move(result.ports);
+    for (const auto &ring : m_rings) {
+        m_droppedBefore += ring->dropped();
+    }
+    m_rings.clear();
+    GatewayConfig workerConfig = m_config;
+    if (workers > 1 && workerConfig.random) {
+        // An injected source (a seeded generator, for reproducible splits) is one object: the
+        // workers take turns. Without one, each worker seeds its own and nothing is shared.
+        auto mutex = std::make_shared<std::mutex>();
+        workerConfig.random = [mutex, source = m_config.random] {
+            std::lock_guard lock(*mutex);
+            return source();
+        };
+    }
+    std::vector<std::unique_ptr<Internal::LoopWorker>> created;
+    for (int w = 0; w < workers; ++w) {
+        RequestEventRing *ring = nullptr;
+        if (m_config.eventRingCapacity > 0) {
+            m_rings.push_back(std::make_unique<RequestEventRing>(m_config.eventRingCapacity));
+            ring = m_rings.back().get();
+        }
+        auto worker = std::make_unique<Internal::LoopWorker>(
+            workerConfig, m_shared, std::move(perWorker[std::size_t(w)]), ring, &m_tlsFailures,
+            &m_mirrorDrops);
+        if (!worker->init(error)) {
+            return false;
+        }
+        created.push_back(std::move(worker));
+    }
+    m_workers = std::move(created);
+    for (auto &worker : m_workers) {
+        Internal::LoopWorker *w = worker.get();
+        m_threads.emplace_back([w] { w->run(); });
+    }
+    m_boundPorts = std::move(bound);
     return true;
 }
 
 void Gateway::stop()
 {
-    if (!m_thread) {
+    if (!isRunning()) {
         return;
     }
-    m_thread->quit();
-    m_thread->wait();
-    m_thread.reset();
+    for (auto &worker : m_workers) {
+        worker->stop();
+    }
+    for (std::thread &thread : m_threads) {
+        thread.join();
+    }
+    m_threads.clear();
+    m_workers.clear(); // closes every connection and listener: the ports are free now
     m_boundPorts.clear();
 }
 
@@ -106,6 +124,28 @@ void Gateway::setRouteTable(std::shared_ptr<const RouteTable::RouteTable> table)
 void Gateway::setEndpoints(EndpointMap endpoints)
 {
     m_shared->setEndpoints(std::make_shared<const EndpointMap>(std::move(endpoints)));
+}
+
+std::size_t Gateway::drainEvents(const std::function<void(const RequestEvent &)> &sink,
+                                 std::size_t max)
+{
+    std::size_t total = 0;
+    for (const auto &ring : m_rings) {
+        if (total >= max) {
+            break;
+        }
+        total += ring->drain(sink, max - total);
+    }
+    return total;
+}
+
+std::uint64_t Gateway::droppedEvents() const
+{
+    std::uint64_t dropped = m_droppedBefore;
+    for (const auto &ring : m_rings) {
+        dropped += ring->dropped();
+    }
+    return dropped;
 }
 
 } // namespace Torii::Proxy

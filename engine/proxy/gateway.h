@@ -1,27 +1,44 @@
 #pragma once
 
-// The local gateway's data plane: serves a compiled RouteTable as an HTTP/1.1 gateway over plain
-// TCP on 127.0.0.1, forwarding to the endpoints of an EndpointMap (the mock backends, or a
-// user's local application).
+// The local gateway's data plane: serves a compiled RouteTable as an HTTP/1.1 gateway on
+// 127.0.0.1 (plain TCP, or TLS terminated with the listener's SSL_CTX), forwarding to the
+// endpoints of an EndpointMap (the mock backends, or a user's local application).
 //
 // What it does per request: parse (engine/http), look the route up in the current table
 // snapshot, apply the row's and the chosen backend's filters (RequestHeaderModifier,
 // ResponseHeaderModifier, RequestRedirect, URLRewrite; Unsupported → 500), choose a backend by
 // weight and an endpoint round robin, forward with hop-by-hop fields removed plus
-// X-Forwarded-For / X-Forwarded-Proto, and stream both bodies. The gateway answers itself, with a
-// text/plain body saying why: 404 (no route), 500 (invalid backend, unsupported filter, no
-// backend), 503 (no endpoint), 502 (upstream unreachable or broken), 504 (timeouts.request /
-// backendRequest), and the codec's 400/413/431/501/505 (then it closes).
+// X-Forwarded-For / X-Forwarded-Proto (https on TLS listeners), and stream both bodies. The
+// gateway answers itself, with a text/plain body saying why: 404 (no route), 500 (invalid
+// backend, unsupported filter, no backend), 503 (no endpoint), 502 (upstream unreachable, broken,
+// or not connected within connectTimeout), 504 (timeouts.request / backendRequest), 408 (request
+// head not complete within headerTimeout), 421 (TLS: the Host selects another host entry of the
+// port than the SNI did), and the codec's 400/413/431/501/505 (then it closes). Keep-alive
+// connections idle for idleTimeout are closed; a TLS handshake that fails (or garbage on a TLS
+// port) closes the connection quietly and is counted (tlsHandshakeFailures()).
 //
-// Not in this slice (answered normally, as if the filter were absent): RequestMirror, CORS,
-// retries (HTTPRoute retry), session persistence. HTTPS, HTTP/2 (h2c), WebSocket upgrades and
+// CORS (the rule's filter, cors_policy.h): preflights are answered by the gateway (200 with the
+// CORS fields, or 403 for an origin not allowed); actual CORS requests get the fields added to
+// the upstream's response.
+// Retries (the rule's `retry`, retry_policy.h): a listed status, a connect failure, a reset
+// before any response byte or timeouts.backendRequest makes the gateway wait the backoff, re-run
+// the backend choice on the kept request head and send it again (bodies up to the policy's
+// replay limit; a larger body is streamed and not retried), all within timeouts.request; the
+// client sees the last answer only, RequestEvent::attempts counts the requests sent.
+// A request sent on a reused idle upstream connection that the endpoint had closed (EOF or reset
+// before any response byte) is re-sent once on a fresh connection (not a policy retry).
+// RequestMirror (mirror_policy.h): a copy of the upstream head and body goes to one endpoint of
+// the mirror backend, fire and forget (mirror_sender.h: answer dropped, bounded, drops counted
+// in droppedMirrors()).
+// Not in this slice: session persistence. HTTP/2 (h2c), WebSocket upgrades and
 // TCP/TLS/UDP routes are planned; an Upgrade request is forwarded as plain HTTP/1.1 and the
 // connection closes after it.
 //
-// Threads: one worker thread (a QThread with its own event loop) creates and owns every
-// listening socket and connection; nothing network-related runs on the caller's thread. More
-// workers would each own a share of the listeners (or, with SO_REUSEPORT, each listen on every
-// port and let the kernel spread connections), each reading the same table snapshot slot.
+// How it runs: GatewayConfig::workers threads (std::thread), each with its own epoll EventLoop
+// (engine/net), its own listening sockets (SO_REUSEPORT when several), connections, upstream
+// pool, round-robin counters and event ring: no locks on the request path. The table and
+// endpoint snapshots are read through a per-worker cache that only takes the SharedState lock
+// after a publish (a generation counter). No Qt in the data plane.
 //
 // Ownership: a Gateway is not copyable or movable; its destructor stops it.
 
@@ -29,18 +46,22 @@
 
 #include "engine/routetable/route_table.h"
 
+#include <atomic>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
-
-QT_BEGIN_NAMESPACE
-class QThread;
-QT_END_NAMESPACE
+#include <thread>
+#include <vector>
 
 namespace Torii::Proxy {
 
+class RequestEventRing;
+
 namespace Internal {
 class SharedState;
+class LoopWorker;
 }
 
 class Gateway
@@ -51,15 +72,14 @@ public:
     Gateway(const Gateway &) = delete;
     Gateway &operator=(const Gateway &) = delete;
 
-    // Starts the worker and binds every listener; blocks until they are bound (milliseconds).
+    // Binds every listener and starts the workers; returns once they are bound (milliseconds).
     // On failure nothing listens, `error` (if given) says why, and false is returned. Calling it
-    // while running is an error. A QCoreApplication must exist while the gateway runs.
-    // Thread: the owning thread (the one that calls start/stop).
+    // while running is an error. Thread: the owning thread (the one that calls start/stop).
     bool start(std::string *error = nullptr);
-    // Closes the listeners and every connection and joins the worker; the ports are free when it
-    // returns. Requests in flight are cut. Does nothing when stopped. Thread: the owning thread.
+    // Closes the listeners and every connection and joins the workers; the ports are free when
+    // it returns. Requests in flight are cut. Does nothing when stopped. Thread: the owning one.
     void stop();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return !m_threads.empty(); }
 
     // Gateway port → bound local port, after a successful start() (empty when stopped).
     const std::map<int, quint16> &boundPorts() const { return m_boundPorts; }
@@ -71,10 +91,28 @@ public:
     // Replaces the endpoint map the same way. Thread: any.
     void setEndpoints(EndpointMap endpoints);
 
+    // The finished requests queued in the workers' event rings (eventRingCapacity > 0), oldest
+    // first per worker, up to `max`; returns how many were passed to `sink`. Thread: the owning
+    // one (a single consumer); works after stop() for what was left.
+    std::size_t drainEvents(const std::function<void(const RequestEvent &)> &sink,
+                            std::size_t max = SIZE_MAX);
+    // Events dropped because a ring was full (since construction).
+    std::uint64_t droppedEvents() const;
+    // TLS handshakes that failed (garbage, no shared cipher, closed early), since construction.
+    std::uint64_t tlsHandshakeFailures() const { return m_tlsFailures.load(); }
+    // Mirrored copies dropped because a mirror could not keep up (too many copies in flight, or
+    // too many bytes queued towards one), since construction.
+    std::uint64_t droppedMirrors() const { return m_mirrorDrops.load(); }
+
 private:
     GatewayConfig m_config;
-    std::shared_ptr<Internal::SharedState> m_shared; // shared with the worker
-    std::unique_ptr<QThread> m_thread;               // null when stopped
+    std::shared_ptr<Internal::SharedState> m_shared;
+    std::vector<std::unique_ptr<Internal::LoopWorker>> m_workers;
+    std::vector<std::thread> m_threads; // empty when stopped
+    std::vector<std::unique_ptr<RequestEventRing>> m_rings; // one per worker of the last start
+    std::uint64_t m_droppedBefore = 0; // drops of rings replaced by a later start()
+    std::atomic<std::uint64_t> m_tlsFailures{0};
+    std::atomic<std::uint64_t> m_mirrorDrops{0};
     std::map<int, quint16> m_boundPorts;
 };
 

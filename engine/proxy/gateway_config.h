@@ -17,9 +17,9 @@
 
 namespace Torii::Proxy {
 
-// One plain-TCP HTTP/1.1 listener. HTTPS termination, HTTP/2 and L4 listeners are planned: they
-// will add a protocol (and certificates) here, and their own connection class beside
-// ClientConnection; routing and filters stay shared.
+// One HTTP/1.1 listener, plain or terminating TLS. HTTP/2 and L4 listeners are planned: they
+// will add a protocol here and their own connection class beside Http1ClientConnection; the
+// exchange logic (routing, filters, answers) stays shared.
 struct ListenerConfig
 {
     int gatewayPort = 80;                  // the Gateway API listener port, as in the table
@@ -44,11 +44,28 @@ struct GatewayConfig
     std::vector<ListenerConfig> listeners;
     Http::Limits limits;                            // request and response parsing limits
     std::chrono::milliseconds connectTimeout{5000}; // upstream TCP connect; elapsed: 502
-    std::size_t maxIdlePerEndpoint = 8;             // idle keep-alive upstream connections kept
-    // Uniform in [0, 1), for the weighted backend choice. Called on the worker thread only.
-    // Empty: a std::mt19937 seeded from std::random_device. Tests inject a seeded source.
+    // Idle keep-alive upstream connections kept per endpoint and worker. As many as the client
+    // connections a worker carries at once, or each burst reconnects (nginx: keepalive 64).
+    std::size_t maxIdlePerEndpoint = 64;
+    // Worker threads, each with its own event loop, connections and upstream pool. With more
+    // than one, every worker listens on every port with SO_REUSEPORT and the kernel spreads the
+    // connections. 0 is taken as 1.
+    int workers = 1;
+    // A request head begun but not complete within this: 408 and close. Also the time a new
+    // connection has to complete its TLS handshake.
+    std::chrono::milliseconds headerTimeout{30000};
+    std::chrono::milliseconds idleTimeout{60000}; // keep-alive connection without a request
+    // Per-worker event rings Gateway::drainEvents reads (0: none; events then only go to
+    // onEvent). When a ring is full, events are dropped and counted (droppedEvents()).
+    std::size_t eventRingCapacity = 0;
+    // Uniform in [0, 1), for the weighted backend choice. Called on the worker threads only.
+    // Empty: a std::mt19937 seeded from std::random_device. Tests inject a seeded source (with
+    // several workers, their calls to it are serialized by a lock).
     std::function<double()> random;
-    RequestEventCallback onEvent; // optional; see RequestEvent
+    // Optional; called on the worker thread that served the request (see RequestEvent). Kept for
+    // the callers that count events under their own lock; Gateway::drainEvents is the
+    // lock-free alternative.
+    RequestEventCallback onEvent;
 };
 
 } // namespace Torii::Proxy

@@ -25,11 +25,14 @@ struct RequestEvent
     std::uint64_t bytesIn = 0;      // request body bytes received from the client (decoded)
     std::uint64_t bytesOut = 0;     // response body bytes sent to the client (decoded)
     std::int64_t latencyMicros = 0; // from the request head to the last response byte queued
+    int attempts = 1;               // requests sent to backends for it (retries: 1 + retries)
+    int mirrors = 0;                // mirrored copies started for it (RequestMirror)
 };
 
-// Called on the gateway's worker thread, once per request, after its answer was queued. It must
-// be quick and must not call back into the Gateway (a lock-free ring that batches events for the
-// GUI thread is planned; this callback is its seam).
+// Called on the gateway's worker thread that served the request, once per request, after its
+// answer was queued (with several workers: on several threads at once). It must be quick and
+// must not call back into the Gateway. The lock-free alternative is GatewayConfig::
+// eventRingCapacity with Gateway::drainEvents (per-worker rings, drained on the owner's thread).
 using RequestEventCallback = std::function<void(const RequestEvent &)>;
 
 } // namespace Torii::Proxy

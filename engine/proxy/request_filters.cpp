@@ -94,9 +94,10 @@ int defaultPort(std::string_view scheme)
 
 std::string redirectLocation(const RouteTable::RequestRedirect &redirect,
                              const RouteTable::HttpRoute &route, std::string_view host,
-                             std::string_view target, int gatewayPort)
+                             std::string_view target, int gatewayPort,
+                             std::string_view requestScheme)
 {
-    const std::string scheme = redirect.scheme.value_or("http"); // plain-TCP listeners only
+    const std::string scheme = redirect.scheme.value_or(std::string(requestScheme));
     const std::string hostname = redirect.hostname.value_or(std::string(hostWithoutPort(host)));
     int port = gatewayPort;
     if (redirect.port) {
@@ -132,8 +133,9 @@ void planFilters(const std::vector<Filter> &filters, FilterPlan &plan)
         case Filter::Type::UrlRewrite:
             plan.rewrite = &filter.rewrite;
             break;
-        case Filter::Type::RequestMirror:
         case Filter::Type::Cors:
+            break; // decideRequest applies it (CorsPolicy), before the other filters
+        case Filter::Type::RequestMirror:
             break; // not applied in this slice (gateway.h)
         case Filter::Type::Unsupported:
             if (plan.unsupported.empty()) {

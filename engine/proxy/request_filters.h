@@ -1,8 +1,8 @@
 #pragma once
 
 // The HTTPRoute filters that change a request or a response, as pure functions over the codec's
-// heads (no sockets, no clock): testable without a network. RequestMirror and CORS are not
-// applied in this slice (see gateway.h).
+// heads (no sockets, no clock): testable without a network. CORS is its own policy
+// (cors_policy.h); RequestMirror is not applied in this slice (see gateway.h).
 
 #include "engine/http/http1_codec.h"
 #include "engine/routetable/route_table.h"
@@ -28,12 +28,14 @@ std::string modifyPath(const RouteTable::PathModifier &modifier, std::string_vie
 std::string matchedPrefix(const RouteTable::HttpRoute &route);
 
 // The Location of a RequestRedirect. `host` is the request's Host (a port in it is dropped),
-// `gatewayPort` the listener's port. Per the spec: scheme and hostname default to the request's;
+// `gatewayPort` the listener's port, `requestScheme` "https" on a TLS listener. Per the spec:
+// scheme and hostname default to the request's;
 // the port defaults to the redirect scheme's well-known port when a scheme is set, else to the
 // listener port; a port equal to the scheme's default (http 80, https 443) is omitted.
 std::string redirectLocation(const RouteTable::RequestRedirect &redirect,
                              const RouteTable::HttpRoute &route, std::string_view host,
-                             std::string_view target, int gatewayPort);
+                             std::string_view target, int gatewayPort,
+                             std::string_view requestScheme = "http");
 
 // Host without its port ("a.example:8080" → "a.example", "[::1]:80" → "[::1]").
 std::string_view hostWithoutPort(std::string_view host);

@@ -1,5 +1,6 @@
 #include "request_router.h"
 
+#include "cors_policy.h"
 #include "request_filters.h"
 
 #include <charconv>
@@ -102,7 +103,7 @@ void prepareUpstreamHead(const RoutingInput &input, const RouteTable::HttpRoute 
     } else {
         head.headers.add("X-Forwarded-For", input.clientAddress);
     }
-    head.headers.set("X-Forwarded-Proto", "http");
+    head.headers.set("X-Forwarded-Proto", input.tls ? "https" : "http");
     if (plan.rewrite) {
         if (plan.rewrite->hostname) {
             head.headers.set("Host", *plan.rewrite->hostname);
@@ -132,17 +133,21 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
 {
     RequestDecision decision;
     const std::string host = hostOf(head);
-    const std::string where = "port " + std::to_string(input.gatewayPort) + ", host \"" + host +
-                              "\", " + head.method + ' ' + pathOf(head.target);
+    // Only local answers say where: built on demand, not for every forwarded request.
+    const auto where = [&] {
+        return "port " + std::to_string(input.gatewayPort) + ", host \"" + host + "\", " +
+               head.method + ' ' + pathOf(head.target);
+    };
 
     if (!input.table) {
-        decision.local = answer(404, "404 no route: no route table is loaded (" + where + ")");
+        decision.local = answer(404, "404 no route: no route table is loaded (" + where() + ")");
         return decision;
     }
     RouteTable::Request request;
     request.method = head.method;
     request.host = host;
     request.path = pathOf(head.target);
+    request.headers.reserve(head.headers.fields.size());
     for (const Http::HeaderField &field : head.headers.fields) {
         request.headers.push_back({field.name, field.value});
     }
@@ -151,62 +156,96 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
 
     const RouteTable::MatchResult match = input.table->lookup(input.gatewayPort, request);
     decision.hostnameKey = match.hostnameKey;
+    if (!input.serverName.empty()) {
+        RouteTable::Request bySni;
+        bySni.method = "GET";
+        bySni.host = std::string(input.serverName);
+        bySni.path = "/";
+        const std::string sniKey = input.table->lookup(input.gatewayPort, bySni).hostnameKey;
+        if (sniKey != match.hostnameKey) {
+            decision.local = answer(
+                421, "421 misdirected request: the TLS server name \"" +
+                         std::string(input.serverName) + "\" selects host entry \"" + sniKey +
+                         "\" but the Host selects \"" + match.hostnameKey +
+                         "\"; open a new connection for this host (" + where() + ")");
+            return decision;
+        }
+    }
     if (!match.route) {
         decision.local =
             answer(404, match.hostnameKey.empty()
                             ? "404 no route matched: no listener host entry accepts this host (" +
-                                  where + ")"
+                                  where() + ")"
                             : "404 no route matched: host entry \"" + match.hostnameKey +
-                                  "\" was chosen and none of its rules matches (" + where + ")");
+                                  "\" was chosen and none of its rules matches (" + where() + ")");
         return decision;
     }
     const RouteTable::HttpRoute &route = *match.route;
     decision.route = &route;
-    const std::string routeText = describeRoute(route.source);
+    // CORS first: a preflight is the gateway's to answer, before any backend is chosen.
+    if (const RouteTable::Cors *cors = CorsPolicy::find(route.filters)) {
+        const CorsPolicy policy(*cors);
+        switch (policy.classify(head)) {
+        case CorsPolicy::Kind::Preflight: {
+            CorsPolicy::PreflightAnswer preflight = policy.preflight(head);
+            decision.local = LocalAnswer{preflight.status, std::move(preflight.explanation),
+                                         std::move(preflight.headers)};
+            return decision;
+        }
+        case CorsPolicy::Kind::Actual:
+            decision.forward.cors = cors;
+            decision.forward.corsOrigin = head.headers.find("Origin")->value;
+            break;
+        case CorsPolicy::Kind::NotCors:
+            break;
+        }
+    }
+    const auto routeText = [&] { return describeRoute(route.source); }; // answers only
 
     FilterPlan plan;
     planFilters(route.filters, plan);
     if (!plan.unsupported.empty()) {
         decision.local =
-            answer(500, "500 " + routeText + ": filter not supported: " + plan.unsupported);
+            answer(500, "500 " + routeText() + ": filter not supported: " + plan.unsupported);
         return decision;
     }
     if (plan.redirect) {
         LocalAnswer redirect = answer(plan.redirect->statusCode, "");
         const std::string location =
-            redirectLocation(*plan.redirect, route, host, pathOf(head.target), input.gatewayPort);
+            redirectLocation(*plan.redirect, route, host, pathOf(head.target), input.gatewayPort,
+                             input.tls ? "https" : "http");
         redirect.explanation = std::to_string(plan.redirect->statusCode) + " redirect by " +
-                               routeText + " to " + location + '\n';
+                               routeText() + " to " + location + '\n';
         redirect.headers.add("Location", location);
         decision.local = std::move(redirect);
         return decision;
     }
     if (route.backends.empty()) {
-        decision.local = answer(500, "500 " + routeText + " has no backendRefs");
+        decision.local = answer(500, "500 " + routeText() + " has no backendRefs");
         return decision;
     }
     const double r = (input.random && *input.random) ? (*input.random)() : 0.0;
     const int chosen = chooseWeighted(route.backends, r);
     if (chosen < 0) {
-        decision.local = answer(500, "500 " + routeText + ": every backendRef has weight 0");
+        decision.local = answer(500, "500 " + routeText() + ": every backendRef has weight 0");
         return decision;
     }
     const RouteTable::Backend &backend = route.backends[std::size_t(chosen)];
     decision.backend = endpointKey(backend.ns, backend.service, backend.port);
     if (!backend.isValid()) {
-        decision.local = answer(500, "500 " + routeText + " chose backend " + decision.backend +
+        decision.local = answer(500, "500 " + routeText() + " chose backend " + decision.backend +
                                          ", which is invalid: " + backend.invalidReason);
         return decision;
     }
     planFilters(backend.filters, plan);
     if (!plan.unsupported.empty()) {
-        decision.local = answer(500, "500 " + routeText + ", backend " + decision.backend +
+        decision.local = answer(500, "500 " + routeText() + ", backend " + decision.backend +
                                          ": filter not supported: " + plan.unsupported);
         return decision;
     }
     const auto endpoints = input.endpoints->find(decision.backend);
     if (endpoints == input.endpoints->end() || endpoints->second.empty()) {
-        decision.local = answer(503, "503 " + routeText + " chose backend " + decision.backend +
+        decision.local = answer(503, "503 " + routeText() + " chose backend " + decision.backend +
                                          ", which has no endpoint (none is running or mapped)");
         return decision;
     }
@@ -215,12 +254,13 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
     forward.endpoint = list[input.roundRobin->next(decision.backend, list.size())];
     if (!splitEndpoint(forward.endpoint, &forward.endpointHost, &forward.endpointPort)) {
         decision.local =
-            answer(503, "503 " + routeText + ", backend " + decision.backend + ": endpoint \"" +
+            answer(503, "503 " + routeText() + ", backend " + decision.backend + ": endpoint \"" +
                             forward.endpoint + "\" is not host:port");
         return decision;
     }
     prepareUpstreamHead(input, route, plan, head);
     forward.head = std::move(head);
+    forward.backendRef = &backend;
     forward.responseHeaders = plan.responseHeaders;
     forward.requestTimeout = route.timeouts.request;
     forward.backendTimeout = route.timeouts.backendRequest;

@@ -43,9 +43,14 @@ struct ForwardPlan
     std::string endpointHost;
     quint16 endpointPort = 0;
     Http::RequestHead head; // to send upstream: filters applied, framing set
+    const RouteTable::Backend *backendRef = nullptr; // the chosen backendRef (the table's)
     std::vector<const RouteTable::HeaderModifier *> responseHeaders; // not owned (the table's)
     std::optional<std::chrono::milliseconds> requestTimeout;         // timeouts.request
     std::optional<std::chrono::milliseconds> backendTimeout;         // timeouts.backendRequest
+    // The rule's CORS filter when the request is an actual CORS request (it has an Origin):
+    // its fields go on the response (CorsPolicy::applyToResponse). Not owned (the table's).
+    const RouteTable::Cors *cors = nullptr;
+    std::string corsOrigin;
 };
 
 struct RequestDecision
@@ -65,6 +70,10 @@ struct RoutingInput
     std::string clientAddress;                       // for X-Forwarded-For
     const std::function<double()> *random = nullptr; // uniform [0, 1); not owned
     RoundRobin *roundRobin = nullptr;                // not owned
+    bool tls = false;                                // X-Forwarded-Proto: https
+    // TLS: the SNI the client sent ("" when none). A request whose Host selects another host
+    // entry of the port than the SNI does gets 421 (the certificate it checked was not for it).
+    std::string_view serverName;
 };
 
 // Takes `head` (the client's request head, as parsed) and decides. Never throws.

@@ -110,6 +110,19 @@ private slots:
                      redirectLocation(r, route, "a.example:1234", "/foo/x?q=1", gatewayPort)),
                  expected);
     }
+    void redirectKeepsTlsScheme()
+    {
+        // On a TLS listener the request's scheme is https: kept, and its port 443 omitted.
+        RouteTable::RequestRedirect r;
+        RouteTable::HttpRoute route;
+        QCOMPARE(redirectLocation(r, route, "a.example", "/x", 443, "https"),
+                 std::string("https://a.example/x"));
+        QCOMPARE(redirectLocation(r, route, "a.example", "/x", 8443, "https"),
+                 std::string("https://a.example:8443/x"));
+        r.scheme = "http";
+        QCOMPARE(redirectLocation(r, route, "a.example", "/x", 443, "https"),
+                 std::string("http://a.example/x"));
+    }
     void headerModifier()
     {
         Http::Headers h;

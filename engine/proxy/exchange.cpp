@@ -1,0 +1,148 @@
+#include "exchange.h"
+
+#include "cors_policy.h"
+#include "request_filters.h"
+
+namespace Torii::Proxy::Internal {
+
+namespace {
+// For the 502/504 explanations only (made when needed, not per request).
+std::string routeTextOf(const Exchange &x)
+{
+    return x.event.routed ? describeRoute(x.event.route) : std::string("no route");
+}
+} // namespace
+
+ExchangeStart startExchange(Exchange &x, const RoutingInput &input, Http::RequestHead &&head)
+{
+    x.event.gatewayPort = input.gatewayPort;
+    x.event.method = head.method;
+    x.event.target = head.target;
+    x.headRequest = head.method == "HEAD";
+    x.clientKeepAlive = head.keepAlive;
+    x.client11 = head.versionMajor == 1 && head.versionMinor >= 1;
+    x.chunkedUpstream = head.chunked;
+    const bool bodyFollows = head.chunked || head.contentLength.value_or(0) > 0;
+    const bool expectContinue = head.expectContinue;
+
+    RequestDecision decision = decideRequest(input, std::move(head));
+    x.event.hostnameKey = std::move(decision.hostnameKey);
+    x.event.routed = decision.route != nullptr;
+    if (decision.route) {
+        x.event.route = decision.route->source;
+    }
+    x.event.backend = std::move(decision.backend);
+    ExchangeStart start;
+    if (decision.local) {
+        // A client waiting for "100 Continue" will not send the body we would have to read, so
+        // the connection ends after the answer (RFC 9110 10.1.1 allows either).
+        x.closeAfter = expectContinue && bodyFollows;
+        start.local = std::move(decision.local);
+        return start;
+    }
+    start.forward = std::move(decision.forward);
+    x.event.endpoint = start.forward.endpoint;
+    x.route = decision.route;
+    x.endpointHost = start.forward.endpointHost;
+    x.endpointPort = start.forward.endpointPort;
+    x.requestTimeout = start.forward.requestTimeout.value_or(std::chrono::milliseconds(0));
+    x.backendTimeout = start.forward.backendTimeout.value_or(std::chrono::milliseconds(0));
+    if (decision.route->retry) {
+        x.retry.emplace(decision.route->retry, decision.route->timeouts);
+    }
+    x.responseHeaders = std::move(start.forward.responseHeaders);
+    x.cors = start.forward.cors;
+    x.corsOrigin = std::move(start.forward.corsOrigin);
+    std::optional<std::chrono::milliseconds> timeout = start.forward.requestTimeout;
+    if (start.forward.backendTimeout && (!timeout || *start.forward.backendTimeout < *timeout)) {
+        timeout = start.forward.backendTimeout;
+    }
+    x.timeout = timeout && timeout->count() > 0 ? *timeout : std::chrono::milliseconds(0);
+    return start;
+}
+
+bool shapeInterimHead(const Exchange &x, Http::ResponseHead &head)
+{
+    if (!x.client11) {
+        return false;
+    }
+    Http::removeHopByHop(head.headers);
+    head.versionMajor = 1;
+    head.versionMinor = 1;
+    return true;
+}
+
+void shapeResponseHead(Exchange &x, Http::ResponseHead &head)
+{
+    Http::removeHopByHop(head.headers);
+    for (const RouteTable::HeaderModifier *modifier : x.responseHeaders) {
+        applyHeaderModifier(*modifier, head.headers);
+    }
+    if (x.cors) {
+        CorsPolicy(*x.cors).applyToResponse(x.corsOrigin, head.headers);
+    }
+    if (head.hasBody) {
+        if (head.contentLength && !head.chunked) {
+            head.headers.set("Content-Length", std::to_string(*head.contentLength));
+        } else {
+            head.headers.remove("Content-Length");
+            if (x.client11) {
+                head.headers.add("Transfer-Encoding", "chunked");
+                x.chunkedDownstream = true;
+            } else {
+                x.closeAfter = true; // HTTP/1.0: the close ends the body
+            }
+        }
+    }
+    if (!x.clientKeepAlive) {
+        x.closeAfter = true;
+    }
+    if (x.closeAfter) {
+        head.headers.add("Connection", "close");
+    } else if (!x.client11) {
+        head.headers.add("Connection", "keep-alive");
+    }
+    head.versionMajor = 1;
+    head.versionMinor = 1;
+    x.event.status = head.status;
+    x.responseStarted = true;
+}
+
+LocalAnswer upstreamFailedAnswer(const Exchange &x, const std::string &reason)
+{
+    return LocalAnswer{502,
+                       "502 " + routeTextOf(x) + ", backend " + x.event.backend + ", endpoint " +
+                           x.event.endpoint + ": " + reason + '\n',
+                       {}};
+}
+
+LocalAnswer timeoutAnswer(const Exchange &x)
+{
+    return LocalAnswer{504,
+                       "504 " + routeTextOf(x) + ", backend " + x.event.backend + ", endpoint " +
+                           x.event.endpoint +
+                           ": no complete answer within the route's timeout (" +
+                           std::to_string(x.timeout.count()) + " ms)\n",
+                       {}};
+}
+
+std::string localAnswerBytes(Exchange &x, const LocalAnswer &answer)
+{
+    if (!x.clientKeepAlive) {
+        x.closeAfter = true;
+    }
+    x.event.localAnswer = true;
+    x.event.status = answer.status;
+    x.event.bytesOut = x.headRequest ? 0 : answer.explanation.size();
+    x.responseStarted = true;
+    x.responseComplete = true;
+    return serializeLocalAnswer(answer, x.closeAfter, x.headRequest);
+}
+
+void finishEvent(Exchange &x, std::chrono::steady_clock::time_point now)
+{
+    x.event.latencyMicros =
+        std::chrono::duration_cast<std::chrono::microseconds>(now - x.started).count();
+}
+
+} // namespace Torii::Proxy::Internal

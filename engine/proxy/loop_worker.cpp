@@ -1,0 +1,143 @@
+#include "loop_worker.h"
+
+#include "http1_client_connection.h"
+#include "http1_upstream.h"
+#include "mirror_sender.h"
+
+#include <random>
+
+namespace Torii::Proxy::Internal {
+
+namespace {
+constexpr int kAcceptBatch = 64; // connections accepted per readiness event (fairness)
+constexpr std::chrono::milliseconds kAcceptBackoff{100}; // after EMFILE and the like
+} // namespace
+
+LoopWorker::LoopWorker(const GatewayConfig &config, std::shared_ptr<SharedState> shared,
+                       std::vector<Listener> listeners, RequestEventRing *events,
+                       std::atomic<std::uint64_t> *tlsFailures,
+                       std::atomic<std::uint64_t> *mirrorDrops)
+    : m_listeners(std::move(listeners))
+{
+    m_context.loop = &m_loop;
+    m_context.snapshots = std::make_unique<SnapshotCache>(std::move(shared));
+    m_context.limits = config.limits;
+    m_context.onEvent = config.onEvent;
+    m_context.events = events;
+    m_context.tlsFailures = tlsFailures;
+    m_context.headerTimeout = config.headerTimeout;
+    m_context.idleTimeout = config.idleTimeout;
+    m_context.random = config.random;
+    if (!m_context.random) {
+        auto engine = std::make_shared<std::mt19937>(std::random_device{}());
+        m_context.random = [engine] {
+            return std::uniform_real_distribution<double>(0.0, 1.0)(*engine);
+        };
+    }
+    m_context.retireConnection = [this](Http1ClientConnection *c) { retire(c); };
+    m_pool = std::make_unique<Http1UpstreamPool>(
+        m_loop, config.limits, config.connectTimeout, config.maxIdlePerEndpoint,
+        [this](std::unique_ptr<Http1Upstream> u) { retire(std::move(u)); });
+    m_context.pool = m_pool.get();
+    m_mirrors = std::make_unique<MirrorSender>(m_loop, *m_pool, mirrorDrops);
+    m_context.mirrors = m_mirrors.get();
+}
+
+// Connections first (they use the pool and the context), then the pool, then the listeners.
+LoopWorker::~LoopWorker()
+{
+    std::vector<Http1ClientConnection *> open;
+    for (auto &[raw, owned] : m_connections) {
+        open.push_back(raw);
+    }
+    for (Http1ClientConnection *c : open) {
+        c->abort(); // retires into m_deadConnections
+    }
+    m_connections.clear();
+    m_deadConnections.clear();
+    m_deadUpstreams.clear();
+    m_mirrors.reset();
+    m_pool.reset();
+    m_deadUpstreams.clear();
+    for (Listener &listener : m_listeners) {
+        m_loop.remove(listener.fd.get());
+    }
+}
+
+bool LoopWorker::init(std::string *error)
+{
+    if (!m_loop.isValid()) {
+        if (error) {
+            *error = m_loop.initError();
+        }
+        return false;
+    }
+    for (Listener &listener : m_listeners) {
+        Listener *l = &listener;
+        if (!m_loop.add(listener.fd.get(), Net::Readable,
+                        [this, l](std::uint32_t) { acceptPending(*l); }, error)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void LoopWorker::acceptPending(Listener &listener)
+{
+    for (int i = 0; i < kAcceptBatch; ++i) {
+        bool wouldBlock = false;
+        std::string peer;
+        Net::UniqueFd fd = Net::acceptTcp(listener.fd.get(), &wouldBlock, &peer);
+        if (!fd) {
+            if (!wouldBlock) {
+                // Out of descriptors or the like: stop accepting for a moment instead of
+                // spinning on a listener that stays readable.
+                const int listenFd = listener.fd.get();
+                m_loop.modify(listenFd, 0);
+                m_loop.addTimer(kAcceptBackoff,
+                                [this, listenFd] { m_loop.modify(listenFd, Net::Readable); });
+            }
+            return;
+        }
+        auto connection = std::make_unique<Http1ClientConnection>(
+            m_context, std::move(fd), std::move(peer), listener.gatewayPort, listener.tls.get());
+        Http1ClientConnection *raw = connection.get();
+        m_connections.emplace(raw, std::move(connection));
+        raw->start(); // on failure it retires itself
+    }
+}
+
+void LoopWorker::retire(Http1ClientConnection *connection)
+{
+    auto it = m_connections.find(connection);
+    if (it == m_connections.end()) {
+        return;
+    }
+    m_deadConnections.push_back(std::move(it->second));
+    m_connections.erase(it);
+    scheduleReap();
+}
+
+void LoopWorker::retire(std::unique_ptr<Http1Upstream> upstream)
+{
+    m_deadUpstreams.push_back(std::move(upstream));
+    scheduleReap();
+}
+
+// Deleted after the current round: the object may be inside its own callback now.
+void LoopWorker::scheduleReap()
+{
+    if (m_reapScheduled) {
+        return;
+    }
+    m_reapScheduled = true;
+    m_loop.post([this] {
+        m_reapScheduled = false;
+        auto connections = std::move(m_deadConnections);
+        auto upstreams = std::move(m_deadUpstreams);
+        connections.clear(); // may retire upstreams again (scheduled for the next round)
+        upstreams.clear();
+    });
+}
+
+} // namespace Torii::Proxy::Internal
