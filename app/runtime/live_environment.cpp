@@ -1,5 +1,7 @@
 #include "live_environment.h"
 
+#include "simulator/backends/mock_service.h"
+
 namespace Torii::Runtime {
 
 LiveEnvironment::LiveEnvironment() = default;
@@ -21,6 +23,16 @@ std::optional<quint16> LiveEnvironment::localPort(const std::string &gatewayNsNa
                                                   int listenerPort) const
 {
     return m_gateways.localPort(gatewayNsName, listenerPort);
+}
+
+std::optional<int> LiveEnvironment::echoedRequests(const std::string &serviceNsName,
+                                                   const std::string &target) const
+{
+    const Backends::MockService *service = m_gateways.mockService(serviceNsName);
+    if (service == nullptr) {
+        return std::nullopt;
+    }
+    return service->echoedRequests(target);
 }
 
 void LiveEnvironment::stop()

@@ -31,6 +31,9 @@ public:
     std::optional<quint16> localPort(const std::string &gatewayNsName,
                                      int listenerPort) const override;
     void stop() override;
+    // From the mock Service's request logs (simulator/backends RequestLog).
+    std::optional<int> echoedRequests(const std::string &serviceNsName,
+                                      const std::string &target) const override;
 
 private:
     LocalGateways m_gateways;

@@ -68,6 +68,42 @@ GatewayState *parentOf(const ResourceIndex &index, std::size_t i, const Model::L
     return nullptr;
 }
 
+// The Gateway's accepted listeners that terminate TLS, with what their certificateRefs resolved
+// to: what the local gateway needs to serve them (ControllerResult::tlsListeners).
+std::vector<TlsListener> tlsListenersOf(const GatewayState &gateway)
+{
+    std::vector<TlsListener> out;
+    for (const ListenerState *listener : gateway.allListeners()) {
+        const bool terminates =
+            listener->protocol == ListenerProtocol::Https ||
+            (listener->protocol == ListenerProtocol::Tls && !listener->passthrough);
+        if (!terminates || !listener->isAccepted()) {
+            continue;
+        }
+        TlsListener tls;
+        tls.owner = listener->owner.display();
+        tls.name = listener->name();
+        tls.port = listener->port();
+        tls.protocol = protocolName(listener->protocol);
+        tls.hostname = listener->hostname.value_or("");
+        for (const auto &[chain, key] : listener->keyPairs) {
+            tls.keyPairs.push_back({chain, key});
+        }
+        for (const Verdict &problem : listener->refProblems) {
+            const bool aboutCertificates =
+                problem.reason == Reason::InvalidCertificateRef ||
+                (problem.reason == Reason::RefNotPermitted &&
+                 problem.message.rfind("certificateRef ", 0) == 0);
+            if (aboutCertificates) {
+                tls.certificateProblem = problem.message;
+                break;
+            }
+        }
+        out.push_back(std::move(tls));
+    }
+    return out;
+}
+
 } // namespace
 
 ControllerResult reconcile(const std::vector<Model::Resource> &resources,
@@ -167,6 +203,7 @@ ControllerResult reconcile(const std::vector<Model::Resource> &resources,
         if (gateway.accepted.ok) {
             result.routeTables[gateway.key()] =
                 compileGateway(index, gateway, routes, tlsFailures, result.diagnostics);
+            result.tlsListeners[gateway.key()] = tlsListenersOf(gateway);
         }
     }
     return result;

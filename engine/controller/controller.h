@@ -30,6 +30,28 @@ struct ControllerOptions
     std::string transitionTime = "1970-01-01T00:00:00Z";
 };
 
+// A listener that terminates TLS (HTTPS, or TLS in mode Terminate) and takes traffic, with the
+// certificates its certificateRefs resolved to, for the local gateway (engine/tls builds the
+// SSL_CTX from them; the studio fills `keyPairs` with a development certificate when empty).
+struct TlsListener
+{
+    std::string owner;    // "Gateway ns/name" or "ListenerSet ns/name"
+    std::string name;     // the listener's name
+    int port = 0;
+    std::string protocol; // "HTTPS" or "TLS"
+    std::string hostname; // lower case; "" when the listener has none (any host)
+    struct KeyPair
+    {
+        std::string certificateChain; // tls.crt, PEM
+        std::string privateKey;       // tls.key, PEM
+    };
+    // The usable certificateRefs, in spec order (only Secrets that parse and whose key belongs to
+    // the certificate, and only references allowed across namespaces).
+    std::vector<KeyPair> keyPairs;
+    // Why a certificateRef is unusable (the first problem's message), "" when all resolved.
+    std::string certificateProblem;
+};
+
 struct ControllerResult
 {
     // Parallel to the input: the `status` object an API server would show for each resource
@@ -38,6 +60,9 @@ struct ControllerResult
     std::vector<std::optional<Model::Node>> statuses;
     // One compiled table per Gateway, keyed "namespace/name", from the accepted routes only.
     std::map<std::string, std::shared_ptr<const RouteTable::RouteTable>> routeTables;
+    // Per compiled Gateway ("namespace/name"), its TLS-terminating listeners (own first, then
+    // those of accepted ListenerSets), whether or not their certificates resolved.
+    std::map<std::string, std::vector<TlsListener>> tlsListeners;
     // Warnings about what Torii assumed (implicit class, unreadable parametersRef …).
     Core::Diagnostics diagnostics;
 };

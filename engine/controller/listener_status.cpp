@@ -154,6 +154,9 @@ void checkCertificates(const ResourceIndex &index, const ListenerOwner &owner,
             state.refProblems.push_back(Verdict::no(
                 Reason::InvalidCertificateRef,
                 "certificateRef Secret " + target + " is not a TLS key pair: " + problem + "."));
+        } else {
+            state.keyPairs.emplace_back(secretValue(*secret, "tls.crt").value_or(""),
+                                        secretValue(*secret, "tls.key").value_or(""));
         }
     }
 }

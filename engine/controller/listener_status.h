@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace Torii::Controller::Internal {
@@ -42,6 +43,8 @@ struct ListenerState
     Verdict conflicted = Verdict::yes(Reason::NoConflicts, ""); // ok: no conflict
     // Problems with references, in the order found; the first one's reason is reported.
     std::vector<Verdict> refProblems;
+    // certificateRefs that resolved to usable Secrets, in spec order: (tls.crt, tls.key).
+    std::vector<std::pair<std::string, std::string>> keyPairs;
     // Routes (resource indices) accepted on this listener: the attachedRoutes count.
     std::set<std::size_t> attachedRoutes;
 

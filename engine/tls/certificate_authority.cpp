@@ -1,4 +1,4 @@
-#include "certificate_factory.h"
+#include "certificate_authority.h"
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -11,7 +11,7 @@
 
 #include <stdexcept>
 
-namespace Torii::Scenarios {
+namespace Torii::Tls {
 
 namespace {
 
@@ -82,8 +82,7 @@ CertPtr makeCertificate(EVP_PKEY *key, const std::string &commonName, X509 *issu
     X509_set_pubkey(cert.get(), key);
     X509_NAME *name = X509_get_subject_name(cert.get());
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char *>("Torii route tests"), -1, -1,
-                               0);
+                               reinterpret_cast<const unsigned char *>("Torii"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
                                reinterpret_cast<const unsigned char *>(commonName.c_str()), -1, -1,
                                0);
@@ -157,6 +156,42 @@ CertificateAuthority::create(const std::string &commonName)
     return ca;
 }
 
+std::shared_ptr<const CertificateAuthority> CertificateAuthority::fromPem(const PemPair &pem,
+                                                                          std::string *error)
+{
+    auto failWith = [&](const char *why) -> std::shared_ptr<const CertificateAuthority> {
+        if (error) {
+            *error = why;
+        }
+        return nullptr;
+    };
+    BioPtr certBio(
+        BIO_new_mem_buf(pem.certificate.data(), static_cast<int>(pem.certificate.size())));
+    BioPtr keyBio(BIO_new_mem_buf(pem.privateKey.data(), static_cast<int>(pem.privateKey.size())));
+    if (!certBio || !keyBio) {
+        return failWith("out of memory");
+    }
+    CertPtr cert(PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr));
+    if (!cert) {
+        return failWith("the CA certificate is not a PEM certificate");
+    }
+    KeyPtr key(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+    if (!key) {
+        return failWith("the CA key is not a PEM private key");
+    }
+    if (X509_check_private_key(cert.get(), key.get()) != 1) {
+        return failWith("the CA key does not belong to the CA certificate");
+    }
+    if (X509_check_ca(cert.get()) == 0) {
+        return failWith("the certificate is not a CA certificate");
+    }
+    std::shared_ptr<CertificateAuthority> ca(new CertificateAuthority());
+    ca->m_keys->key = std::move(key);
+    ca->m_keys->cert = std::move(cert);
+    ca->m_pem = pem;
+    return ca;
+}
+
 PemPair CertificateAuthority::issue(const std::string &commonName, const SubjectAltNames &altNames,
                                     CertificateUse use) const
 {
@@ -174,4 +209,4 @@ PemPair selfSignedCertificate(const std::string &commonName, const SubjectAltNam
     return toPem(cert.get(), key.get());
 }
 
-} // namespace Torii::Scenarios
+} // namespace Torii::Tls

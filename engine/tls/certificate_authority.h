@@ -1,8 +1,9 @@
 #pragma once
 
-// RSA-2048 certificates made in memory with OpenSSL, for the Secrets and ConfigMaps the
-// conformance suite creates before its tests (SETUP.md). Nothing is written to disk; every
-// factory makes fresh keys.
+// RSA-2048 certificates made in memory with OpenSSL: the one mechanism behind the certificates
+// the conformance setup creates before its tests (simulator/scenarios, SETUP.md) and the
+// development CA that fills HTTPS listeners without a usable certificate (development_ca.h).
+// Nothing is written to disk here; every call makes fresh keys.
 //
 // Thread: a CertificateAuthority is immutable after creation and may be shared; issuing touches
 // only OpenSSL's thread-safe primitives.
@@ -11,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace Torii::Scenarios {
+namespace Torii::Tls {
 
 struct PemPair
 {
@@ -28,7 +29,12 @@ class CertificateAuthority
 {
 public:
     // A self-signed CA certificate (basicConstraints CA:TRUE) with a fresh key.
+    // Throws std::runtime_error when OpenSSL fails.
     static std::shared_ptr<const CertificateAuthority> create(const std::string &commonName);
+    // An existing CA from its PEM certificate and key; null with an English `error` when they
+    // do not parse, do not belong together, or the certificate is not a CA.
+    static std::shared_ptr<const CertificateAuthority> fromPem(const PemPair &pem,
+                                                               std::string *error);
     ~CertificateAuthority();
 
     const PemPair &pem() const { return m_pem; }
@@ -48,4 +54,4 @@ private:
 // OpenSSL fails.
 PemPair selfSignedCertificate(const std::string &commonName, const SubjectAltNames &altNames);
 
-} // namespace Torii::Scenarios
+} // namespace Torii::Tls

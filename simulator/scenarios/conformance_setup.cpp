@@ -1,6 +1,6 @@
 #include "conformance_setup.h"
 
-#include "certificate_factory.h"
+#include "engine/tls/certificate_authority.h"
 
 #include <QtCore/QByteArray>
 
@@ -10,6 +10,10 @@
 namespace Torii::Scenarios {
 
 using Model::Node;
+using Tls::CertificateAuthority;
+using Tls::CertificateUse;
+using Tls::PemPair;
+using Tls::selfSignedCertificate;
 
 namespace {
 

@@ -35,6 +35,18 @@ public:
     virtual std::optional<quint16> localPort(const std::string &gatewayNsName,
                                              int listenerPort) const = 0;
     virtual void stop() = 0;
+
+    // How many requests with exactly this request target (path and query, as the backend
+    // received it) the mock Service "namespace/name" has echoed since start(), over all its
+    // replicas: the conformance echo server's "Echoing back request made to <target>" log lines,
+    // which the suite reads to see where mirrored requests went. nullopt when that Service is not
+    // a mock backend of this environment (or the environment keeps no request log). Thread-safe
+    // against the backends answering meanwhile.
+    virtual std::optional<int> echoedRequests(const std::string &serviceNsName,
+                                              const std::string &target) const
+    {
+        return std::nullopt;
+    }
 };
 
 } // namespace Torii::Scenarios

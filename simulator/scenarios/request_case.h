@@ -9,8 +9,8 @@
 // is not compared (every HTTP case of the corpus that expects 200 states one), and an absent
 // `expect.request.path` in a given `expect.request` means the path sent.
 //
-// A field the runner cannot honour yet (a TLS, gRPC or WebSocket field, mirrors, a connection
-// check) is not an error: `unsupported` names it, and the case is skipped with that reason.
+// A field the runner cannot honour yet (h2, gRPC or WebSocket, the backend's view of TLS) is
+// not an error: `unsupported` names it, and the case is skipped with that reason.
 // Contract: never throws; a malformed item (e.g. a status that is not a number) gets `unsupported`
 // too, saying what was wrong, rather than being guessed at.
 
@@ -47,6 +47,10 @@ struct SentRequest
     std::optional<UniqueQueryParam> uniqueQueryParam;
     std::string randomHeader; // empty: none
     bool unfollowRedirect = false;
+    // protocol https: the TLS server name when it differs from `host`, and the "namespace/name"
+    // of a Secret whose certificate and key the client presents.
+    std::optional<std::string> sni;
+    std::optional<std::string> clientCertificate;
 };
 
 struct ExpectedRequest
@@ -82,6 +86,29 @@ struct ExpectedDistribution
     std::vector<std::pair<std::string, double>> backends; // backend name → share
 };
 
+// expect.mirroredTo: a backend (Service name) that must also receive the request.
+struct ExpectedMirror
+{
+    std::string backend;
+    std::string ns;
+    std::optional<double> percent; // informative; the share is judged by mirrorDistribution
+};
+
+// expect.mirrorDistribution (README, "Mirrors"): per round, `requests` sends with one request id,
+// then each listed backend's count of that id must lie within [min, max].
+struct ExpectedMirrorDistribution
+{
+    int requests = 0;
+    int rounds = 1;
+    struct Range
+    {
+        std::string backend;
+        double min = 0;
+        double max = 0;
+    };
+    std::vector<Range> counts;
+};
+
 struct Expectation
 {
     std::vector<int> statuses{200};
@@ -94,6 +121,11 @@ struct Expectation
     std::optional<ExpectedRedirect> redirect;
     std::optional<ExpectedDistribution> distribution;
     std::optional<std::string> sameBackendAsHeader;
+    std::vector<ExpectedMirror> mirroredTo;
+    std::optional<ExpectedMirrorDistribution> mirrorDistribution;
+    // expect.connection: "ok" (the connection and any TLS handshake succeed) or
+    // "handshake-fails" (they must fail; any HTTP response fails the item). Only that is checked.
+    std::optional<std::string> connection;
 };
 
 struct RequestCase

@@ -250,8 +250,15 @@ std::optional<Mismatch> compareResponse(const RequestCase &item, const SentSumma
                 expected.method = sent.method;
                 expected.headers = item.request.headers;
             }
-            const std::string expectedPath =
+            std::string expectedPath =
                 (e.request && e.request->path) ? *e.request->path : sent.path;
+            // uniqueQueryParam: the expected path includes it as well (README, request).
+            if (e.request && e.request->path && item.request.uniqueQueryParam &&
+                sent.path.size() > item.request.path.size() &&
+                sent.path.compare(0, item.request.path.size(), item.request.path) == 0) {
+                expectedPath += (expectedPath.find('?') == std::string::npos ? '?' : '&') +
+                                sent.path.substr(item.request.path.size() + 1);
+            }
             if (auto m = compareReceived(expected, expectedPath, captured)) {
                 return m;
             }

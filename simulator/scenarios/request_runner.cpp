@@ -1,7 +1,9 @@
 #include "request_runner.h"
 
+#include "mirror_checks.h"
 #include "request_checks.h"
 
+#include <QtCore/QByteArray>
 #include <QtCore/QUrl>
 #include <QtCore/QUuid>
 
@@ -52,8 +54,10 @@ struct Outcome
 class Sender
 {
 public:
-    explicit Sender(const RequestCase &item)
+    // `tls`: how to speak TLS to an https listener; null for http.
+    Sender(const RequestCase &item, const TlsClientOptions *tls)
         : m_item(item)
+        , m_tls(tls)
         , m_random(std::random_device{}())
     {}
 
@@ -63,6 +67,7 @@ public:
         const SentRequest &r = m_item.request;
         Outcome out;
         out.sent.method = r.method;
+        out.sent.scheme = m_tls ? "https" : "http"; // redirect.scheme's default
         out.sent.path = r.path;
         if (r.uniqueQueryParam) {
             out.sent.path += (r.path.find('?') == std::string::npos ? '?' : '&') +
@@ -85,7 +90,7 @@ public:
                              std::to_string(std::uniform_int_distribution<int>(0, 9999)(m_random)));
         }
         std::string body = r.body;
-        out.response = exchange(port, head, body, kRequestTimeout);
+        out.response = exchange(port, head, body, kRequestTimeout, m_tls);
         for (int hop = 0; hop < kMaxRedirects && !r.unfollowRedirect && out.response.ok &&
                           isFollowedRedirect(out.response.head.status);
              ++hop) {
@@ -93,12 +98,14 @@ public:
             if (location == nullptr) {
                 break;
             }
-            const QUrl base(QStringLiteral("http://127.0.0.1:%1%2")
+            const QString scheme = m_tls ? QStringLiteral("https") : QStringLiteral("http");
+            const QUrl base(QStringLiteral("%1://127.0.0.1:%2%3")
+                                .arg(scheme)
                                 .arg(port)
                                 .arg(QString::fromStdString(head.target)));
             const QUrl url = base.resolved(QUrl(QString::fromStdString(location->value)));
             const bool local = QUrl(QString::fromStdString(location->value)).isRelative() ||
-                               (url.scheme() == QLatin1String("http") &&
+                               (url.scheme() == scheme &&
                                 url.host() == QLatin1String("127.0.0.1") && url.port() == port);
             if (!local) {
                 out.skip = text(QT_TRANSLATE_NOOP("Diagnostics",
@@ -118,13 +125,14 @@ public:
             if (url.hasQuery()) {
                 head.target += '?' + url.query(QUrl::FullyEncoded).toStdString();
             }
-            out.response = exchange(port, head, body, kRequestTimeout);
+            out.response = exchange(port, head, body, kRequestTimeout, m_tls);
         }
         return out;
     }
 
 private:
     const RequestCase &m_item;
+    const TlsClientOptions *m_tls;
     std::mt19937 m_random;
 };
 
@@ -163,6 +171,34 @@ std::optional<CheckResult> judge(const RequestCase &item, const Outcome &outcome
     if (outcome.skip) {
         return CheckResult{Verdict::Skip, *outcome.skip};
     }
+    if (outcome.response.peerSpokePlainText) {
+        // Neither a pass nor a failure of the case: the listener is not an HTTPS one yet.
+        return CheckResult{Verdict::Skip,
+                           text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                  "%1: the HTTPS listener answered without TLS: "
+                                                  "the local gateway does not terminate TLS yet"),
+                                {label(item)})};
+    }
+    if (item.expect.connection) {
+        const bool opened = !outcome.response.connectionFailed;
+        if (*item.expect.connection == "handshake-fails" && (opened || outcome.response.ok)) {
+            return CheckResult{
+                Verdict::Fail,
+                outcome.response.ok
+                    ? text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "%1: expected the connection or TLS handshake to "
+                                             "fail, got status %2"),
+                           {label(item), std::to_string(outcome.response.head.status)})
+                    : text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "%1: expected the connection or TLS handshake to "
+                                             "fail, but it succeeded (%2)"),
+                           {label(item), outcome.response.error})};
+        }
+        if (*item.expect.connection == "ok" && !opened) {
+            return noResponse(item, outcome.response.error);
+        }
+        return std::nullopt;
+    }
     if (!outcome.response.ok) {
         return noResponse(item, outcome.response.error);
     }
@@ -192,10 +228,10 @@ std::string shares(const std::vector<std::pair<std::string, double>> &backends)
     return out;
 }
 
-CheckResult runDistribution(const RequestCase &item, quint16 port)
+CheckResult runDistribution(const RequestCase &item, quint16 port, const TlsClientOptions *tls)
 {
     const ExpectedDistribution &d = *item.expect.distribution;
-    Sender sender(item);
+    Sender sender(item, tls);
     const std::string caseUuid = freshUuid();
     std::string lastProblem;
     for (int attempt = 0; attempt < d.attempts; ++attempt) {
@@ -257,9 +293,10 @@ CheckResult runDistribution(const RequestCase &item, quint16 port)
                              formatShare(d.tolerance), lastProblem})};
 }
 
-CheckResult runRepeated(const RequestCase &item, quint16 port)
+CheckResult runRepeated(const RequestCase &item, quint16 port, const TlsClientOptions *tls,
+                        const LiveEnvironment &live)
 {
-    Sender sender(item);
+    Sender sender(item, tls);
     const std::string caseUuid = freshUuid();
     CapturedRequest captured;
     int lastStatus = 0;
@@ -270,7 +307,18 @@ CheckResult runRepeated(const RequestCase &item, quint16 port)
         if (auto verdict = judge(item, outcome, &captured)) {
             return *verdict;
         }
+        if (!item.expect.mirroredTo.empty()) {
+            if (auto verdict =
+                    checkMirroredTo(item.expect, label(item), outcome.sent.path, live)) {
+                return *verdict;
+            }
+        }
         lastStatus = outcome.response.head.status;
+    }
+    if (item.expect.connection) {
+        return CheckResult{Verdict::Pass,
+                           text(QT_TRANSLATE_NOOP("Diagnostics", "%1: connection %2 as expected"),
+                                {label(item), *item.expect.connection})};
     }
     if (item.repeat > 1) {
         return CheckResult{Verdict::Pass,
@@ -281,6 +329,124 @@ CheckResult runRepeated(const RequestCase &item, quint16 port)
     return CheckResult{Verdict::Pass, text(QT_TRANSLATE_NOOP("Diagnostics", "%1: status %2 from %3"),
                                            {label(item), std::to_string(lastStatus),
                                             answeredBy(captured)})};
+}
+
+// expect.mirrorDistribution (README, "Mirrors"): per round, a new request id and `requests`
+// sends that must each meet the rest of `expect`; then the mirror backends' counts of that id
+// must lie within their ranges. One passing round is enough. The suite's concurrency and its 2 s
+// between rounds only save or spend time: each draw is independent, so neither changes a count.
+CheckResult runMirrorDistribution(const RequestCase &item, quint16 port,
+                                  const TlsClientOptions *tls, const LiveEnvironment &live)
+{
+    const ExpectedMirrorDistribution &d = *item.expect.mirrorDistribution;
+    Sender sender(item, tls);
+    MirrorRoundResult round;
+    for (int r = 0; r < d.rounds; ++r) {
+        const std::string roundUuid = freshUuid();
+        std::string roundPath;
+        for (int i = 0; i < d.requests; ++i) {
+            const Outcome outcome = sender.send(port, roundUuid);
+            if (auto verdict = judge(item, outcome)) {
+                return *verdict; // not statistical: another round cannot mend it
+            }
+            roundPath = outcome.sent.path;
+        }
+        round = judgeMirrorRound(item.expect, roundPath, live);
+        if (round.noLog) {
+            return CheckResult{Verdict::Skip,
+                               text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                      "%1: mirrorDistribution cannot be judged: "
+                                                      "%2"),
+                                    {label(item), round.problem})};
+        }
+        if (round.passed) {
+            return CheckResult{Verdict::Pass,
+                               text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                      "%1: mirrored %2 of %3 requests, within "
+                                                      "the expected range"),
+                                    {label(item), round.seen, std::to_string(d.requests)})};
+        }
+    }
+    return CheckResult{Verdict::Fail,
+                       text(QT_TRANSLATE_NOOP("Diagnostics",
+                                              "%1: mirrorDistribution: no round of %2 met the "
+                                              "ranges; the last one: %3"),
+                            {label(item), std::to_string(d.rounds), round.problem})};
+}
+
+// A value of a Secret or ConfigMap: stringData (Secret) or a plain `data` value (ConfigMap)
+// as is, Secret `data` base64-decoded; nullopt when absent.
+std::optional<std::string> objectValue(const Model::Resource &object, const std::string &key)
+{
+    const bool secret = object.kind == "Secret";
+    if (secret) {
+        if (const Model::Node *value = object.object["stringData"].find(key)) {
+            return value->asString();
+        }
+    }
+    const Model::Node *value = object.object["data"].find(key);
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    if (!secret) {
+        return value->asString();
+    }
+    return QByteArray::fromBase64(QByteArray::fromStdString(value->asString())).toStdString();
+}
+
+// How the client speaks TLS to an https listener, as the suite's client does: server name =
+// `sni`, else the Host without its port; trust = the certificates the case's setup made (every
+// Secret's tls.crt and every ConfigMap's ca.crt among the loaded objects: the suite trusts the
+// one its notes name, which is always among them; the name check still applies).
+struct HttpsClient
+{
+    TlsClientOptions options;
+    Core::Text problem; // set when the item cannot be sent (its client Secret is missing)
+};
+
+HttpsClient tlsOptionsFor(const ClusterState &cluster, const RequestCase &item)
+{
+    HttpsClient client;
+    const SentRequest &r = item.request;
+    std::string name = r.sni.value_or(r.host.value_or("127.0.0.1"));
+    if (!r.sni) {
+        const QUrl parsed(QStringLiteral("https://") + QString::fromStdString(name));
+        if (parsed.isValid() && !parsed.host().isEmpty()) {
+            name = parsed.host().toStdString(); // strips ":port" and IPv6 brackets
+        }
+    }
+    client.options.serverName = name;
+    for (const Model::Resource &object : cluster.resources()) {
+        if (object.kind == "Secret" && object.group().empty()) {
+            if (auto pem = objectValue(object, "tls.crt")) {
+                client.options.trustedCertificates.push_back(*pem);
+            }
+        } else if (object.kind == "ConfigMap" && object.group().empty()) {
+            if (auto pem = objectValue(object, "ca.crt")) {
+                client.options.trustedCertificates.push_back(*pem);
+            }
+        }
+    }
+    if (r.clientCertificate) {
+        const std::string &ref = *r.clientCertificate;
+        const auto slash = ref.find('/');
+        const std::string ns = slash == std::string::npos ? std::string() : ref.substr(0, slash);
+        const std::string secretName = slash == std::string::npos ? ref : ref.substr(slash + 1);
+        const Model::Resource *secret = cluster.find("Secret", ns, secretName);
+        const auto certificate = secret ? objectValue(*secret, "tls.crt") : std::nullopt;
+        const auto key = secret ? objectValue(*secret, "tls.key") : std::nullopt;
+        if (!certificate || !key) {
+            client.problem = text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                    "%1: client certificate Secret %2 is not "
+                                                    "among the loaded objects or lacks tls.crt "
+                                                    "and tls.key"),
+                                  {label(item), ref});
+            return client;
+        }
+        client.options.clientCertificate = *certificate;
+        client.options.clientKey = *key;
+    }
+    return client;
 }
 
 // The Gateway and local port an item goes to, or the item's verdict when it cannot be sent.
@@ -316,12 +482,23 @@ std::variant<Target, CheckResult> resolveTarget(const RequestRunInput &input,
         }
     }
     const std::optional<quint16> local = input.live->localPort(nsName, port);
+    if (!local && item.request.protocol == "https" &&
+        item.expect.connection == std::optional<std::string>("handshake-fails")) {
+        // Nothing accepts connections there (the listener is not accepted, or has no usable
+        // certificate): a client's handshake fails, which is what the item expects.
+        return CheckResult{Verdict::Pass,
+                           text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                  "%1: listener port %2 of gateway %3 is not "
+                                                  "served, so the connection fails as expected"),
+                                {label(item), std::to_string(port), nsName})};
+    }
     if (!local) {
         return CheckResult{Verdict::Skip,
                            text(QT_TRANSLATE_NOOP("Diagnostics",
                                                   "%1: listener port %2 of gateway %3 is not "
                                                   "served by the local gateway (it serves "
-                                                  "accepted HTTP listeners only)"),
+                                                  "accepted HTTP listeners, and HTTPS listeners "
+                                                  "with a usable certificate)"),
                                 {label(item), std::to_string(port), nsName})};
     }
     return Target{nsName, *local};
@@ -383,8 +560,20 @@ std::vector<ItemResult> runRequests(const RequestRunInput &input)
             result.result = *verdict;
         } else {
             const quint16 port = std::get<Target>(target).port;
-            result.result = item.expect.distribution ? runDistribution(item, port)
-                                                     : runRepeated(item, port);
+            std::optional<HttpsClient> tls;
+            if (item.request.protocol == "https") {
+                tls = tlsOptionsFor(*input.cluster, item);
+            }
+            if (tls && !tls->problem.isEmpty()) {
+                result.result = CheckResult{Verdict::Fail, tls->problem};
+            } else {
+                const TlsClientOptions *options = tls ? &tls->options : nullptr;
+                result.result =
+                    item.expect.mirrorDistribution
+                        ? runMirrorDistribution(item, port, options, *input.live)
+                    : item.expect.distribution ? runDistribution(item, port, options)
+                                               : runRepeated(item, port, options, *input.live);
+            }
         }
         results.push_back(std::move(result));
     }

@@ -7,8 +7,15 @@
 // failure (README, "Defaults a case leaves implicit"); a failed expectation fails the item.
 //
 // Before anything is sent, every item is read: an item the runner cannot honour (another
-// protocol, TLS, mirrors, WebSocket, an unknown field) makes the whole half a single SKIP item
-// with that reason, so a case is never half-checked and reported as a pass.
+// protocol, TLS to the backends, WebSocket, an unknown field) makes the whole half a single SKIP
+// item with that reason, so a case is never half-checked and reported as a pass.
+//
+// Mirrors (mirror_checks.h): `mirroredTo` after each passing send, every listed backend must
+// have echoed the sent path and query (its request log, via LiveEnvironment::echoedRequests)
+// within 10 s. `mirrorDistribution`: per round a new request id and `requests` sends, then each
+// listed backend's count of that id must lie in [min, max]; up to `rounds` rounds, one passing
+// round is enough. CORS cases need nothing more than the response header checks, and retry
+// cases nothing more than the echo backend's /retry/ path.
 //
 // `repeat: N`: N sends, each must pass. `distribution`: `requests` sends per attempt, one after
 // another (the suite's `concurrency` only speeds it up; the gateway draws each backend

@@ -1,11 +1,15 @@
 // The request half of the runner on project-owned cases and manifests (written to a temporary
 // folder), served by the real live environment (app/runtime): routing by path and by header to
 // two backends, a 404, a redirect, header modifiers, a weighted split judged by its distribution;
-// cases that must FAIL (wrong backend, wrong status, wrong header) and must SKIP (another
-// protocol, mirrors); and the comparison rules of request_checks.h on hand-made responses.
+// cases that must FAIL (wrong backend, wrong status, wrong header, a mirror that never arrives)
+// and must SKIP (another protocol, a mirror backend without a request log); mirror checks through
+// the mock backends' request logs; and the comparison rules of request_checks.h on hand-made
+// responses.
 #include "app/runtime/live_environment.h"
 #include "simulator/scenarios/case_runner.h"
 #include "simulator/scenarios/request_checks.h"
+
+#include "common/shared_corpus.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
@@ -50,6 +54,23 @@ apiVersion: apps/v1
 kind: Deployment
 metadata: {name: store-v2, namespace: shop}
 spec: {replicas: 1}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: store-v3, namespace: shop}
+spec: {ports: [{port: 8080}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: mirror, namespace: shop}
+spec:
+  parentRefs: [{name: web}]
+  hostnames: [mirror.example.com]
+  rules:
+  - filters:
+    - type: RequestMirror
+      requestMirror: {backendRef: {name: store-v3, port: 8080}}
+    backendRefs: [{name: store-v1, port: 8080}]
 ---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -162,9 +183,42 @@ const Case kCases[] = {
   - request: {protocol: grpc, host: shop.example.com}
     expect: {status: OK}
 )"},
+    // store-v3 is only a mirror target: it is served (so it has a request log), but the local
+    // gateway does not mirror yet, so the mirror never arrives. When the data plane calls
+    // MirrorPolicy, this row's verdict becomes PASS.
     {"Mirrored", R"(
+  - request: {host: mirror.example.com, path: /m,
+              uniqueQueryParam: {name: gateway-api-conformance-request-id, scope: case}}
+    expect: {backend: store-v1, namespace: shop, mirroredTo: [{backend: store-v3, namespace: shop}]}
+)"},
+    // The request log itself, through the live environment: the main backend logged each target.
+    {"EchoLogSeesBackend", R"(
+  - request: {host: shop.example.com, path: /seen,
+              uniqueQueryParam: {name: gateway-api-conformance-request-id, scope: case}}
+    repeat: 2
+    expect: {backend: store-v1, namespace: shop, mirroredTo: [{backend: store-v1, namespace: shop}]}
+)"},
+    {"MirrorCountInRange", R"(
+  - request: {host: shop.example.com, path: /count,
+              uniqueQueryParam: {name: gateway-api-conformance-request-id, scope: round}}
+    expect:
+      backend: store-v1
+      namespace: shop
+      mirroredTo: [{backend: store-v1, namespace: shop}]
+      mirrorDistribution: {requests: 20, rounds: 1, mirroredCount: {store-v1: {min: 20, max: 20}}}
+)"},
+    {"MirrorCountTooHigh", R"(
+  - request: {host: shop.example.com, path: /count,
+              uniqueQueryParam: {name: gateway-api-conformance-request-id, scope: round}}
+    expect:
+      backend: store-v1
+      namespace: shop
+      mirroredTo: [{backend: store-v1, namespace: shop}]
+      mirrorDistribution: {requests: 20, rounds: 2, mirroredCount: {store-v1: {min: 1, max: 5}}}
+)"},
+    {"MirrorNotServed", R"(
   - request: {host: shop.example.com, path: /}
-    expect: {backend: store-v1, namespace: shop, mirroredTo: [{backend: store-v2, namespace: shop}]}
+    expect: {backend: store-v1, namespace: shop, mirroredTo: [{backend: nowhere, namespace: shop}]}
 )"},
 };
 
@@ -234,8 +288,19 @@ private slots:
                                       << "distribution: no attempt of 2 met" << 1;
         // Nothing is sent when one item cannot be: never half-checked.
         QTest::newRow("grpc") << "OtherProtocol" << "SKIP" << "protocol grpc not served yet" << 1;
-        QTest::newRow("mirror") << "Mirrored" << "SKIP"
-                                << "expect.mirroredTo needs request mirroring" << 1;
+        // The gateway applies RequestMirror: the mirror backend's log has the request.
+        QTest::newRow("mirror applied") << "Mirrored" << "PASS" << "" << 1;
+        QTest::newRow("request log via the live environment")
+            << "EchoLogSeesBackend" << "PASS" << "" << 1;
+        QTest::newRow("mirror count in range") << "MirrorCountInRange" << "PASS" << "" << 1;
+        QTest::newRow("mirror count too high")
+            << "MirrorCountTooHigh" << "FAIL"
+            << "mirrorDistribution: no round of 2 met the ranges; the last one: store-v1 got 20, "
+               "expected 1..5"
+            << 1;
+        QTest::newRow("mirror backend not served")
+            << "MirrorNotServed" << "SKIP" << "mirror backend shop/nowhere keeps no request log"
+            << 1;
     }
 
     void runs()
@@ -330,6 +395,51 @@ private slots:
         const auto m = compareResponse(items.front(), SentSummary{"GET", "/a"}, response,
                                        captured);
         QCOMPARE(QString::fromStdString(m ? m->field : std::string()), mismatch);
+    }
+
+    // The corpus's mirror, CORS and retry cases are read in full (nothing the runner cannot
+    // judge), so flipping their features to live in claimed_features.cpp is all they need.
+    void corpusHttpFeatureCasesParse_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("mirrored");      // items with mirroredTo
+        QTest::addColumn<int>("distributions"); // items with mirrorDistribution
+        QTest::newRow("mirror") << "httproute-request-mirror.yaml" << 2 << 0;
+        QTest::newRow("multiple mirrors") << "httproute-request-multiple-mirrors.yaml" << 2 << 0;
+        QTest::newRow("percentage mirror") << "httproute-request-percentage-mirror.yaml" << 3 << 3;
+        QTest::newRow("cors") << "httproute-cors.yaml" << 0 << 0;
+        QTest::newRow("retry") << "httproute-retry.yaml" << 0 << 0;
+    }
+    void corpusHttpFeatureCasesParse()
+    {
+        TORII_REQUIRE_SHARED(QStringLiteral("conformance/cases"));
+        QFETCH(QString, file);
+        QFETCH(int, mirrored);
+        QFETCH(int, distributions);
+        const RouteTestFile parsed = parseRouteTestFile(
+            Test::sharedPath(QStringLiteral("conformance/cases/") + file).toStdString());
+        QVERIFY(!parsed.hasErrors() && !parsed.tests.empty());
+        int withMirrors = 0;
+        int withDistribution = 0;
+        for (const RouteTest &test : parsed.tests) {
+            for (const RequestCase &item : parseRequestCases(test.requests)) {
+                if (item.unsupported) {
+                    QFAIL(qPrintable(QString::fromStdString(item.unsupported->english())));
+                }
+                withMirrors += item.expect.mirroredTo.empty() ? 0 : 1;
+                if (item.expect.mirrorDistribution) {
+                    ++withDistribution;
+                    const auto &d = *item.expect.mirrorDistribution;
+                    QCOMPARE(d.requests, 500);
+                    QCOMPARE(d.rounds, 5);
+                    QCOMPARE(d.counts.size(), std::size_t(1));
+                    QCOMPARE(d.counts.front().backend, std::string("infra-backend-v2"));
+                    QVERIFY(d.counts.front().min < d.counts.front().max);
+                }
+            }
+        }
+        QCOMPARE(withMirrors, mirrored);
+        QCOMPARE(withDistribution, distributions);
     }
 
     void backendOfPodName()
