@@ -3,17 +3,23 @@
 #include "command.h"
 #include "diagnostic_printer.h"
 
+#include "app/runtime/design_watcher.h"
 #include "app/runtime/serve_session.h"
+#include "engine/tls/hostname_match.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QTimer>
+#include <QtNetwork/QHostAddress>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 namespace Torii::Cli {
 
@@ -26,15 +32,248 @@ void requestStop(int)
     g_stopRequested = true; // async-signal-safe; the event loop polls it
 }
 
+// For texts marked with QT_TRANSLATE_NOOP("toriictl", ...) elsewhere.
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("toriictl", text);
+}
+
 void print(const QString &text)
 {
     std::fputs(text.toUtf8().constData(), stdout);
     std::fflush(stdout);
 }
 
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "toriictl serve: %s\n", text.toUtf8().constData());
+}
+
 const char *protocolName(RouteTable::ListenerProtocol p)
 {
     return RouteTable::toString(p);
+}
+
+// "64k", "10m", "1g" (binary multiples) or plain bytes.
+std::optional<std::uint64_t> parseByteSize(const QString &text)
+{
+    const auto m = QRegularExpression(QStringLiteral("^(\\d+)([kKmMgG]?)$")).match(text.trimmed());
+    if (!m.hasMatch()) {
+        return std::nullopt;
+    }
+    bool ok = false;
+    const std::uint64_t n = m.captured(1).toULongLong(&ok);
+    const QString unit = m.captured(2).toLower();
+    const int shift = unit == QLatin1String("k")   ? 10
+                      : unit == QLatin1String("m") ? 20
+                      : unit == QLatin1String("g") ? 30
+                                                   : 0;
+    if (!ok || (shift && n > (std::uint64_t(1) << (63 - shift)))) {
+        return std::nullopt;
+    }
+    return n << shift;
+}
+
+// The URL a listener is reached at: the bind address, bracketed when IPv6; 127.0.0.1 for a
+// wildcard bind, where loopback works too.
+QString urlHost(const std::string &bindAddress)
+{
+    const QHostAddress address(QString::fromStdString(bindAddress));
+    if (address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6) {
+        return QStringLiteral("127.0.0.1");
+    }
+    return address.protocol() == QAbstractSocket::IPv6Protocol
+               ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+               : address.toString();
+}
+
+// A curl line that works against an HTTPS listener: the name its certificate carries resolved to
+// the local port, and the development CA as trust anchor when it issued that certificate
+// (otherwise the Secret's issuer is unknown here: --insecure).
+QString httpsCurl(const Runtime::ServeSession &session, const Runtime::ServedListener &l,
+                  const std::string &bindAddress)
+{
+    const QString host =
+        QString::fromStdString(l.exampleHost.empty() ? "localhost" : l.exampleHost);
+    // The listener the SNI `host` selects, as engine/tls chooses it.
+    bool devCertificate = false;
+    int best = -1;
+    for (const Runtime::HttpsListenerNote &note : session.httpsNotes()) {
+        if (note.gateway != l.gateway || note.port != l.port ||
+            note.source == Runtime::HttpsListenerNote::Source::NotServed ||
+            !Tls::listenerHostMatches(note.hostname, host.toStdString())) {
+            continue;
+        }
+        const int rank = Tls::listenerHostSpecificity(note.hostname);
+        if (rank > best) {
+            best = rank;
+            devCertificate =
+                note.source == Runtime::HttpsListenerNote::Source::DevelopmentCertificate;
+        }
+    }
+    const QString trust =
+        devCertificate && session.developmentCa()
+            ? QStringLiteral("--cacert %1")
+                  .arg(QString::fromStdString(session.developmentCa()->certificatePath()))
+            : QStringLiteral("--insecure");
+    return QStringLiteral("curl %1 --resolve %2:%3:%4 https://%2:%3/")
+        .arg(trust, host)
+        .arg(l.localPort)
+        .arg(urlHost(bindAddress).remove(QLatin1Char('[')).remove(QLatin1Char(']')));
+}
+
+// How each HTTPS listener is served: a development certificate, or why it is not served.
+void printHttpsNotes(const Runtime::ServeSession &session)
+{
+    using Source = Runtime::HttpsListenerNote::Source;
+    if (const Tls::DevelopmentCa *ca = session.developmentCa()) {
+        print((ca->createdNow() ? QCoreApplication::translate(
+                                      "toriictl", "development CA created: %1 (trust it once; "
+                                                  "later runs reuse it)\n")
+                                : QCoreApplication::translate("toriictl", "development CA: %1\n"))
+                  .arg(QString::fromStdString(ca->certificatePath())));
+    }
+    for (const Runtime::HttpsListenerNote &note : session.httpsNotes()) {
+        const QString host = QString::fromStdString(note.hostname.empty() ? "*" : note.hostname);
+        if (note.source == Source::DevelopmentCertificate) {
+            print(QCoreApplication::translate(
+                      "toriictl", "%1 (%2): served with a development certificate (%3)\n")
+                      .arg(QString::fromStdString(note.listener), host,
+                           QString::fromStdString(note.problem)));
+        } else if (note.source == Source::NotServed) {
+            print(QCoreApplication::translate(
+                      "toriictl", "%1 (%2): not served: %3; --dev-ca serves it with a development "
+                                  "certificate\n")
+                      .arg(QString::fromStdString(note.listener), host,
+                           QString::fromStdString(note.problem)));
+        }
+    }
+}
+
+void printListeners(const Runtime::ServeSession &session, const std::string &bindAddress,
+                    const std::vector<std::string> &onlyGateways = {})
+{
+    QString curl;
+    QString curlHttps;
+    for (const Runtime::ServedListener &l : session.listeners()) {
+        if (!onlyGateways.empty() &&
+            std::find(onlyGateways.begin(), onlyGateways.end(), l.gateway) == onlyGateways.end()) {
+            continue;
+        }
+        if (l.protocol == RouteTable::ListenerProtocol::HTTPS && l.localPort != 0) {
+            print(QCoreApplication::translate("toriictl", "%1 listener %2 (%3) → %4\n")
+                      .arg(QString::fromStdString(l.gateway))
+                      .arg(l.port)
+                      .arg(QLatin1String(protocolName(l.protocol)))
+                      .arg(QStringLiteral("https://%1:%2")
+                               .arg(urlHost(bindAddress))
+                               .arg(l.localPort)));
+            if (curlHttps.isEmpty()) {
+                curlHttps = httpsCurl(session, l, bindAddress);
+            }
+            continue;
+        }
+        if (l.protocol == RouteTable::ListenerProtocol::HTTPS) {
+            continue; // printHttpsNotes() says why
+        }
+        if (l.localPort == 0) {
+            print(QCoreApplication::translate(
+                      "toriictl",
+                      "%1 listener %2 (%3): not served yet; Torii's gateway serves HTTP listeners "
+                      "today, HTTPS, TLS, TCP and UDP arrive with the next parts of the live "
+                      "gateway\n")
+                      .arg(QString::fromStdString(l.gateway))
+                      .arg(l.port)
+                      .arg(QLatin1String(protocolName(l.protocol))));
+            continue;
+        }
+        const QString base =
+            QStringLiteral("http://%1:%2").arg(urlHost(bindAddress)).arg(l.localPort);
+        print(QCoreApplication::translate("toriictl", "%1 listener %2 (%3) → %4\n")
+                  .arg(QString::fromStdString(l.gateway))
+                  .arg(l.port)
+                  .arg(QLatin1String(protocolName(l.protocol)))
+                  .arg(base));
+        if (curl.isEmpty() && !l.exampleHost.empty()) {
+            curl = QStringLiteral("curl -H 'Host: %1' %2/")
+                       .arg(QString::fromStdString(l.exampleHost))
+                       .arg(base);
+        }
+    }
+    if (!curl.isEmpty() && onlyGateways.empty()) {
+        print(QCoreApplication::translate("toriictl", "try: %1\n").arg(curl));
+    }
+    if (!curlHttps.isEmpty() && onlyGateways.empty()) {
+        print(QCoreApplication::translate("toriictl", "try: %1\n").arg(curlHttps));
+    }
+}
+
+QString joined(const std::vector<std::string> &names)
+{
+    QStringList list;
+    for (const std::string &n : names) {
+        list << QString::fromStdString(n);
+    }
+    return list.join(QStringLiteral(", "));
+}
+
+// One line per reload (serve --watch), then the diagnostics of a rejected design on stderr and
+// the new local addresses of gateways that were started or restarted.
+void printReload(const Runtime::ReloadReport &report, const Runtime::ServeSession &session,
+                 const std::string &bindAddress, bool afterRejection)
+{
+    using Outcome = Runtime::ReloadReport::Outcome;
+    if (report.outcome == Outcome::Rejected) {
+        print(QCoreApplication::translate(
+                  "toriictl", "reload rejected: %1 error(s); still serving the last good design\n")
+                  .arg(report.diagnostics.size()));
+        const QByteArray text = diagnosticsAsText(report.diagnostics, false);
+        std::fwrite(text.constData(), 1, static_cast<std::size_t>(text.size()), stderr);
+        std::fflush(stderr);
+        return;
+    }
+    if (report.outcome == Outcome::Unchanged) {
+        print(afterRejection
+                  ? QCoreApplication::translate("toriictl",
+                                                "reloaded: the files read and validate again; the "
+                                                "design served is unchanged\n")
+                  : QCoreApplication::translate("toriictl",
+                                                "reloaded: nothing that is served changed\n"));
+        return;
+    }
+    QStringList parts;
+    const auto add = [&parts](const char *text, const std::vector<std::string> &names) {
+        if (!names.empty()) {
+            parts << translated(text).arg(joined(names));
+        }
+    };
+    add(QT_TRANSLATE_NOOP("toriictl", "routes added: %1"), report.routesAdded);
+    add(QT_TRANSLATE_NOOP("toriictl", "routes removed: %1"), report.routesRemoved);
+    add(QT_TRANSLATE_NOOP("toriictl", "routes changed: %1"), report.routesChanged);
+    add(QT_TRANSLATE_NOOP("toriictl", "mock Services started: %1"),
+        report.gateways.servicesStarted);
+    add(QT_TRANSLATE_NOOP("toriictl", "mock Services stopped: %1"),
+        report.gateways.servicesStopped);
+    add(QT_TRANSLATE_NOOP("toriictl", "Gateways started: %1"), report.gateways.gatewaysStarted);
+    add(QT_TRANSLATE_NOOP("toriictl", "Gateways stopped: %1"), report.gateways.gatewaysStopped);
+    add(QT_TRANSLATE_NOOP("toriictl",
+                          "listeners changed, restarted (open connections were closed): %1"),
+        report.gateways.gatewaysRestarted);
+    if (parts.isEmpty()) {
+        parts << QCoreApplication::translate("toriictl", "no route changed");
+    }
+    print(QCoreApplication::translate("toriictl", "reloaded: %1\n")
+              .arg(parts.join(QStringLiteral("; "))));
+    if (!report.error.empty()) {
+        printError(QCoreApplication::translate("toriictl", "reload: %1")
+                       .arg(QString::fromStdString(report.error)));
+    }
+    std::vector<std::string> moved = report.gateways.gatewaysStarted;
+    moved.insert(moved.end(), report.gateways.gatewaysRestarted.begin(),
+                 report.gateways.gatewaysRestarted.end());
+    if (!moved.empty()) {
+        printListeners(session, bindAddress, moved);
+    }
 }
 
 } // namespace
@@ -48,31 +287,85 @@ int runServe(const QStringList &arguments)
     const QCommandLineOption anyPort(
         QStringLiteral("any-port"),
         QCoreApplication::translate("toriictl", "Let the system choose the local ports."));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"),
+        QCoreApplication::translate(
+            "toriictl",
+            "Serve a Gateway listener port on this local port (0: let the system choose); "
+            "repeatable. Default: port + 10000 below 1024, the same port otherwise."),
+        QStringLiteral("NAMESPACE/GATEWAY:PORT=LOCALPORT"));
+    const QCommandLineOption address(
+        QStringLiteral("address"),
+        QCoreApplication::translate("toriictl",
+                                    "Bind the listeners to this address (default 127.0.0.1)."),
+        QStringLiteral("addr"));
+    const QCommandLineOption allowNonLoopback(
+        QStringLiteral("allow-non-loopback"),
+        QCoreApplication::translate("toriictl", "Allow an --address other machines can reach."));
+    const QCommandLineOption maxHeaderBytes(
+        QStringLiteral("max-header-bytes"),
+        QCoreApplication::translate(
+            "toriictl",
+            "Largest request head (target and header fields) accepted; larger: 431. Default 64k, "
+            "at most 80k."),
+        QStringLiteral("bytes"));
+    const QCommandLineOption maxBodyBytes(
+        QStringLiteral("max-body-bytes"),
+        QCoreApplication::translate("toriictl",
+                                    "Largest request body accepted; larger: 413. Default 1g."),
+        QStringLiteral("bytes"));
+    const QCommandLineOption headerTimeout(
+        QStringLiteral("header-timeout"),
+        QCoreApplication::translate("toriictl", "Seconds a client has to send a request head once "
+                                                "it began one; slower: 408. Default 30."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"),
+        QCoreApplication::translate("toriictl", "Worker threads per gateway, each with its own "
+                                                "event loop and connections. Default 1."),
+        QStringLiteral("n"));
+    const QCommandLineOption watch(
+        QStringLiteral("watch"),
+        QCoreApplication::translate(
+            "toriictl",
+            "Reload when a file changes; a design that does not read or validate is not served, "
+            "the last good one keeps running."));
     const QCommandLineOption duration(
         QStringLiteral("duration"),
         QCoreApplication::translate("toriictl", "Stop after this many seconds."),
         QStringLiteral("seconds"));
     const QCommandLineOption backend(
         QStringLiteral("backend"),
-        QCoreApplication::translate("toriictl", "Send a Service's traffic to a real local app "
-                                                "instead of a mock: NAMESPACE/NAME=127.0.0.1:PORT."),
+        QCoreApplication::translate(
+            "toriictl", "Send a Service's traffic to a real local app instead of a mock: "
+                        "NAMESPACE/NAME=127.0.0.1:PORT."),
         QStringLiteral("binding"));
     const QCommandLineOption acceptAll(
         QStringLiteral("accept-all-classes"),
-        QCoreApplication::translate("toriictl", "Accept every GatewayClass, whatever its "
-                                                "controllerName, and serve Gateways whose class "
-                                                "is not loaded."));
+        QCoreApplication::translate(
+            "toriictl",
+            "Accept every GatewayClass, whatever its controllerName, and serve Gateways whose "
+            "class is not loaded."));
+    const QCommandLineOption devCa(
+        QStringLiteral("dev-ca"),
+        QCoreApplication::translate(
+            "toriictl",
+            "Serve HTTPS listeners whose certificateRefs do not resolve with certificates of the "
+            "workspace's development CA (made once in .torii/dev-ca/, reused afterwards)."));
     const QCommandLineOption noImplicit(
         QStringLiteral("no-implicit-services"),
-        QCoreApplication::translate("toriictl", "Do not make up Services the routes name but the "
-                                                "workspace lacks; their share answers 500, as in "
-                                                "a cluster."));
-    parser.addOptions({anyPort, duration, backend, acceptAll, noImplicit});
+        QCoreApplication::translate(
+            "toriictl",
+            "Do not make up Services the routes name but the workspace lacks; their share answers "
+            "500, as in a cluster."));
+    parser.addOptions({anyPort, portOption, address, allowNonLoopback, maxHeaderBytes, maxBodyBytes,
+                       headerTimeout, workers, watch, duration, backend, acceptAll, noImplicit,
+                       devCa});
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QCoreApplication::translate("toriictl", "YAML files or folders."),
                                  QStringLiteral("FILE|DIR..."));
     if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "toriictl serve: %s\n", qPrintable(parser.errorText()));
+        printError(parser.errorText());
         return ExitUnusable;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -80,14 +373,17 @@ int runServe(const QStringList &arguments)
         return ExitOk;
     }
     std::vector<std::string> paths;
+    QStringList watchedPaths;
     for (const QString &p : parser.positionalArguments()) {
         if (!QFileInfo::exists(p)) {
-            std::fprintf(stderr, "%s\n",
-                         qPrintable(QCoreApplication::translate("toriictl", "%1: no such file or folder")
-                                        .arg(p)));
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(
+                    QCoreApplication::translate("toriictl", "%1: no such file or folder").arg(p)));
             return ExitUnusable;
         }
         paths.push_back(p.toStdString());
+        watchedPaths << p;
     }
     if (paths.empty()) {
         std::fprintf(stderr, "%s\n",
@@ -99,12 +395,107 @@ int runServe(const QStringList &arguments)
     options.anyPort = parser.isSet(anyPort);
     options.controller.acceptAllClasses = parser.isSet(acceptAll);
     options.implicitServices = !parser.isSet(noImplicit);
+    options.reloadable = parser.isSet(watch);
+    options.developmentCa = parser.isSet(devCa);
+
+    const QRegularExpression portRule(QStringLiteral("^([a-z0-9.-]+/[a-z0-9.-]+):(\\d+)=(\\d+)$"));
+    for (const QString &rule : parser.values(portOption)) {
+        const auto m = portRule.match(rule);
+        const uint listenerPort = m.hasMatch() ? m.captured(2).toUInt() : 0;
+        const uint local = m.hasMatch() ? m.captured(3).toUInt() : 65536;
+        if (!m.hasMatch() || listenerPort < 1 || listenerPort > 65535 || local > 65535) {
+            printError(QCoreApplication::translate(
+                           "toriictl",
+                           "--port wants NAMESPACE/GATEWAY:PORT=LOCALPORT (ports up to 65535, "
+                           "LOCALPORT 0 lets the system choose), not \"%1\"")
+                           .arg(rule));
+            return ExitUnusable;
+        }
+        options.portMap[{m.captured(1).toStdString(), int(listenerPort)}] = quint16(local);
+    }
+
+    if (parser.isSet(address)) {
+        const QHostAddress bind(parser.value(address));
+        if (bind.isNull()) {
+            printError(
+                QCoreApplication::translate("toriictl", "--address wants an IP address, not \"%1\"")
+                    .arg(parser.value(address)));
+            return ExitUnusable;
+        }
+        if (!bind.isLoopback()) {
+            if (!parser.isSet(allowNonLoopback)) {
+                printError(QCoreApplication::translate(
+                               "toriictl", "--address %1 is reachable from other machines; add "
+                                           "--allow-non-loopback if that is what you want")
+                               .arg(bind.toString()));
+                return ExitUnusable;
+            }
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(QCoreApplication::translate(
+                               "toriictl", "warning: listening on %1: other machines can reach the "
+                                           "gateway and its mock backends' answers")
+                               .arg(bind.toString())));
+        }
+        options.bindAddress = bind.toString().toStdString();
+    }
+
+    if (parser.isSet(maxHeaderBytes)) {
+        const auto n = parseByteSize(parser.value(maxHeaderBytes));
+        if (!n || *n == 0 || *n > 80 * 1024) {
+            printError(QCoreApplication::translate(
+                           "toriictl",
+                           "--max-header-bytes wants a size from 1 to 80k (http-parser's own "
+                           "limit), not \"%1\"")
+                           .arg(parser.value(maxHeaderBytes)));
+            return ExitUnusable;
+        }
+        options.limits.maxHeaderBytes = static_cast<std::size_t>(*n);
+    }
+    if (parser.isSet(maxBodyBytes)) {
+        const auto n = parseByteSize(parser.value(maxBodyBytes));
+        if (!n) {
+            printError(QCoreApplication::translate(
+                           "toriictl",
+                           "--max-body-bytes wants a size such as 1048576, 512k, 10m or 1g, not "
+                           "\"%1\"")
+                           .arg(parser.value(maxBodyBytes)));
+            return ExitUnusable;
+        }
+        options.limits.maxBodyBytes = *n;
+    }
+
+    if (parser.isSet(headerTimeout)) {
+        bool ok = false;
+        const double seconds = parser.value(headerTimeout).toDouble(&ok);
+        if (!ok || !(seconds > 0) || seconds > 86400) {
+            printError(QCoreApplication::translate(
+                           "toriictl", "--header-timeout wants seconds above 0 (at most 86400), "
+                                       "not \"%1\"")
+                           .arg(parser.value(headerTimeout)));
+            return ExitUnusable;
+        }
+        options.headerTimeout = std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
+    }
+    if (parser.isSet(workers)) {
+        bool ok = false;
+        const int n = parser.value(workers).toInt(&ok);
+        if (!ok || n < 1 || n > 64) {
+            printError(QCoreApplication::translate(
+                           "toriictl", "--workers wants a whole number from 1 to 64, not \"%1\"")
+                           .arg(parser.value(workers)));
+            return ExitUnusable;
+        }
+        options.workers = n;
+    }
+
     for (const QString &binding : parser.values(backend)) {
         const int eq = binding.indexOf(QLatin1Char('='));
         const QString target = binding.mid(eq + 1);
         // Real backends stay on this machine unless a later option allows more (ARCHITECTURE.md).
-        if (eq <= 0 || !binding.left(eq).contains(QLatin1Char('/'))
-            || !(target.startsWith(QLatin1String("127.")) || target.startsWith(QLatin1String("localhost:")))) {
+        if (eq <= 0 || !binding.left(eq).contains(QLatin1Char('/')) ||
+            !(target.startsWith(QLatin1String("127.")) ||
+              target.startsWith(QLatin1String("localhost:")))) {
             std::fprintf(stderr, "%s\n",
                          qPrintable(QCoreApplication::translate(
                                         "toriictl", "toriictl serve: --backend wants "
@@ -129,46 +520,50 @@ int runServe(const QStringList &arguments)
     const QByteArray diagnostics = diagnosticsAsText(session.status().diagnostics, false);
     std::fwrite(diagnostics.constData(), 1, static_cast<std::size_t>(diagnostics.size()), stderr);
     if (!started) {
-        std::fprintf(stderr, "toriictl serve: %s\n", qPrintable(error));
+        printError(error);
         return ExitUnusable;
     }
     for (const std::string &service : session.implicitServices()) {
-        print(QCoreApplication::translate("toriictl", "implicit Service %1: the workspace has no "
-                                                      "Service of that name; a mock backend "
-                                                      "stands in\n")
+        print(QCoreApplication::translate(
+                  "toriictl",
+                  "implicit Service %1: the workspace has no Service of that name; a mock backend "
+                  "stands in\n")
                   .arg(QString::fromStdString(service)));
     }
-    QString curl;
-    for (const Runtime::ServedListener &l : session.listeners()) {
-        if (l.localPort == 0) {
-            print(QCoreApplication::translate("toriictl",
-                                              "%1 listener %2 (%3): not served yet; Torii's gateway "
-                                              "serves HTTP listeners today, HTTPS, TLS, TCP and UDP "
-                                              "arrive with the next parts of the live gateway\n")
-                      .arg(QString::fromStdString(l.gateway))
-                      .arg(l.port)
-                      .arg(QLatin1String(protocolName(l.protocol))));
-            continue;
-        }
-        print(QCoreApplication::translate("toriictl", "%1 listener %2 (%3) → http://127.0.0.1:%4\n")
-                  .arg(QString::fromStdString(l.gateway))
-                  .arg(l.port)
-                  .arg(QLatin1String(protocolName(l.protocol)))
-                  .arg(l.localPort));
-        if (curl.isEmpty() && !l.exampleHost.empty()) {
-            curl = QStringLiteral("curl -H 'Host: %1' http://127.0.0.1:%2/")
-                       .arg(QString::fromStdString(l.exampleHost))
-                       .arg(l.localPort);
+    for (const auto &[key, local] : options.portMap) {
+        const bool known = std::any_of(session.listeners().begin(), session.listeners().end(),
+                                       [&key = key](const Runtime::ServedListener &l) {
+                                           return l.gateway == key.first && l.port == key.second;
+                                       });
+        if (!known) {
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(QCoreApplication::translate(
+                               "toriictl", "warning: --port %1:%2: the design has no such Gateway "
+                                           "listener")
+                               .arg(QString::fromStdString(key.first))
+                               .arg(key.second)));
         }
     }
-    if (!curl.isEmpty()) {
-        print(QCoreApplication::translate("toriictl", "try: %1\n").arg(curl));
+    printHttpsNotes(session);
+    printListeners(session, options.bindAddress);
+
+    std::unique_ptr<Runtime::DesignWatcher> watcher;
+    bool lastRejected = false; // the next unchanged reload then says the files are good again
+    if (parser.isSet(watch)) {
+        watcher = std::make_unique<Runtime::DesignWatcher>(
+            watchedPaths, [&session, &options, &lastRejected] {
+                const Runtime::ReloadReport report = session.reload();
+                printReload(report, session, options.bindAddress, lastRejected);
+                lastRejected = report.outcome == Runtime::ReloadReport::Outcome::Rejected;
+            });
+        print(QCoreApplication::translate("toriictl", "watching %1 for changes\n")
+                  .arg(watchedPaths.join(QStringLiteral(", "))));
     }
     print(QCoreApplication::translate("toriictl", "serving; Ctrl+C stops\n"));
 
-    const qint64 limitMs = parser.isSet(duration)
-                               ? static_cast<qint64>(parser.value(duration).toDouble() * 1000)
-                               : -1;
+    const qint64 limitMs =
+        parser.isSet(duration) ? static_cast<qint64>(parser.value(duration).toDouble() * 1000) : -1;
     QElapsedTimer clock;
     clock.start();
     QTimer poll;
@@ -179,6 +574,7 @@ int runServe(const QStringList &arguments)
     });
     poll.start(100);
     QCoreApplication::exec();
+    watcher.reset();
     session.stop();
 
     const Runtime::TrafficSummary summary = session.summary();

@@ -3,6 +3,7 @@
 #include "simulator/backends/mock_service.h"
 
 #include <algorithm>
+#include <random>
 #include <set>
 #include <tuple>
 
@@ -21,17 +22,20 @@ int replicasFor(const std::vector<Model::Resource> &resources, const std::string
         if (r.kind == "Deployment" && r.name == service &&
             (r.ns.empty() ? "default" : r.ns) == ns) {
             const Model::Node &replicas = r.object["spec"]["replicas"];
-            return replicas.isInt()
-                       ? static_cast<int>(std::max<std::int64_t>(0, replicas.asInt()))
-                       : 1;
+            return replicas.isInt() ? static_cast<int>(std::max<std::int64_t>(0, replicas.asInt()))
+                                    : 1;
         }
     }
     return 1;
 }
 
-quint16 localPortFor(int listenerPort, bool anyPort)
+quint16 localPortFor(const std::string &gateway, int listenerPort,
+                     const LocalGatewayOptions &options)
 {
-    if (anyPort) {
+    if (auto it = options.portMap.find({gateway, listenerPort}); it != options.portMap.end()) {
+        return it->second;
+    }
+    if (options.anyPort) {
         return 0;
     }
     return static_cast<quint16>(listenerPort < 1024 ? listenerPort + 10000 : listenerPort);
@@ -46,10 +50,11 @@ LocalGateways::~LocalGateways()
     stop();
 }
 
-void LocalGateways::startBackends(const std::vector<Model::Resource> &resources,
-                                  const Controller::ControllerResult &computed,
-                                  const LocalGatewayOptions &options,
-                                  Proxy::EndpointMap &endpoints)
+std::vector<std::string> LocalGateways::startBackends(const std::vector<Model::Resource> &resources,
+                                                      const Controller::ControllerResult &computed,
+                                                      const LocalGatewayOptions &options,
+                                                      Proxy::EndpointMap &endpoints,
+                                                      LocalGatewaysChange *change)
 {
     std::set<std::tuple<std::string, std::string, int>> wanted;
     for (const auto &[gateway, table] : computed.routeTables) {
@@ -62,30 +67,54 @@ void LocalGateways::startBackends(const std::vector<Model::Resource> &resources,
                             wanted.insert({b.ns, b.service, b.port});
                         }
                     }
+                    // RequestMirror targets (rule- and backendRef-level) need endpoints too.
+                    auto addMirrors = [&wanted](const std::vector<RT::Filter> &filters) {
+                        for (const RT::Filter &f : filters) {
+                            if (f.type == RT::Filter::Type::RequestMirror && f.mirror.backend &&
+                                f.mirror.backend->isValid()) {
+                                const RT::Backend &m = *f.mirror.backend;
+                                wanted.insert({m.ns, m.service, m.port});
+                            }
+                        }
+                    };
+                    addMirrors(route->filters);
+                    for (const RT::Backend &b : route->backends) {
+                        addMirrors(b.filters);
+                    }
                 }
             }
         }
     }
-    std::map<std::pair<std::string, std::string>, Backends::MockService *> started;
+    std::set<std::string> needed;
     for (const auto &[ns, service, port] : wanted) {
-        if (auto real = options.realBackends.find(ns + '/' + service);
-            real != options.realBackends.end()) {
+        const std::string key = ns + '/' + service;
+        if (auto real = options.realBackends.find(key); real != options.realBackends.end()) {
             endpoints[Proxy::endpointKey(ns, service, port)] = {real->second};
             continue;
         }
+        needed.insert(key);
+        const int replicas = replicasFor(resources, ns, service);
+        auto running = m_services.find(key);
+        if (running != m_services.end() && running->second.replicas != replicas) {
+            // A changed replica count is a new set of pods; the old ones go after the swap.
+            running = m_services.end();
+        }
         Backends::MockService *mock = nullptr;
-        if (auto it = started.find({ns, service}); it != started.end()) {
-            mock = it->second;
+        if (running != m_services.end()) {
+            mock = running->second.service.get();
+        } else if (auto it = m_starting.find(key); it != m_starting.end()) {
+            mock = it->second.service.get();
         } else {
             auto created = std::make_unique<Backends::MockService>(
-                QString::fromStdString(ns), QString::fromStdString(service),
-                replicasFor(resources, ns, service));
+                QString::fromStdString(ns), QString::fromStdString(service), replicas);
             if (!created->start().ok()) {
                 continue; // no endpoint: the gateway answers 503 for it, saying so
             }
             mock = created.get();
-            started[{ns, service}] = mock;
-            m_services.push_back(std::move(created));
+            m_starting[key] = {std::move(created), replicas};
+            if (change) {
+                change->servicesStarted.push_back(key);
+            }
         }
         std::vector<std::string> addresses;
         for (quint16 p : mock->ports()) {
@@ -93,6 +122,49 @@ void LocalGateways::startBackends(const std::vector<Model::Resource> &resources,
         }
         endpoints[Proxy::endpointKey(ns, service, port)] = addresses;
     }
+    std::vector<std::string> unneeded;
+    for (const auto &[key, running] : m_services) {
+        if (!needed.count(key) || m_starting.count(key)) {
+            unneeded.push_back(key);
+        }
+    }
+    return unneeded;
+}
+
+Proxy::GatewayConfig LocalGateways::gatewayConfigFor(const std::string &gatewayName,
+                                                     const RT::RouteTable &table,
+                                                     const LocalGatewayOptions &options) const
+{
+    Proxy::GatewayConfig config;
+    for (int port : table.ports()) {
+        if (table.listener(port)->protocol == RT::ListenerProtocol::HTTP) {
+            Proxy::ListenerConfig listener;
+            listener.gatewayPort = port;
+            listener.bindAddress = options.bindAddress;
+            listener.localPort = localPortFor(gatewayName, port, options);
+            config.listeners.push_back(std::move(listener));
+        } else if (table.listener(port)->protocol == RT::ListenerProtocol::HTTPS) {
+            const auto https = m_https.find({gatewayName, port});
+            if (https != m_https.end() && https->second.context) {
+                config.listeners.push_back({port, options.bindAddress,
+                                            localPortFor(gatewayName, port, options),
+                                            https->second.context});
+            }
+        }
+    }
+    config.limits = options.limits;
+    if (options.headerTimeout) {
+        config.headerTimeout = *options.headerTimeout;
+    }
+    config.workers = options.workers;
+    config.onEvent = options.onEvent;
+    if (options.randomSeed != 0) {
+        // One generator per gateway: each is called on its own worker thread only.
+        auto rng = std::make_shared<std::mt19937_64>(options.randomSeed ^
+                                                     std::hash<std::string>{}(gatewayName));
+        config.random = [rng] { return std::uniform_real_distribution<double>(0.0, 1.0)(*rng); };
+    }
+    return config;
 }
 
 bool LocalGateways::start(const std::vector<Model::Resource> &resources,
@@ -100,36 +172,121 @@ bool LocalGateways::start(const std::vector<Model::Resource> &resources,
                           const LocalGatewayOptions &options, std::string *error)
 {
     stop();
+    if (!update(resources, computed, options, nullptr, error)) {
+        stop();
+        return false;
+    }
+    return true;
+}
+
+bool LocalGateways::update(const std::vector<Model::Resource> &resources,
+                           const Controller::ControllerResult &computed,
+                           const LocalGatewayOptions &options, LocalGatewaysChange *change,
+                           std::string *error)
+{
+    // Before gatewayConfigFor(), which reads the HTTPS contexts.
+    m_https = planHttpsPorts(computed, options.developmentCa.get());
     Proxy::EndpointMap endpoints;
-    startBackends(resources, computed, options, endpoints);
+    const std::vector<std::string> unneeded =
+        startBackends(resources, computed, options, endpoints, change);
+
+    bool ok = true;
+    std::set<std::string> served;
     for (const auto &[gatewayName, table] : computed.routeTables) {
-        Proxy::GatewayConfig config;
-        for (int port : table->ports()) {
-            if (table->listener(port)->protocol == RT::ListenerProtocol::HTTP) {
-                config.listeners.push_back({port, "127.0.0.1", localPortFor(port, options.anyPort)});
-            }
-        }
+        Proxy::GatewayConfig config = gatewayConfigFor(gatewayName, *table, options);
         if (config.listeners.empty()) {
             continue;
         }
-        config.onEvent = options.onEvent;
+        decltype(RunningGateway::listenerKey) key;
+        for (const Proxy::ListenerConfig &l : config.listeners) {
+            key.emplace_back(l.gatewayPort, l.bindAddress, l.localPort, l.tlsContext != nullptr);
+        }
+        auto running = m_gateways.find(gatewayName);
+        if (running != m_gateways.end() && running->second.listenerKey == key) {
+            running->second.gateway->setEndpoints(endpoints);
+            running->second.gateway->setRouteTable(table);
+            served.insert(gatewayName);
+            continue;
+        }
+        const bool restart = running != m_gateways.end();
+        if (restart) {
+            // Listeners that stay keep the local port the OS gave them, so what the user was
+            // told still holds.
+            for (Proxy::ListenerConfig &l : config.listeners) {
+                if (l.localPort == 0) {
+                    if (auto old = m_ports.find({gatewayName, l.gatewayPort});
+                        old != m_ports.end()) {
+                        l.localPort = old->second;
+                    }
+                }
+            }
+            running->second.gateway->stop();
+            m_gateways.erase(running);
+        }
+        for (auto it = m_ports.begin(); it != m_ports.end();) {
+            it = it->first.first == gatewayName ? m_ports.erase(it) : std::next(it);
+        }
         auto gateway = std::make_unique<Proxy::Gateway>(std::move(config));
         gateway->setRouteTable(table);
         gateway->setEndpoints(endpoints);
         std::string why;
         if (!gateway->start(&why)) {
-            if (error) {
+            if (error && ok) {
                 *error = "Gateway " + gatewayName + ": " + why;
             }
-            stop();
-            return false;
+            ok = false;
+            continue;
         }
         for (const auto &[listenerPort, local] : gateway->boundPorts()) {
             m_ports[{gatewayName, listenerPort}] = local;
         }
-        m_gateways.push_back(std::move(gateway));
+        m_gateways[gatewayName] = {std::move(gateway), std::move(key)};
+        served.insert(gatewayName);
+        if (change) {
+            (restart ? change->gatewaysRestarted : change->gatewaysStarted).push_back(gatewayName);
+        }
     }
-    return true;
+    for (auto it = m_gateways.begin(); it != m_gateways.end();) {
+        if (served.count(it->first)) {
+            ++it;
+            continue;
+        }
+        it->second.gateway->stop();
+        if (change) {
+            change->gatewaysStopped.push_back(it->first);
+        }
+        for (auto p = m_ports.begin(); p != m_ports.end();) {
+            p = p->first.first == it->first ? m_ports.erase(p) : std::next(p);
+        }
+        it = m_gateways.erase(it);
+    }
+
+    // Every gateway now reads the new endpoints: the Services no one sends to can go.
+    for (const std::string &key : unneeded) {
+        auto it = m_services.find(key);
+        it->second.service->stop();
+        if (change && !m_starting.count(key)) {
+            change->servicesStopped.push_back(key);
+        }
+        m_services.erase(it);
+    }
+    for (auto &[key, startedService] : m_starting) {
+        m_services[key] = std::move(startedService);
+    }
+    m_starting.clear();
+    return ok;
+}
+
+const Backends::MockService *LocalGateways::mockService(const std::string &serviceNsName) const
+{
+    const auto it = m_services.find(serviceNsName);
+    return it == m_services.end() ? nullptr : it->second.service.get();
+}
+
+Backends::MockService *LocalGateways::mockService(const std::string &serviceNsName)
+{
+    const auto it = m_services.find(serviceNsName);
+    return it == m_services.end() ? nullptr : it->second.service.get();
 }
 
 std::optional<quint16> LocalGateways::localPort(const std::string &gatewayNsName,
@@ -144,15 +301,25 @@ std::optional<quint16> LocalGateways::localPort(const std::string &gatewayNsName
 
 void LocalGateways::stop()
 {
-    for (auto &gateway : m_gateways) {
-        gateway->stop();
+    for (auto &[name, running] : m_gateways) {
+        running.gateway->stop();
     }
     m_gateways.clear();
-    for (auto &service : m_services) {
-        service->stop();
+    for (auto &[key, running] : m_services) {
+        running.service->stop();
     }
     m_services.clear();
     m_ports.clear();
+    m_https.clear();
+}
+
+std::vector<HttpsListenerNote> LocalGateways::httpsNotes() const
+{
+    std::vector<HttpsListenerNote> out;
+    for (const auto &[key, port] : m_https) {
+        out.insert(out.end(), port.notes.begin(), port.notes.end());
+    }
+    return out;
 }
 
 } // namespace Torii::Runtime

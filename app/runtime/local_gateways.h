@@ -2,14 +2,24 @@
 
 // The one wiring of a reconciled design to live sockets, shared by `toriictl serve`
 // (ServeSession) and the route-test runner (LiveEnvironment): one Proxy::Gateway per compiled
-// table with its HTTP listeners on 127.0.0.1, and one mock echo Service (an endpoint per replica
-// of the same-named Deployment) per Service the tables send to, unless a real local app is bound.
+// table with its HTTP and HTTPS listeners on 127.0.0.1 (or the bind address asked for; HTTPS with
+// the certificates listener_certificates.h chooses), and one mock echo
+// Service (an endpoint per replica of the same-named Deployment) per Service the tables send to,
+// unless a real local app is bound.
 //
-// Thread: create, start and stop on one thread; gateways and backends answer on their own.
+// update() brings a running set in line with a new reconciliation (serve --watch) without
+// dropping connections: gateways whose listener set is unchanged get the new table and endpoint
+// snapshots swapped in (requests in flight finish on the old ones); only a gateway whose listener
+// set changed is restarted. Mock Services that appear are started before the swap, those that
+// went away are stopped after it.
+//
+// Thread: create, start, update and stop on one thread; gateways and backends answer on their own.
 
+#include "app/runtime/listener_certificates.h"
 #include "engine/controller/controller.h"
 #include "engine/proxy/gateway.h"
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,9 +38,34 @@ struct LocalGatewayOptions
     // Listener port → local port: the OS chooses (tests, parallel runs), or port + 10000 below
     // 1024 and the same port otherwise (ARCHITECTURE.md, "Local stand-ins").
     bool anyPort = true;
+    // (Gateway "namespace/name", listener port) → local port, overriding the rule above.
+    std::map<std::pair<std::string, int>, quint16> portMap;
+    // An IP literal the listeners bind; the caller decides whether a non-loopback one is allowed.
+    std::string bindAddress = "127.0.0.1";
+    // Request parsing limits (431 / 413) of every gateway.
+    Http::Limits limits;
+    // A request head begun but not complete within this: 408. Unset: the gateway's default.
+    std::optional<std::chrono::milliseconds> headerTimeout;
+    int workers = 1; // worker threads (event loops) per gateway
     // "namespace/service" → "127.0.0.1:port": a real local app instead of a mock backend.
     std::map<std::string, std::string> realBackends;
     Proxy::RequestEventCallback onEvent; // on the gateways' worker threads
+    // Non-zero: each gateway picks weighted backends with its own std::mt19937_64 seeded from
+    // this and its name, so a load run's split is reproducible (tests); 0: random_device.
+    std::uint64_t randomSeed = 0;
+    // HTTPS listeners whose certificateRefs did not resolve are served with a leaf of this CA
+    // (serve --dev-ca); null: they are not served (httpsNotes() says why).
+    std::shared_ptr<const Tls::DevelopmentCa> developmentCa;
+};
+
+// What update() changed, for serve's one line per reload. Names are "namespace/name".
+struct LocalGatewaysChange
+{
+    std::vector<std::string> servicesStarted;
+    std::vector<std::string> servicesStopped;
+    std::vector<std::string> gatewaysStarted;
+    std::vector<std::string> gatewaysStopped;
+    std::vector<std::string> gatewaysRestarted; // listener set changed: connections were cut
 };
 
 class LocalGateways
@@ -46,20 +81,56 @@ public:
     bool start(const std::vector<Model::Resource> &resources,
                const Controller::ControllerResult &computed, const LocalGatewayOptions &options,
                std::string *error);
+    // As start(), keeping what runs and still fits (see the header comment). A gateway that
+    // cannot bind after a listener change is left stopped, and false is returned with `error`;
+    // everything else is updated. `change` (if given) says what was started, stopped, restarted.
+    bool update(const std::vector<Model::Resource> &resources,
+                const Controller::ControllerResult &computed, const LocalGatewayOptions &options,
+                LocalGatewaysChange *change, std::string *error);
     void stop();
 
     // The local port serving a Gateway's listener port, when that listener is served.
     std::optional<quint16> localPort(const std::string &gatewayNsName, int listenerPort) const;
     bool servesAnything() const { return !m_gateways.empty(); }
+    // The running mock Service "namespace/name" (main and mirror backends), or nullptr (not
+    // needed, or a real local app stands in for it). Valid until the next start/update/stop.
+    const Backends::MockService *mockService(const std::string &serviceNsName) const;
+    // The same, to change its behaviour while it runs (scenario timelines).
+    Backends::MockService *mockService(const std::string &serviceNsName);
+    // How each HTTPS listener of the last start/update is served (certificate source, or why not).
+    std::vector<HttpsListenerNote> httpsNotes() const;
 
 private:
-    void startBackends(const std::vector<Model::Resource> &resources,
-                       const Controller::ControllerResult &computed,
-                       const LocalGatewayOptions &options, Proxy::EndpointMap &endpoints);
+    struct RunningService
+    {
+        std::unique_ptr<Backends::MockService> service;
+        int replicas = 1;
+    };
+    struct RunningGateway
+    {
+        std::unique_ptr<Proxy::Gateway> gateway;
+        // What decides whether a new table fits the running listeners: (port, address, the
+        // local port asked for, TLS or not).
+        std::vector<std::tuple<int, std::string, quint16, bool>> listenerKey;
+    };
 
-    std::vector<std::unique_ptr<Backends::MockService>> m_services;
-    std::vector<std::unique_ptr<Proxy::Gateway>> m_gateways;
+    // Starts the mock Services the tables need that are not running yet (replica count changes
+    // restart one), fills `endpoints`, and returns the running ones no longer needed.
+    std::vector<std::string> startBackends(const std::vector<Model::Resource> &resources,
+                                           const Controller::ControllerResult &computed,
+                                           const LocalGatewayOptions &options,
+                                           Proxy::EndpointMap &endpoints,
+                                           LocalGatewaysChange *change);
+    // The gateway configuration of one compiled table; no listeners when none is served.
+    Proxy::GatewayConfig gatewayConfigFor(const std::string &gatewayName,
+                                          const RouteTable::RouteTable &table,
+                                          const LocalGatewayOptions &options) const;
+
+    std::map<std::string, RunningService> m_services;       // "namespace/name"
+    std::map<std::string, RunningService> m_starting;       // started by the update in progress
+    std::map<std::string, RunningGateway> m_gateways;       // "namespace/name"
     std::map<std::pair<std::string, int>, quint16> m_ports; // (gateway, listener port) → local
+    std::map<std::pair<std::string, int>, HttpsPort> m_https; // (gateway, port) → TLS context
 };
 
 } // namespace Torii::Runtime

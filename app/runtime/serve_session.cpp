@@ -1,5 +1,7 @@
 #include "serve_session.h"
 
+#include "engine/validation/validator.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -27,8 +29,8 @@ std::string exampleHost(const RT::RouteTable::ListenerView &view)
     return {};
 }
 
-// Adds a Service for every backendRef (core group, kind Service) of a route whose Service is not
-// among `resources`, with the ports the routes name. Returns their "namespace/name".
+} // namespace
+
 std::vector<std::string> addImplicitServices(std::vector<Model::Resource> &resources)
 {
     using Model::Node;
@@ -40,15 +42,15 @@ std::vector<std::string> addImplicitServices(std::vector<Model::Resource> &resou
     }
     std::map<std::string, std::set<std::int64_t>> wanted; // ns/name → ports
     for (const Model::Resource &r : resources) {
-        if (r.group() != "gateway.networking.k8s.io" || r.kind.size() < 5
-            || r.kind.compare(r.kind.size() - 5, 5, "Route") != 0) {
+        if (r.group() != "gateway.networking.k8s.io" || r.kind.size() < 5 ||
+            r.kind.compare(r.kind.size() - 5, 5, "Route") != 0) {
             continue;
         }
         const std::string routeNs = r.ns.empty() ? "default" : r.ns;
         for (const Node &rule : r.object["spec"]["rules"].items()) {
             for (const Node &ref : rule["backendRefs"].items()) {
-                const bool service = (!ref.has("group") || ref["group"].asString().empty())
-                                     && (!ref.has("kind") || ref["kind"].asString() == "Service");
+                const bool service = (!ref.has("group") || ref["group"].asString().empty()) &&
+                                     (!ref.has("kind") || ref["kind"].asString() == "Service");
                 if (!service || !ref["name"].isString() || !ref["port"].isInt()) {
                     continue;
                 }
@@ -89,6 +91,43 @@ std::vector<std::string> addImplicitServices(std::vector<Model::Resource> &resou
     return added;
 }
 
+namespace {
+
+// A design's reading and validation errors, without their positions: an error that only moved
+// (a line added above it) is the same error.
+std::set<std::string> errorKeys(const StatusRun &run, Core::Diagnostics *errors)
+{
+    std::set<std::string> keys;
+    Core::Diagnostics all = run.diagnostics;
+    for (Core::Diagnostic &d : Validation::validateAll(run.resources)) {
+        all.push_back(std::move(d));
+    }
+    for (Core::Diagnostic &d : all) {
+        if (!d.isError() || d.code.rfind("controller.", 0) == 0) {
+            continue;
+        }
+        keys.insert(d.file + '\n' + d.code + '\n' + d.fieldPath + '\n' + d.message);
+        if (errors) {
+            errors->push_back(std::move(d));
+        }
+    }
+    return keys;
+}
+
+// Route objects by "Kind namespace/name" → their spec, to say what a reload changed.
+std::map<std::string, Model::Node> routeSpecs(const std::vector<Model::Resource> &resources)
+{
+    std::map<std::string, Model::Node> routes;
+    for (const Model::Resource &r : resources) {
+        if (r.group() == "gateway.networking.k8s.io" && r.kind.size() > 5 &&
+            r.kind.compare(r.kind.size() - 5, 5, "Route") == 0) {
+            routes[r.kind + ' ' + (r.ns.empty() ? "default" : r.ns) + '/' + r.name] =
+                r.object["spec"];
+        }
+    }
+    return routes;
+}
+
 } // namespace
 
 ServeSession::ServeSession() = default;
@@ -98,38 +137,130 @@ ServeSession::~ServeSession()
     stop();
 }
 
-bool ServeSession::start(const std::vector<std::string> &paths, const ServeOptions &options,
-                         QString *error)
+StatusRun ServeSession::load(std::vector<std::string> &implicitServices) const
 {
-    m_implicitServices.clear();
-    m_status = computeStatus(paths, options.controller, [&](std::vector<Model::Resource> &all) {
-        if (options.implicitServices) {
-            m_implicitServices = addImplicitServices(all);
+    implicitServices.clear();
+    return computeStatus(m_paths, m_options.controller, [&](std::vector<Model::Resource> &all) {
+        if (m_options.implicitServices) {
+            implicitServices = addImplicitServices(all);
         }
     });
-    if (m_status.unreadable) {
-        *error = QStringLiteral("the input could not be read");
-        return false;
-    }
+}
+
+LocalGatewayOptions ServeSession::localOptions()
+{
     LocalGatewayOptions local;
-    local.anyPort = options.anyPort;
-    local.realBackends = options.realBackends;
+    local.anyPort = m_options.anyPort;
+    local.portMap = m_options.portMap;
+    local.bindAddress = m_options.bindAddress;
+    local.limits = m_options.limits;
+    local.headerTimeout = m_options.headerTimeout;
+    local.workers = m_options.workers;
+    local.realBackends = m_options.realBackends;
+    local.developmentCa = m_developmentCa;
     local.onEvent = [this](const Proxy::RequestEvent &event) {
         std::lock_guard lock(m_summaryMutex);
         ++m_summary.requests;
         ++m_summary.byStatus[event.status];
         ++m_summary.byBackend[event.localAnswer || event.backend.empty() ? std::string("(gateway)")
-                                                                          : event.backend];
+                                                                         : event.backend];
     };
+    return local;
+}
+
+bool ServeSession::start(const std::vector<std::string> &paths, const ServeOptions &options,
+                         QString *error)
+{
+    m_paths = paths;
+    m_options = options;
+    m_status = load(m_implicitServices);
+    if (m_status.unreadable) {
+        *error = QStringLiteral("the input could not be read");
+        return false;
+    }
+    if (m_options.reloadable) {
+        m_errors = errorKeys(m_status, nullptr);
+    }
+    m_developmentCa.reset();
+    if (m_options.developmentCa) {
+        Core::Text problem;
+        m_developmentCa = Tls::DevelopmentCa::open(developmentCaFolderFor(m_paths), &problem);
+        if (!m_developmentCa) {
+            *error = QString::fromStdString(problem.localized());
+            return false;
+        }
+    }
     std::string why;
-    if (!m_gateways.start(m_status.resources, m_status.controller, local, &why)) {
+    if (!m_gateways.start(m_status.resources, m_status.controller, localOptions(), &why)) {
         *error = QString::fromStdString(why);
         return false;
     }
     if (!m_gateways.servesAnything()) {
-        *error = QStringLiteral("no Gateway has an accepted HTTP listener to serve");
+        *error = QStringLiteral("no Gateway has an accepted HTTP listener, or an HTTPS listener "
+                                "with a usable certificate, to serve (--dev-ca serves HTTPS "
+                                "listeners without one)");
         return false;
     }
+    listListeners();
+    return true;
+}
+
+ReloadReport ServeSession::reload()
+{
+    ReloadReport report;
+    std::vector<std::string> implicitServices;
+    StatusRun next = load(implicitServices);
+    Core::Diagnostics errors;
+    const std::set<std::string> nextErrors = errorKeys(next, &errors);
+    std::erase_if(errors, [&](const Core::Diagnostic &d) {
+        return m_errors.count(d.file + '\n' + d.code + '\n' + d.fieldPath + '\n' + d.message) > 0;
+    });
+    if (next.unreadable || !errors.empty()) {
+        report.outcome = ReloadReport::Outcome::Rejected;
+        report.diagnostics = std::move(errors);
+        return report;
+    }
+
+    const auto before = routeSpecs(m_status.resources);
+    const auto after = routeSpecs(next.resources);
+    for (const auto &[name, spec] : after) {
+        const auto old = before.find(name);
+        if (old == before.end()) {
+            report.routesAdded.push_back(name);
+        } else if (!(old->second == spec)) {
+            report.routesChanged.push_back(name);
+        }
+    }
+    for (const auto &[name, spec] : before) {
+        if (!after.count(name)) {
+            report.routesRemoved.push_back(name);
+        }
+    }
+
+    const bool sameObjects =
+        next.resources.size() == m_status.resources.size() &&
+        std::equal(next.resources.begin(), next.resources.end(), m_status.resources.begin(),
+                   [](const Model::Resource &a, const Model::Resource &b) {
+                       return a.object == b.object;
+                   });
+    m_status = std::move(next);
+    m_errors = nextErrors;
+    m_implicitServices = std::move(implicitServices);
+    if (sameObjects) {
+        return report; // Unchanged: a save without an edit, or a touch
+    }
+    report.outcome = ReloadReport::Outcome::Applied;
+    if (!m_gateways.update(m_status.resources, m_status.controller, localOptions(),
+                           &report.gateways, &report.error)) {
+        // Reported; the gateways that could be updated were.
+    }
+    listListeners();
+    return report;
+}
+
+void ServeSession::listListeners()
+{
+    m_listeners.clear();
     for (const auto &[gatewayName, table] : m_status.controller.routeTables) {
         for (int port : table->ports()) {
             const auto view = table->listener(port);
@@ -142,7 +273,6 @@ bool ServeSession::start(const std::vector<std::string> &paths, const ServeOptio
             m_listeners.push_back(std::move(listener));
         }
     }
-    return true;
 }
 
 void ServeSession::stop()

@@ -1,13 +1,16 @@
 #pragma once
 
-#include "app/runtime/status_run.h"
 #include "app/runtime/local_gateways.h"
+#include "app/runtime/status_run.h"
 
 #include <QtCore/QString>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +22,14 @@ struct ServeOptions
     // Local port for a Gateway listener port: port + 10000 below 1024, the same port otherwise
     // (ARCHITECTURE.md, "Local stand-ins"); anyPort: let the OS choose (tests, parallel runs).
     bool anyPort = false;
+    // (Gateway "namespace/name", listener port) → local port; wins over the rule above.
+    std::map<std::pair<std::string, int>, quint16> portMap;
+    // The address every listener binds (an IP literal); the CLI allows loopback only unless told.
+    std::string bindAddress = "127.0.0.1";
+    Http::Limits limits; // 431 / 413 thresholds
+    // A request head begun but not complete within this: 408. Unset: the gateway's default.
+    std::optional<std::chrono::milliseconds> headerTimeout;
+    int workers = 1; // worker threads (event loops) per gateway
     // "namespace/service" → "127.0.0.1:port": a real local app instead of a mock backend.
     std::map<std::string, std::string> realBackends;
     // A route that names a Service the workspace does not hold gets one made up (annotated
@@ -26,7 +37,18 @@ struct ServeOptions
     // status then differs from `toriictl status`, which reports BackendNotFound as a cluster
     // would. Off: those backends answer 500, as in a cluster.
     bool implicitServices = true;
+    // HTTPS listeners without a usable certificate are served with a leaf of the workspace's
+    // development CA (created on first use, see engine/tls/development_ca.h); off: not served.
+    bool developmentCa = false;
+    // reload() will be called (serve --watch): start() then records the design's validation
+    // errors, which a reload may keep but not add to. Off spares a large design's validation.
+    bool reloadable = false;
 };
+
+// Adds a Service for every backendRef (core group, kind Service) of a route whose Service is not
+// among `resources`, with the ports the routes name. Returns their "namespace/name". Shared by
+// ServeSession and LoadRun (`toriictl load`).
+std::vector<std::string> addImplicitServices(std::vector<Model::Resource> &resources);
 
 // One served listener, as `toriictl serve` prints it.
 struct ServedListener
@@ -34,8 +56,8 @@ struct ServedListener
     std::string gateway; // namespace/name
     int port = 0;        // the Gateway API listener port
     RouteTable::ListenerProtocol protocol = RouteTable::ListenerProtocol::HTTP;
-    // 0: not served: Torii's gateway serves HTTP listeners today (HTTPS, TLS, TCP and UDP come
-    // with the next parts of the live gateway).
+    // 0: not served: Torii's gateway serves HTTP listeners, and HTTPS listeners with a usable
+    // (or, with --dev-ca, a development) certificate; TLS, TCP and UDP come later.
     quint16 localPort = 0;
     std::string exampleHost; // a host name a route on it answers, for the curl line
 };
@@ -48,9 +70,24 @@ struct TrafficSummary
     std::map<std::string, int> byBackend; // "namespace/service" or "(gateway)" for local answers
 };
 
+// What one reload (serve --watch) did. Route names are "Kind namespace/name".
+struct ReloadReport
+{
+    // Applied: the new design runs. Rejected: it does not read or validate (`diagnostics` says
+    // where), the last good one keeps running. Unchanged: nothing that is served changed.
+    enum class Outcome { Applied, Rejected, Unchanged };
+    Outcome outcome = Outcome::Unchanged;
+    Core::Diagnostics diagnostics; // the errors that made it Rejected
+    std::vector<std::string> routesAdded;
+    std::vector<std::string> routesRemoved;
+    std::vector<std::string> routesChanged;
+    LocalGatewaysChange gateways;
+    std::string error; // a restarted gateway could not bind (the rest was applied)
+};
+
 // A running design: the controller's tables served by one Proxy::Gateway per Gateway, and one
 // mock Service (one HTTP echo endpoint per replica of its Deployment) per Service the tables
-// send to. Thread: create, start and stop on the thread that runs the QCoreApplication.
+// send to. Thread: create, start, reload and stop on the thread that runs the QCoreApplication.
 class ServeSession
 {
 public:
@@ -60,6 +97,10 @@ public:
     // Loads `paths`, reconciles, starts backends and gateways. False with `error` when nothing
     // can be served or a port is taken; the reading and controller diagnostics are in status().
     bool start(const std::vector<std::string> &paths, const ServeOptions &options, QString *error);
+    // Reads the same paths again. A design that reads and validates with no error the running
+    // one did not have replaces it without dropping connections (LocalGateways::update);
+    // otherwise the running one stays. Precondition: start() succeeded with `reloadable` set.
+    ReloadReport reload();
     void stop();
 
     const StatusRun &status() const { return m_status; }
@@ -67,9 +108,21 @@ public:
     // "namespace/name" of the Services made up because the workspace has none of that name.
     const std::vector<std::string> &implicitServices() const { return m_implicitServices; }
     TrafficSummary summary() const;
+    // The development CA in use (--dev-ca), or null.
+    const Tls::DevelopmentCa *developmentCa() const { return m_developmentCa.get(); }
+    // How each HTTPS listener is served: its Secret, a development certificate, or not (why).
+    std::vector<HttpsListenerNote> httpsNotes() const { return m_gateways.httpsNotes(); }
 
 private:
+    StatusRun load(std::vector<std::string> &implicitServices) const;
+    LocalGatewayOptions localOptions();
+    void listListeners();
+
+    std::vector<std::string> m_paths;
+    ServeOptions m_options;
     StatusRun m_status;
+    std::set<std::string> m_errors; // the running design's reading and validation errors
+    std::shared_ptr<const Tls::DevelopmentCa> m_developmentCa;
     LocalGateways m_gateways;
     std::vector<ServedListener> m_listeners;
     std::vector<std::string> m_implicitServices;
