@@ -30,11 +30,14 @@ std::string httpDate()
 } // namespace
 
 EchoConnection::EchoConnection(QTcpSocket *socket, const EchoIdentity &identity,
-                               RetryLedger *retries, QObject *parent)
+                               RetryLedger *retries, RequestLog *log, BehaviourControl *behaviour,
+                               QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_identity(identity)
     , m_retries(retries)
+    , m_log(log)
+    , m_behaviour(behaviour)
     , m_parser(std::make_unique<Http::RequestParser>())
 {
     m_socket->setParent(this);
@@ -84,7 +87,36 @@ void EchoConnection::onHead(Http::RequestHead &&head)
 
 void EchoConnection::onComplete(Http::Headers &&)
 {
-    enqueue(answerRequest(m_head, m_identity, *m_retries));
+    EchoAction action = answerRequest(m_head, m_identity, *m_retries);
+    if (action.echoed && m_log) {
+        m_log->record(m_head.target); // logged on arrival, as the Go server logs before waiting
+    }
+    if (action.echoed && m_behaviour) {
+        applyBehaviour(action);
+    }
+    enqueue(std::move(action));
+}
+
+void EchoConnection::applyBehaviour(EchoAction &action)
+{
+    const BehaviourDecision decision = m_behaviour->decide();
+    action.delay += decision.extraDelay;
+    if (decision.responseBytes > action.body.size()) {
+        action.body.append(std::size_t(decision.responseBytes - action.body.size()), ' ');
+    }
+    if (decision.kind == BehaviourDecision::Kind::Fail) {
+        switch (decision.failure) {
+        case FailureMode::Status:
+            action.status = decision.status; // the echo JSON stays: it names the backend
+            break;
+        case FailureMode::Reset:
+            action.kind = EchoAction::Kind::Reset;
+            break;
+        case FailureMode::Hang:
+            action.kind = EchoAction::Kind::Hang;
+            break;
+        }
+    }
 }
 
 void EchoConnection::enqueue(EchoAction action)
@@ -94,8 +126,9 @@ void EchoConnection::enqueue(EchoAction action)
     }
     const quint64 id = m_nextId++;
     const auto delay = action.delay;
-    m_pending.push_back({id, std::move(action), delay.count() == 0});
-    if (delay.count() > 0) {
+    const bool hang = action.kind == EchoAction::Kind::Hang;
+    m_pending.push_back({id, std::move(action), !hang && delay.count() == 0});
+    if (!hang && delay.count() > 0) {
         // A timer, not a sleep: the worker keeps serving other connections meanwhile.
         QTimer::singleShot(delay, this, [this, id] { markReady(id); });
     }
@@ -134,6 +167,8 @@ void EchoConnection::flush()
             m_pending.clear();
             m_socket->disconnectFromHost();
             return;
+        case EchoAction::Kind::Hang:
+            return; // never ready; kept for completeness
         }
     }
 }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "backend_behaviour.h"
 #include "echo_identity.h"
 #include "echo_router.h"
+#include "request_log.h"
 
 #include "engine/http/http1_codec.h"
 
@@ -28,11 +30,15 @@ class EchoConnection : public QObject, private Http::RequestHandler
 {
     Q_OBJECT
 public:
-    // `socket` is adopted. `retries` is not owned: the server owns it and outlives its
-    // connections (they are its QObject children).
+    // `socket` is adopted. `retries` and `log` are not owned: the server owns or shares them
+    // and outlives its connections (they are its QObject children). `log` may be null.
+    // `behaviour` (not owned, may be null) shapes the echo answers (backend_behaviour.h).
     EchoConnection(QTcpSocket *socket, const EchoIdentity &identity, RetryLedger *retries,
-                   QObject *parent);
+                   RequestLog *log, BehaviourControl *behaviour, QObject *parent);
     ~EchoConnection() override;
+
+    // Drops the connection with a TCP RST at once (the endpoint went down).
+    void abortNow() { resetConnection(); }
 
 private:
     struct Pending
@@ -48,6 +54,7 @@ private:
     void flush();
     void writeAnswer(const EchoAction &action);
     void resetConnection();
+    void applyBehaviour(EchoAction &action);
 
     void onHead(Http::RequestHead &&head) override;
     void onBody(std::string_view) override {} // the echo server never reads the body's content
@@ -56,6 +63,8 @@ private:
     QTcpSocket *m_socket;           // owned (QObject child)
     const EchoIdentity &m_identity; // not owned: the server's, which outlives this connection
     RetryLedger *m_retries;         // not owned: see the constructor
+    RequestLog *m_log;              // not owned; may be null
+    BehaviourControl *m_behaviour;  // not owned; may be null
     std::unique_ptr<Http::RequestParser> m_parser;
     Http::RequestHead m_head;      // the request being read
     QByteArray m_buffer;           // received bytes the parser has not consumed yet

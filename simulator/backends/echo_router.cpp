@@ -87,6 +87,7 @@ EchoAction echoAnswer(const Http::RequestHead &head, const EchoIdentity &identit
         }
         action.delay = clampedDelay(*delay);
     }
+    action.echoed = true;
     action.headers = echoSetHeaders(head.headers);
     action.headers.set("Content-Type", "application/json");
     action.headers.set("X-Content-Type-Options", "nosniff");

@@ -21,6 +21,7 @@ struct EchoAction
         Respond, // write status + headers + body (the connection adds Content-Length and Date)
         Reset,   // abort the connection with a TCP RST, answering nothing (a failing /retry/)
         Close,   // close the connection without answering (Go's reaction to a handler panic)
+        Hang,    // never answer (backend_behaviour.h); the client or the gateway gives up
     };
     Kind kind = Kind::Respond;
     int status = 200;
@@ -28,6 +29,9 @@ struct EchoAction
     std::string body;
     std::chrono::milliseconds delay{0}; // wait this long before acting (?delay=, delayRetry=)
     bool closeAfter = false;            // close once this answer is written
+    // The echo handler answered: the conformance server logs "Echoing back request made to
+    // <target>" for it, which the connection records in the endpoint's RequestLog.
+    bool echoed = false;
 };
 
 // Attempts per /retry/ uuid, in one endpoint's memory (as each echo pod counts its own).

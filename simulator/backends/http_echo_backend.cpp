@@ -16,17 +16,24 @@ namespace {
 class EchoThread : public QThread
 {
 public:
-    EchoThread(EchoIdentity identity, quint16 port,
+    EchoThread(EchoIdentity identity, quint16 port, std::shared_ptr<RequestLog> log,
+               std::shared_ptr<BehaviourControl> behaviour,
                std::shared_ptr<std::promise<StartResult>> bound)
         : m_identity(std::move(identity))
         , m_port(port)
+        , m_log(std::move(log))
+        , m_behaviour(std::move(behaviour))
         , m_bound(std::move(bound))
     {}
+
+    // The server, from when start() has the bound port until the thread ends.
+    Internal::EchoServer *server() const { return m_server; }
 
 protected:
     void run() override
     {
-        Internal::EchoServer server(m_identity);
+        Internal::EchoServer server(m_identity, m_log, m_behaviour);
+        m_server = &server; // published to start() by the promise below
         StartResult result;
         result.port = server.listen(m_port, &result.error);
         const bool ok = result.ok();
@@ -39,6 +46,9 @@ protected:
 private:
     const EchoIdentity m_identity;
     const quint16 m_port;
+    std::shared_ptr<RequestLog> m_log;
+    std::shared_ptr<BehaviourControl> m_behaviour;
+    Internal::EchoServer *m_server = nullptr;
     std::shared_ptr<std::promise<StartResult>> m_bound; // shared: start() may stop waiting first
 };
 
@@ -60,7 +70,9 @@ StartResult HttpEchoBackend::start(quint16 port)
     }
     auto bound = std::make_shared<std::promise<StartResult>>();
     std::future<StartResult> future = bound->get_future();
-    m_thread = std::make_unique<EchoThread>(m_identity, port, bound);
+    auto thread = std::make_unique<EchoThread>(m_identity, port, m_log, m_behaviour, bound);
+    EchoThread *worker = thread.get();
+    m_thread = std::move(thread);
     m_thread->setObjectName(QStringLiteral("echo ") + m_identity.pod);
     m_thread->start();
     StartResult result = future.get();
@@ -70,7 +82,28 @@ StartResult HttpEchoBackend::start(quint16 port)
         return result;
     }
     m_port = result.port;
+    m_server = worker->server();
     return result;
+}
+
+QString HttpEchoBackend::setBehaviour(const BackendBehaviour &behaviour)
+{
+    if (QString why = behaviour.validate(); !why.isEmpty()) {
+        return why;
+    }
+    const bool downChanged = m_behaviour->set(behaviour);
+    if (!downChanged || !m_thread || !m_server) {
+        return {};
+    }
+    QString error;
+    Internal::EchoServer *server = m_server;
+    const bool accepting = !behaviour.down;
+    // Blocking: when this returns the listener is closed (or open) for real. The worker never
+    // waits for the owner thread, so this cannot deadlock.
+    QMetaObject::invokeMethod(
+        server, [server, accepting, &error] { server->setAccepting(accepting, &error); },
+        Qt::BlockingQueuedConnection);
+    return error;
 }
 
 void HttpEchoBackend::stop()
@@ -81,6 +114,7 @@ void HttpEchoBackend::stop()
     m_thread->quit();
     m_thread->wait();
     m_thread.reset();
+    m_server = nullptr;
     m_port = 0;
 }
 

@@ -41,6 +41,15 @@ void MockService::stop()
     }
 }
 
+int MockService::echoedRequests(std::string_view target) const
+{
+    int total = 0;
+    for (const auto &endpoint : m_endpoints) {
+        total += endpoint->requestLog().count(target);
+    }
+    return total;
+}
+
 QList<quint16> MockService::ports() const
 {
     QList<quint16> out;
@@ -48,6 +57,25 @@ QList<quint16> MockService::ports() const
         out.append(endpoint->port());
     }
     return out;
+}
+
+QString MockService::setBehaviour(const BackendBehaviour &behaviour)
+{
+    QString first;
+    for (int index = 0; index < replicaCount(); ++index) {
+        BackendBehaviour own = behaviour;
+        own.seed = behaviour.seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(index); // per replica
+        QString why = m_endpoints[std::size_t(index)]->setBehaviour(own);
+        if (first.isEmpty()) {
+            first = std::move(why);
+        }
+    }
+    return first;
+}
+
+QString MockService::setEndpointBehaviour(int index, const BackendBehaviour &behaviour)
+{
+    return m_endpoints[std::size_t(index)]->setBehaviour(behaviour);
 }
 
 } // namespace Torii::Backends

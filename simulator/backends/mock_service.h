@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 // A mock Service: N echo endpoints (the replicas of its Deployment), each a HttpEchoBackend with
@@ -32,8 +33,17 @@ public:
     int replicaCount() const { return int(m_endpoints.size()); }
     // Endpoint `index`; precondition 0 <= index < replicaCount().
     const HttpEchoBackend &endpoint(int index) const { return *m_endpoints[std::size_t(index)]; }
+    HttpEchoBackend &endpoint(int index) { return *m_endpoints[std::size_t(index)]; }
+    // The same behaviour on every replica, each with its own random stream (the seed mixed with
+    // the replica index). Returns the first error (translated), empty on success.
+    QString setBehaviour(const BackendBehaviour &behaviour);
+    // One replica's behaviour; precondition 0 <= index < replicaCount().
+    QString setEndpointBehaviour(int index, const BackendBehaviour &behaviour);
     // The endpoints' ports in replica order (0 for a stopped endpoint).
     QList<quint16> ports() const;
+    // How many requests with exactly this target (path and query) the replicas have echoed, in
+    // total (their RequestLogs). Any thread.
+    int echoedRequests(std::string_view target) const;
 
 private:
     QString m_namespace;

@@ -317,6 +317,40 @@ private slots:
         QCOMPARE(again.get(target).status, 200);
     }
 
+    // The request log stands in for the echo server's "Echoing back request made to <target>"
+    // line: only echoed requests are recorded, with the target exactly as received.
+    void requestLog()
+    {
+        m_backend.requestLog().clear();
+        Client client(m_backend.port());
+        QCOMPARE(client.get("/mirror?gateway-api-conformance-request-id=r1").status, 200);
+        QCOMPARE(client.get("/mirror?gateway-api-conformance-request-id=r1").status, 200);
+        QCOMPARE(client.get("/other").status, 200);
+        QCOMPARE(client.get("/health").status, 200);     // not the echo handler
+        QCOMPARE(client.get("/status/503").status, 503); // not the echo handler
+        const QByteArray retry = "/retry/x?uuid=log-1&succeedAfter=1&responseCode=500";
+        QCOMPARE(client.get(retry).status, 500); // a failing attempt is not echoed
+        QCOMPARE(client.get(retry).status, 200); // the succeeding one is
+        const RequestLog &log = m_backend.requestLog();
+        QCOMPARE(log.count("/mirror?gateway-api-conformance-request-id=r1"), 2);
+        QCOMPARE(log.count("/mirror"), 0); // exact target, query included
+        QCOMPARE(log.targets(),
+                 (std::vector<std::string>{"/mirror?gateway-api-conformance-request-id=r1",
+                                           "/mirror?gateway-api-conformance-request-id=r1",
+                                           "/other", retry.toStdString()}));
+    }
+
+    void requestLogIsBounded()
+    {
+        RequestLog log(3);
+        for (const char *target : {"/a", "/b", "/c", "/d"}) {
+            log.record(target);
+        }
+        QCOMPARE(log.size(), std::size_t(3));
+        QCOMPARE(log.count("/a"), 0);
+        QCOMPARE(log.targets(), (std::vector<std::string>{"/b", "/c", "/d"}));
+    }
+
     void retryMissingParameters()
     {
         Client client(m_backend.port());

@@ -1,0 +1,177 @@
+#pragma once
+
+// `toriictl load`: the design served in-process as `toriictl serve` does (controller, one
+// Proxy::Gateway per Gateway, mock echo Services, through LocalGateways) — or a running
+// `toriictl serve` named with a target address — and the traffic generator (simulator/traffic)
+// sending a request mix at it. The report groups the answers per rule and backend: requests,
+// observed share against the configured weight with a chi-square test, errors by class and
+// latency percentiles (simulator/metrics).
+//
+// Which rule a request lands on is computed with the same route table the gateway serves
+// (RouteTable::lookup is deterministic); which backend answered is read from the echo answer
+// (its namespace and pod; the pod is named after the Service's Deployment). Answers without an
+// echo body (the gateway's own 404/5xx) are counted for the rule but not for any backend.
+//
+// With a traffic scenario (simulator/scenarios/traffic_scenario.h) the steps are applied on the
+// run's thread when the generator's clock passes their time (checked at every answer and at every
+// progress tick, so a step lands within one answer or one second of its time; steps at 0 before
+// the first request): weight changes edit the HTTPRoute objects, reconcile again and swap the new
+// tables into the running gateways (LocalGateways::update, as serve --watch does); behaviour
+// changes go to the mock Services. The rollback rule sees every answer the canary gave on its
+// rule. Each step, the rollback and any step that could not be applied land in
+// LoadReport::timeline.
+//
+// Thread: create, prepare and run on one thread (run() blocks it); stop() from any thread.
+
+#include "app/runtime/local_gateways.h"
+#include "app/runtime/status_run.h"
+#include "simulator/metrics/chi_square.h"
+#include "simulator/metrics/traffic_series.h"
+#include "simulator/scenarios/traffic_scenario.h"
+#include "simulator/traffic/load_generator.h"
+#include "simulator/traffic/request_mix.h"
+
+#include <QtCore/QString>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace Torii::Runtime {
+
+struct LoadOptions
+{
+    Controller::ControllerOptions controller;
+    bool implicitServices = true; // as ServeOptions::implicitServices
+    std::string mixFile;          // empty: the default mix (one request per host and rule match)
+    Traffic::GeneratorOptions generator;
+    // Set: send to this running gateway (a `toriictl serve`) instead of starting one; every
+    // template goes to it, whatever its listener.
+    std::optional<std::pair<std::string, quint16>> target;
+    std::uint64_t gatewaySeed = 0; // non-zero: the in-process gateways' weighted choice is seeded
+    double alpha = 0.01;           // the chi-square test's significance level
+    std::string scenarioFile;      // a traffic scenario (in-process gateways only)
+};
+
+// One entry of a scenario run's timeline.
+struct TimelineEvent
+{
+    enum class Kind { Step, Rollback, Failed };
+    Kind kind = Kind::Step;
+    double atSeconds = 0.0;  // on the generator's clock
+    double dueSeconds = 0.0; // when the scenario asked for it (the rollback: when it fired)
+    std::string what;        // the step, or "weight of ns/canary in <rule> set to 0"
+    std::string reason;      // rollback: the crossed threshold; failed: why (English)
+};
+const char *toString(TimelineEvent::Kind kind); // "step", "rollback", "failed"
+
+struct BackendLoad
+{
+    std::string ns;
+    std::string service;
+    std::uint64_t requests = 0;
+    double share = 0.0;                     // of the rule's requests answered by a backend
+    double configuredShare = 0.0;           // weight / sum of the rule's weights
+    std::array<std::uint64_t, 6> byClass{}; // none, 1xx..5xx (Metrics::kStatusClassNames)
+    std::uint64_t errors = 0;               // none + 4xx + 5xx
+    Metrics::LatencyHistogram latency;
+};
+
+struct RuleLoad
+{
+    std::string key;  // "HTTPRoute ns/name rule 2", or "(no route)"
+    std::string kind; // HTTPRoute
+    std::string ns;
+    std::string name;
+    int ruleIndex = -1;
+    std::uint64_t requests = 0;
+    std::uint64_t unattributed = 0; // answered without a backend naming itself (gateway answers)
+    std::array<std::uint64_t, 6> byClass{};
+    Metrics::LatencyHistogram latency;
+    std::vector<BackendLoad> backends; // configured ones in rule order, then any other seen
+    Metrics::WeightTest weightTest;
+};
+
+struct LoadReport
+{
+    Traffic::LoopMode mode = Traffic::LoopMode::Closed;
+    double rate = 0.0;
+    int connections = 0;
+    double elapsedSeconds = 0.0;
+    std::uint64_t requests = 0;
+    std::uint64_t errors = 0;                      // none + 4xx + 5xx
+    std::map<std::string, std::uint64_t> failures; // no-response reasons → count
+    std::vector<RuleLoad> rules;
+    Metrics::MetricsRecorder series;
+    Metrics::BucketStats overall{7};
+    std::vector<std::string> templates;    // names, in mix order
+    std::vector<std::string> skippedRules; // default mix: rules no request could be made for
+    bool scenario = false;                 // a scenario ran (weights may have changed midway)
+    std::vector<TimelineEvent> timeline;   // in order of application
+};
+
+class LoadRun
+{
+public:
+    LoadRun();
+    ~LoadRun();
+    LoadRun(const LoadRun &) = delete;
+    LoadRun &operator=(const LoadRun &) = delete;
+
+    // Loads and reconciles `paths`, reads the mix, starts the gateways and mock backends (unless
+    // a target is given) and prepares the requests. False with `error` (translated) when
+    // something is unusable; reading diagnostics (files and mix) are in diagnostics().
+    bool prepare(const std::vector<std::string> &paths, const LoadOptions &options, QString *error);
+    // Sends the traffic; `progress` about once a second on this thread. Stops the gateways after.
+    bool run(const std::function<void(const Traffic::Progress &)> &progress, QString *error);
+    void stop();
+    // Called on the run's thread as each timeline event happens (before run() returns).
+    void setTimelineCallback(std::function<void(const TimelineEvent &)> callback)
+    {
+        m_onTimeline = std::move(callback);
+    }
+
+    const Core::Diagnostics &diagnostics() const { return m_diagnostics; }
+    const StatusRun &status() const { return m_status; }
+    const LoadReport &report() const { return m_report; }
+    const std::vector<std::string> &implicitServices() const { return m_implicitServices; }
+
+private:
+    struct TemplateRoute
+    {
+        int rule = -1; // index into m_report.rules
+        std::string listener;
+        std::string route;
+    };
+
+    int ruleFor(const Traffic::RequestTemplate &t, const std::string &gatewayName, int port);
+    void record(const Traffic::Outcome &outcome);
+    void finishReport();
+    bool prepareScenario(QString *error);
+    void advanceScenario(std::int64_t nowMicros);
+    void applyStep(const Scenarios::TimelineStep &step, std::int64_t nowMicros);
+    void rollBack(const std::string &reason, std::int64_t nowMicros);
+    bool reconcileAndSwap(std::string *why);
+    void addEvent(TimelineEvent event);
+
+    LoadOptions m_options;
+    StatusRun m_status;
+    Core::Diagnostics m_diagnostics;
+    LocalGateways m_gateways;
+    std::vector<std::string> m_implicitServices;
+    Traffic::RequestMix m_mix;
+    std::vector<Traffic::PreparedRequest> m_requests;
+    std::vector<TemplateRoute> m_routes;      // per template
+    std::vector<Metrics::RuleSplit> m_splits; // per rule
+    std::unique_ptr<Traffic::LoadGenerator> m_generator;
+    LoadReport m_report;
+    LocalGatewayOptions m_local; // as started, for update()
+    std::optional<Scenarios::TrafficScenario> m_scenario;
+    std::size_t m_nextStep = 0;
+    std::unique_ptr<Scenarios::RollbackWatch> m_rollback;
+    std::map<std::string, std::uint64_t> m_behaviourSeeds; // per Service: the scenario's seed
+    std::function<void(const TimelineEvent &)> m_onTimeline;
+};
+
+} // namespace Torii::Runtime

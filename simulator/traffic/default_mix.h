@@ -1,0 +1,34 @@
+#pragma once
+
+// The mix `toriictl load` sends without --mix: one template per route hostname and rule match
+// of every served HTTP listener, equally weighted, so every row of the design gets traffic.
+// Pure; any thread.
+
+#include "request_mix.h"
+
+#include "engine/routetable/route_table.h"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace Torii::Traffic {
+
+struct DefaultMix
+{
+    RequestMix mix;
+    // Rows no request can be made up for (a regular-expression path or header match), as
+    // "HTTPRoute ns/name rule R": reported, not sent.
+    std::vector<std::string> skipped;
+};
+
+// `tables`: Gateway "namespace/name" → its compiled table (ControllerResult::routeTables).
+// A wildcard host "*.example.com" becomes "www.example.com"; the catch-all "*" becomes
+// "any.torii.invalid" (a reserved name no exact or wildcard entry can hold).
+DefaultMix
+defaultMix(const std::map<std::string, std::shared_ptr<const RouteTable::RouteTable>> &tables);
+
+// "HTTPRoute ns/name rule 2" (the key the load report groups rules by).
+std::string ruleKey(const RouteTable::RouteSource &source);
+
+} // namespace Torii::Traffic

@@ -1,0 +1,316 @@
+#include "request_mix.h"
+
+#include "engine/yaml/yaml_loader.h"
+
+#include <QtCore/QtGlobal>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace Torii::Traffic {
+
+using Core::Severity;
+using Core::text;
+using Model::Node;
+
+const char *toString(Protocol protocol)
+{
+    switch (protocol) {
+    case Protocol::Http:
+        return "http";
+    case Protocol::Https:
+        return "https";
+    case Protocol::H2:
+        return "h2";
+    case Protocol::Grpc:
+        return "grpc";
+    case Protocol::Tcp:
+        return "tcp";
+    case Protocol::Udp:
+        return "udp";
+    case Protocol::Tls:
+        return "tls";
+    }
+    return "?";
+}
+
+std::optional<Protocol> protocolFromString(const std::string &t)
+{
+    for (Protocol p : {Protocol::Http, Protocol::Https, Protocol::H2, Protocol::Grpc, Protocol::Tcp,
+                       Protocol::Udp, Protocol::Tls}) {
+        if (t == toString(p)) {
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
+bool isServedProtocol(Protocol protocol)
+{
+    return protocol == Protocol::Http;
+}
+
+std::string ListenerRef::toString() const
+{
+    return (ns.empty() ? std::string("*") : ns) + '/' +
+           (gateway.empty() ? std::string("*") : gateway) + ':' +
+           (port ? std::to_string(port) : std::string("*"));
+}
+
+double RequestMix::totalWeight() const
+{
+    return std::accumulate(templates.begin(), templates.end(), 0.0,
+                           [](double sum, const RequestTemplate &t) { return sum + t.weight; });
+}
+
+namespace {
+
+class MixParser
+{
+public:
+    MixParser(std::string fileName, Core::Diagnostics &diagnostics)
+        : m_file(std::move(fileName))
+        , m_diagnostics(diagnostics)
+    {}
+
+    void parseRoot(const Node &root, RequestMix &mix)
+    {
+        if (!root.isMap() || !root["requests"].isList()) {
+            error(root.mark(), "mix.shape",
+                  text(QT_TRANSLATE_NOOP("Diagnostics",
+                                         "a request mix is a map with a `requests` list")));
+            return;
+        }
+        warnUnknownKeys(root, {"requests"});
+        for (const Node &item : root["requests"].items()) {
+            RequestTemplate t;
+            if (parseTemplate(item, t)) {
+                mix.templates.push_back(std::move(t));
+            }
+        }
+        if (mix.templates.empty() && !Core::hasErrors(m_diagnostics)) {
+            error(root["requests"].mark(), "mix.empty",
+                  text(QT_TRANSLATE_NOOP("Diagnostics", "the request mix has no requests")));
+        } else if (!mix.templates.empty() && !(mix.totalWeight() > 0)) {
+            error(root["requests"].mark(), "mix.weight",
+                  text(QT_TRANSLATE_NOOP("Diagnostics",
+                                         "the weights of the request mix add up to 0")));
+        }
+    }
+
+private:
+    bool parseTemplate(const Node &item, RequestTemplate &t)
+    {
+        if (!item.isMap()) {
+            error(item.mark(), "mix.shape",
+                  text(QT_TRANSLATE_NOOP("Diagnostics", "each request of the mix is a map")));
+            return false;
+        }
+        const int before = m_errors;
+        warnUnknownKeys(item, {"name", "weight", "protocol", "listener", "method", "host", "path",
+                               "headers", "cookies", "body"});
+        if (const Node *n = item.find("name")) {
+            t.name = scalar(*n, "name");
+        }
+        if (const Node *w = item.find("weight")) {
+            if (!w->isNumber() || !(w->asDouble() >= 0) || !std::isfinite(w->asDouble())) {
+                error(w->mark(), "mix.weight",
+                      text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "weight must be a number, 0 or more, not \"%1\""),
+                           {w->asString()}));
+            } else {
+                t.weight = w->asDouble();
+            }
+        }
+        if (const Node *p = item.find("protocol")) {
+            const std::string name = scalar(*p, "protocol");
+            const auto protocol = protocolFromString(name);
+            if (!protocol) {
+                error(p->mark(), "mix.protocol",
+                      text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "unknown protocol \"%1\"; use http, https, h2, grpc, "
+                                             "tcp, udp or tls"),
+                           {name}));
+            } else if (!isServedProtocol(*protocol)) {
+                error(p->mark(), "mix.protocol-not-served",
+                      text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "the traffic generator does not send %1 yet; it "
+                                             "sends HTTP/1.1 over plain TCP (protocol: http) "
+                                             "today"),
+                           {name}));
+            } else {
+                t.protocol = *protocol;
+            }
+        }
+        if (const Node *l = item.find("listener")) {
+            parseListener(*l, t.listener);
+        }
+        if (const Node *m = item.find("method")) {
+            t.method = scalar(*m, "method");
+            const bool token =
+                !t.method.empty() && std::all_of(t.method.begin(), t.method.end(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+                           c == '.' || c == '!' || c == '~';
+                });
+            if (!token) {
+                error(m->mark(), "mix.method",
+                      text(QT_TRANSLATE_NOOP("Diagnostics", "\"%1\" is not an HTTP method"),
+                           {t.method}));
+            }
+        }
+        if (const Node *h = item.find("host")) {
+            t.host = scalar(*h, "host");
+        }
+        if (const Node *p = item.find("path")) {
+            t.path = scalar(*p, "path");
+            if (t.path.empty() || t.path[0] != '/') {
+                error(p->mark(), "mix.path",
+                      text(QT_TRANSLATE_NOOP("Diagnostics", "path must start with /, not \"%1\""),
+                           {t.path}));
+            }
+        }
+        if (const Node *h = item.find("headers")) {
+            t.headers = pairs(*h, "headers");
+        }
+        if (const Node *c = item.find("cookies")) {
+            t.cookies = pairs(*c, "cookies");
+        }
+        if (const Node *b = item.find("body")) {
+            t.body = scalar(*b, "body");
+        }
+        if (t.name.empty()) {
+            t.name = t.method + ' ' + (t.host.empty() ? std::string("*") : t.host) + t.path;
+            for (const auto &[name, value] : t.headers) {
+                t.name += " " + name + "=" + value;
+            }
+            for (const auto &[name, value] : t.cookies) {
+                t.name += " cookie " + name + "=" + value;
+            }
+        }
+        return m_errors == before;
+    }
+
+    void parseListener(const Node &l, ListenerRef &ref)
+    {
+        if (!l.isMap()) {
+            error(l.mark(), "mix.listener",
+                  text(QT_TRANSLATE_NOOP("Diagnostics",
+                                         "listener is a map: {namespace, gateway, port}")));
+            return;
+        }
+        warnUnknownKeys(l, {"namespace", "gateway", "port"});
+        if (const Node *n = l.find("namespace")) {
+            ref.ns = scalar(*n, "namespace");
+        }
+        if (const Node *g = l.find("gateway")) {
+            ref.gateway = scalar(*g, "gateway");
+        }
+        if (const Node *p = l.find("port")) {
+            if (!p->isInt() || p->asInt() < 1 || p->asInt() > 65535) {
+                error(p->mark(), "mix.port",
+                      text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "port must be a whole number from 1 to 65535, not "
+                                             "\"%1\""),
+                           {p->asString()}));
+            } else {
+                ref.port = static_cast<int>(p->asInt());
+            }
+        }
+    }
+
+    std::string scalar(const Node &n, const char *field)
+    {
+        if (!n.isScalar() || n.isNull()) {
+            error(n.mark(), "mix.type",
+                  text(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be a single value"), {field}));
+            return {};
+        }
+        return n.asString();
+    }
+
+    std::vector<std::pair<std::string, std::string>> pairs(const Node &n, const char *field)
+    {
+        std::vector<std::pair<std::string, std::string>> out;
+        if (!n.isMap()) {
+            error(n.mark(), "mix.type",
+                  text(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be a map of names to values"),
+                       {field}));
+            return out;
+        }
+        for (const Node::Entry &e : n.entries()) {
+            if (e.key.empty()) {
+                error(e.keyMark, "mix.type",
+                      text(QT_TRANSLATE_NOOP("Diagnostics", "%1 has an empty name"), {field}));
+                continue;
+            }
+            out.emplace_back(e.key, scalar(e.value, field));
+        }
+        return out;
+    }
+
+    void warnUnknownKeys(const Node &map, std::initializer_list<std::string_view> known)
+    {
+        for (const Node::Entry &entry : map.entries()) {
+            if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
+                report(Severity::Warning, entry.keyMark, "mix.unknown-field",
+                       text(QT_TRANSLATE_NOOP("Diagnostics",
+                                              "unknown field \"%1\" in the request mix is ignored"),
+                            {entry.key}));
+            }
+        }
+    }
+
+    void report(Severity severity, Model::Mark mark, const char *code, Core::Text message)
+    {
+        Core::Diagnostic d = Core::makeDiagnostic(severity, code, std::move(message));
+        d.file = m_file;
+        d.line = static_cast<int>(mark.line);
+        d.column = static_cast<int>(mark.column);
+        m_diagnostics.push_back(std::move(d));
+        if (severity == Severity::Error) {
+            ++m_errors;
+        }
+    }
+    void error(Model::Mark mark, const char *code, Core::Text message)
+    {
+        report(Severity::Error, mark, code, std::move(message));
+    }
+
+    std::string m_file;
+    Core::Diagnostics &m_diagnostics;
+    int m_errors = 0;
+};
+
+MixParseResult parseLoaded(Yaml::LoadResult loaded, const std::string &fileName)
+{
+    MixParseResult result;
+    result.diagnostics = std::move(loaded.diagnostics);
+    if (loaded.fatal || Core::hasErrors(result.diagnostics)) {
+        return result;
+    }
+    if (loaded.documents.size() != 1) {
+        Core::Diagnostic d = Core::makeDiagnostic(
+            Severity::Error, "mix.shape",
+            text(QT_TRANSLATE_NOOP("Diagnostics", "a request mix file holds one YAML document")));
+        d.file = fileName;
+        result.diagnostics.push_back(std::move(d));
+        return result;
+    }
+    MixParser(fileName, result.diagnostics).parseRoot(loaded.documents[0].root, result.mix);
+    return result;
+}
+
+} // namespace
+
+MixParseResult parseMix(std::string_view text, const std::string &fileName)
+{
+    return parseLoaded(Yaml::loadText(text, fileName), fileName);
+}
+
+MixParseResult readMixFile(const std::string &path)
+{
+    return parseLoaded(Yaml::loadFile(path), path);
+}
+
+} // namespace Torii::Traffic

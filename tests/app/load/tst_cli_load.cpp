@@ -1,0 +1,174 @@
+// toriictl load as a user runs it: the real binary serves the canary design in-process, sends
+// the requests, and prints the table, the JSON of the issue, or CSV; bad command lines and mixes
+// are refused with a message and exit 2.
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QProcess>
+#include <QtTest/QTest>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result toriictl(const QStringList &arguments)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("TORII_LANG"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(TORIICTL_PATH), arguments);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString data(const char *name)
+{
+    return QStringLiteral(TORII_TEST_DATA_DIR "/load/") + QLatin1String(name);
+}
+
+} // namespace
+
+class TstCliLoad : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void jsonAsTheIssueSpecifies()
+    {
+        const Result r = toriictl({"load", data("canary-95-5.yaml"), "--mix",
+                                   data("mix-split.yaml"), "--concurrency", "4", "--requests",
+                                   "2000", "--gateway-seed", "9", "-o", "json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(root["requests"].toInt(), 2000);
+        QCOMPARE(root["mode"].toString(), QStringLiteral("closed"));
+        const QJsonArray rules = root["rules"].toArray();
+        QCOMPARE(rules.size(), 1);
+        QJsonObject split;
+        for (const QJsonValue &v : rules) {
+            if (v.toObject()["ruleIndex"].toInt() == 1) {
+                split = v.toObject();
+            }
+        }
+        const QJsonArray backends = split["backends"].toArray();
+        QCOMPARE(backends.size(), 2);
+        const QJsonObject stable = backends[0].toObject();
+        for (const char *key : {"service", "namespace", "requests", "share", "configuredShare",
+                                "errors", "p50Ms", "p99Ms"}) {
+            QVERIFY2(stable.contains(QLatin1String(key)), key);
+        }
+        QCOMPARE(stable["service"].toString(), QStringLiteral("webapp-stable"));
+        QCOMPARE(stable["namespace"].toString(), QStringLiteral("default"));
+        QCOMPARE(stable["configuredShare"].toDouble(), 0.95);
+        QCOMPARE(stable["errors"].toInt(), 0);
+        QVERIFY(stable["p99Ms"].toDouble() >= stable["p50Ms"].toDouble());
+        const QJsonObject test = split["weightTest"].toObject();
+        QVERIFY(test.contains("pValue"));
+        QCOMPARE(test["consistent"].toBool(), true);
+        QVERIFY(r.err.isEmpty() || !r.err.contains("error"));
+    }
+
+    void tableAndCsv()
+    {
+        const Result table =
+            toriictl({"load", data("canary-95-5.yaml"), "--mix", data("mix-split.yaml"), "--rate",
+                      "400", "--duration", "1.5s", "--gateway-seed", "3"});
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        QVERIFY(table.out.contains("open loop at 400 requests/s"));
+        QVERIFY(table.out.contains("HTTPRoute default/webapp rule 1"));
+        QVERIFY(table.out.contains("  default/webapp-stable"));
+        QVERIFY(table.out.contains("weights: consistent with the configuration"));
+        QVERIFY(table.err.contains("load: 1 s,")); // the progress line
+
+        // One request at a time: the gateway's seeded draws then follow the request order, so
+        // the verdict (and the exit code) is the same on every run.
+        const Result csv =
+            toriictl({"load", data("canary-95-5.yaml"), "--concurrency", "1", "--requests", "100",
+                      "-o", "csv", "--no-keep-alive", "--gateway-seed", "5"});
+        QVERIFY2(csv.exitCode == 0, csv.err.constData());
+        const QList<QByteArray> lines = csv.out.trimmed().split('\n');
+        QVERIFY(lines[0].startsWith("rule,namespace,service,requests,share,configured_share"));
+        QCOMPARE(lines.size(), 4); // header, rule 0's canary, rule 1's two backends
+        QCOMPARE(csv.exitCode, 0);
+    }
+
+    void scenarioPrintsItsStepsAndTheRollback()
+    {
+        const QString demo = QStringLiteral(TORII_SOURCE_DIR "/resources/demo");
+        const QString mix = QStringLiteral(TORII_SOURCE_DIR "/resources/scenarios/shop-mix.yaml");
+        const Result r =
+            toriictl({"load", demo, "--mix", mix, "--scenario", data("scenario-canary-fails.yaml"),
+                      "--rate", "200", "--connections", "32", "--duration", "3s", "--gateway-seed",
+                      "9", "--seed", "4", "-o", "json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("scenario 0.0 s: weights webapp/ab-testing-route rule weighted: "
+                                "webapp-stable=50 webapp-canary=50"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("backend webapp/webapp-canary: errorRate=0.5 status=503 seed=3"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("rollback 1."), r.err.constData());
+        const QJsonArray timeline = QJsonDocument::fromJson(r.out).object()["timeline"].toArray();
+        QCOMPARE(timeline.size(), 3);
+        QCOMPARE(timeline[0].toObject()["kind"].toString(), QStringLiteral("step"));
+        QCOMPARE(timeline[1].toObject()["dueSeconds"].toDouble(), 1.0);
+        const QJsonObject rollback = timeline[2].toObject();
+        QCOMPARE(rollback["kind"].toString(), QStringLiteral("rollback"));
+        QVERIFY(rollback["atSeconds"].toDouble() >= 1.0);
+        QVERIFY(rollback["reason"].toString().startsWith(QStringLiteral("error rate ")));
+    }
+
+    void badInputIsRefused_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("message");
+        const QString design = data("canary-95-5.yaml");
+        QTest::newRow("both loops")
+            << QStringList{"load", design, "--rate", "5", "--concurrency", "2", "--requests", "5"}
+            << QByteArray("either --rate");
+        QTest::newRow("no end") << QStringList{"load", design, "--rate", "5"}
+                                << QByteArray("--duration, --requests");
+        QTest::newRow("bad rate") << QStringList{"load", design, "--rate", "-1", "--requests", "5"}
+                                  << QByteArray("--rate wants");
+        QTest::newRow("remote target")
+            << QStringList{"load",       design, "--concurrency", "1",
+                           "--requests", "1",    "--target",      "10.0.0.1:80"}
+            << QByteArray("--target wants");
+        QTest::newRow("h2 mix") << QStringList{"load",          design,
+                                               "--concurrency", "1",
+                                               "--requests",    "1",
+                                               "--mix",         data("mix-h2.yaml")}
+                                << QByteArray("mix-h2.yaml:3:13: error: the traffic generator "
+                                              "does not send h2 yet");
+        QTest::newRow("format") << QStringList{"load", design,       "--concurrency",
+                                               "1",    "--requests", "1",
+                                               "-o",   "xml"}
+                                << QByteArray("-o wants");
+        QTest::newRow("bad scenario")
+            << QStringList{"load",       design, "--concurrency", "1",
+                           "--requests", "1",    "--scenario",    data("scenario-bad.yaml")}
+            << QByteArray("scenario-bad.yaml:3:55: error: errorRate must be a number from 0 to 1");
+        QTest::newRow("no scenario file")
+            << QStringList{"load",       design, "--concurrency", "1",
+                           "--requests", "1",    "--scenario",    data("nothing.yaml")}
+            << QByteArray("nothing.yaml: no such file");
+    }
+    void badInputIsRefused()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, message);
+        const Result r = toriictl(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCliLoad)
+#include "tst_cli_load.moc"
