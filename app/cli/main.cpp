@@ -1,5 +1,8 @@
 #include "command.h"
+#include "export_command.h"
+#include "graph_command.h"
 #include "routes_command.h"
+#include "load_command.h"
 #include "serve_command.h"
 #include "status_command.h"
 #include "test_command.h"
@@ -26,7 +29,10 @@ void printUsage(FILE *to)
         "  status FILE|DIR...     show the status a Gateway controller would report\n"
         "  routes FILE|DIR...     show the compiled route tables; --explain METHOD URL\n"
         "  serve FILE|DIR...      run the design as a live local gateway with mock backends\n"
-        "  test --cases FILE|DIR  run route tests; today their status checks (--status-only)\n"
+        "  load FILE|DIR...       send traffic through the design; split, errors, latency\n"
+        "  test --cases FILE|DIR  run route tests: status, and requests through the live gateway\n"
+        "  graph FILE|DIR...      draw the resource hierarchy (DOT, SVG or PNG); --roles for lanes\n"
+        "  export FILE|DIR...     write kubectl-ready YAML: one file, per role or per kind\n"
         "\n"
         "Options:\n"
         "  --lang LANG            language of messages (en, ja); default: the system's\n"
@@ -78,6 +84,9 @@ int main(int argc, char **argv)
     if (command == QLatin1String("status")) {
         return Torii::Cli::runStatus(rest);
     }
+    if (command == QLatin1String("load")) {
+        return Torii::Cli::runLoad(rest);
+    }
     if (command == QLatin1String("serve")) {
         return Torii::Cli::runServe(rest);
     }
@@ -86,6 +95,12 @@ int main(int argc, char **argv)
     }
     if (command == QLatin1String("test")) {
         return Torii::Cli::runTest(rest);
+    }
+    if (command == QLatin1String("graph")) {
+        return Torii::Cli::runGraph(rest);
+    }
+    if (command == QLatin1String("export")) {
+        return Torii::Cli::runExport(rest);
     }
     std::fprintf(stderr, "%s\n",
                  QCoreApplication::translate("toriictl", "toriictl: unknown command \"%1\"")

@@ -140,10 +140,12 @@ private:
     void scalar(const std::string &value, yaml_scalar_style_t style)
     {
         yaml_event_t e;
+        // quoted_implicit is always 1: when libyaml falls back from plain to quotes ("*.x"), a
+        // quoted scalar is a string anyway; 0 made it write a non-specific tag ("! '*.x'").
         const bool plainOk = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE;
         yaml_scalar_event_initialize(
             &e, nullptr, nullptr, reinterpret_cast<yaml_char_t *>(const_cast<char *>(value.data())),
-            static_cast<int>(value.size()), plainOk ? 1 : 0, plainOk ? 0 : 1, style);
+            static_cast<int>(value.size()), plainOk ? 1 : 0, 1, style);
         emit(e);
     }
 
