@@ -9,7 +9,7 @@ packages=(
   libyaml-dev libyaml-cpp-dev libre2-dev libssl-dev libnghttp2-dev libhttp-parser-dev
   graphviz libgraphviz-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  xvfb xauth fonts-noto-cjk curl openssl ca-certificates
+  qt6-translations-l10n xvfb xauth fonts-noto-cjk curl openssl ca-certificates
 )
 missing=()
 for p in "${packages[@]}"; do

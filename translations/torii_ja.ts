@@ -5,7 +5,7 @@
     <name>Backends</name>
     <message>
         <source>Cannot listen on 127.0.0.1:%1: %2</source>
-        <extracomment>%1 is the operating system&apos;s reason, e.g. &quot;Address already in use&quot;</extracomment>
+        <extracomment>%1 is the operating system's reason, e.g. "Address already in use"</extracomment>
         <translation>127.0.0.1:%1 で待ち受けできません: %2</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>type が IPAddress のアドレスには IPv4 または IPv6 の値が必要です</translation>
     </message>
     <message>
-        <source>add the field that matches the filter&apos;s type, or change type</source>
+        <source>add the field that matches the filter's type, or change type</source>
         <translation>フィルターの type に対応するフィールドを追加するか、type を変更してください</translation>
     </message>
     <message>
@@ -116,8 +116,8 @@
         <translation>ReplacePrefixMatch を使うルールには PathPrefix の match がちょうど 1 つ必要です</translation>
     </message>
     <message>
-        <source>start the path with &apos;/&apos;</source>
-        <translation>パスは &apos;/&apos; で始めてください</translation>
+        <source>start the path with '/'</source>
+        <translation>パスは '/' で始めてください</translation>
     </message>
     <message>
         <source>remove the dot segments or repeated slashes from the path</source>
@@ -144,8 +144,8 @@
         <translation>ルートはホスト名で照合します。IP アドレスを削除してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;, with &apos;*.&apos; only as the first label</source>
-        <translation>小文字・数字・&apos;-&apos;・&apos;.&apos; を使い、&apos;*.&apos; は先頭のラベルにだけ使ってください</translation>
+        <source>use lower-case letters, digits, '-' and '.', with '*.' only as the first label</source>
+        <translation>小文字・数字・'-'・'.' を使い、'*.' は先頭のラベルにだけ使ってください</translation>
     </message>
     <message>
         <source>set caCertificateRefs or wellKnownCACertificates: System, exactly one of them</source>
@@ -168,19 +168,19 @@
         <translation>HTTPRoute の spec.rules[].retry.attempts を使ってください（experimental チャネル）</translation>
     </message>
     <message>
-        <source>load balancing is set by the implementation&apos;s own policy resource</source>
+        <source>load balancing is set by the implementation's own policy resource</source>
         <translation>ロードバランシングは各実装独自のポリシーリソースで設定します</translation>
     </message>
     <message>
-        <source>connection limits are set by the implementation&apos;s own policy resource</source>
+        <source>connection limits are set by the implementation's own policy resource</source>
         <translation>接続数の上限は各実装独自のポリシーリソースで設定します</translation>
     </message>
     <message>
-        <source>keep-alive is set by the implementation&apos;s own client traffic policy</source>
+        <source>keep-alive is set by the implementation's own client traffic policy</source>
         <translation>keep-alive は各実装独自のクライアントトラフィックポリシーで設定します</translation>
     </message>
     <message>
-        <source>idle timeouts are set by the implementation&apos;s own client traffic policy</source>
+        <source>idle timeouts are set by the implementation's own client traffic policy</source>
         <translation>アイドルタイムアウトは各実装独自のクライアントトラフィックポリシーで設定します</translation>
     </message>
     <message>
@@ -188,7 +188,7 @@
         <translation>トレーシングは各実装（テレメトリーポリシーなど）で設定します</translation>
     </message>
     <message>
-        <source>no implementation reads this; use the implementation&apos;s log level setting</source>
+        <source>no implementation reads this; use the implementation's log level setting</source>
         <translation>どの実装もこれを読みません。実装のログレベル設定を使ってください</translation>
     </message>
     <message>
@@ -204,8 +204,8 @@
         <translation>アノテーション %1 には効果がありません</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; holds a ${...} placeholder that would be sent literally</source>
-        <translation>&quot;%1&quot; の ${...} プレースホルダーは展開されず、そのまま送信されます</translation>
+        <source>"%1" holds a ${...} placeholder that would be sent literally</source>
+        <translation>"%1" の ${...} プレースホルダーは展開されず、そのまま送信されます</translation>
     </message>
     <message>
         <source>Kubernetes does not expand variables in manifests: write the value, or generate the file with envsubst, Helm or Kustomize</source>
@@ -220,12 +220,12 @@
         <translation>名前空間 %1 に、%3 の %2 から %4 への ReferenceGrant を追加してください。ないとコントローラーは RefNotPermitted を報告します</translation>
     </message>
     <message>
-        <source>the part before &apos;/&apos; must be a DNS subdomain such as example.com</source>
-        <translation>&apos;/&apos; より前の部分は example.com のような DNS サブドメインでなければなりません</translation>
+        <source>the part before '/' must be a DNS subdomain such as example.com</source>
+        <translation>'/' より前の部分は example.com のような DNS サブドメインでなければなりません</translation>
     </message>
     <message>
-        <source>use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, 63 characters at most</source>
-        <translation>英字・数字・&apos;-&apos;・&apos;_&apos;・&apos;.&apos; を使い、63 文字以内にしてください</translation>
+        <source>use letters, digits, '-', '_' and '.', 63 characters at most</source>
+        <translation>英字・数字・'-'・'_'・'.' を使い、63 文字以内にしてください</translation>
     </message>
     <message>
         <source>add apiVersion, e.g. gateway.networking.k8s.io/v1</source>
@@ -244,28 +244,28 @@
         <translation>metadata.name を追加してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;</source>
-        <translation>小文字・数字・&apos;-&apos;・&apos;.&apos; を使ってください</translation>
+        <source>use lower-case letters, digits, '-' and '.'</source>
+        <translation>小文字・数字・'-'・'.' を使ってください</translation>
     </message>
     <message>
         <source>remove metadata.namespace</source>
         <translation>metadata.namespace を削除してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits and &apos;-&apos;, 63 characters at most</source>
-        <translation>小文字・数字・&apos;-&apos; を使い、63 文字以内にしてください</translation>
+        <source>use lower-case letters, digits and '-', 63 characters at most</source>
+        <translation>小文字・数字・'-' を使い、63 文字以内にしてください</translation>
     </message>
     <message>
-        <source>quote the value: &quot;%1&quot;</source>
-        <translation>値を引用符で囲んでください: &quot;%1&quot;</translation>
+        <source>quote the value: "%1"</source>
+        <translation>値を引用符で囲んでください: "%1"</translation>
     </message>
     <message>
         <source>annotations are limited to 256 KiB in all</source>
         <translation>アノテーションは合計 256 KiB までです</translation>
     </message>
     <message>
-        <source>did you mean &quot;%1&quot;?</source>
-        <translation>&quot;%1&quot; のことですか？</translation>
+        <source>did you mean "%1"?</source>
+        <translation>"%1" のことですか？</translation>
     </message>
     <message>
         <source>the fields allowed here are: %1</source>
@@ -280,16 +280,16 @@
         <translation>クラスターに experimental CRD をインストールするか、このフィールドを使わないでください</translation>
     </message>
     <message>
-        <source>no matches for kind &quot;%1&quot; in group &quot;%2&quot;</source>
-        <translation>グループ &quot;%2&quot; に kind &quot;%1&quot; はありません</translation>
+        <source>no matches for kind "%1" in group "%2"</source>
+        <translation>グループ "%2" に kind "%1" はありません</translation>
     </message>
     <message>
         <source>check the spelling of kind; the Gateway API kinds are GatewayClass, Gateway, ListenerSet, HTTPRoute, GRPCRoute, TCPRoute, UDPRoute, TLSRoute, ReferenceGrant, BackendTLSPolicy</source>
         <translation>kind の綴りを確認してください。Gateway API の kind は GatewayClass、Gateway、ListenerSet、HTTPRoute、GRPCRoute、TCPRoute、UDPRoute、TLSRoute、ReferenceGrant、BackendTLSPolicy です</translation>
     </message>
     <message>
-        <source>no matches for kind &quot;%1&quot; in version &quot;%2&quot;</source>
-        <translation>バージョン &quot;%2&quot; に kind &quot;%1&quot; はありません</translation>
+        <source>no matches for kind "%1" in version "%2"</source>
+        <translation>バージョン "%2" に kind "%1" はありません</translation>
     </message>
     <message>
         <source>the versions of %1 are %2</source>
@@ -340,8 +340,8 @@
         <translation>Kubernetes オブジェクトのキーは文字列だけです</translation>
     </message>
     <message>
-        <source>duplicate key &quot;%1&quot; (first set at line %2, column %3)</source>
-        <translation>キー &quot;%1&quot; が重複しています（最初は %2 行 %3 列）</translation>
+        <source>duplicate key "%1" (first set at line %2, column %3)</source>
+        <translation>キー "%1" が重複しています（最初は %2 行 %3 列）</translation>
     </message>
     <message>
         <source>kubectl rejects a key set twice in one map; keep one of them</source>
@@ -352,8 +352,8 @@
         <translation>YAML のインデントにタブは使えません。スペースでインデントしてください</translation>
     </message>
     <message>
-        <source>check the indentation and the quoting around this position; a value with &apos;: &apos; or &apos;#&apos; needs quotes</source>
-        <translation>この位置付近のインデントと引用符を確認してください。&apos;: &apos; や &apos;#&apos; を含む値は引用符が必要です</translation>
+        <source>check the indentation and the quoting around this position; a value with ': ' or '#' needs quotes</source>
+        <translation>この位置付近のインデントと引用符を確認してください。': ' や '#' を含む値は引用符が必要です</translation>
     </message>
     <message>
         <source>the file is %1 MiB; files over %2 MiB are not read</source>
@@ -412,12 +412,12 @@
         <translation>Gateway %1 が指定している GatewayClass %2 は読み込んだオブジェクトの中にありません。すべてのクラスを受け入れる設定のため、Torii は暗黙のクラスでこの Gateway を扱います。</translation>
     </message>
     <message>
-        <source>%1 %2/%3: invalid regular expression &quot;%4&quot; (%5); this match never matches</source>
-        <translation>%1 %2/%3: 正規表現 &quot;%4&quot; が不正です（%5）。この match は何にも一致しません</translation>
+        <source>%1 %2/%3: invalid regular expression "%4" (%5); this match never matches</source>
+        <translation>%1 %2/%3: 正規表現 "%4" が不正です（%5）。この match は何にも一致しません</translation>
     </message>
     <message>
-        <source>Gateway API regular expressions use RE2 syntax: no lookaround and no backreferences; escape a literal &apos;.&apos; or &apos;?&apos; with a backslash.</source>
-        <translation>Gateway API の正規表現は RE2 構文です。先読み・後読みと後方参照は使えません。文字としての &apos;.&apos; や &apos;?&apos; はバックスラッシュでエスケープしてください。</translation>
+        <source>Gateway API regular expressions use RE2 syntax: no lookaround and no backreferences; escape a literal '.' or '?' with a backslash.</source>
+        <translation>Gateway API の正規表現は RE2 構文です。先読み・後読みと後方参照は使えません。文字としての '.' や '?' はバックスラッシュでエスケープしてください。</translation>
     </message>
     <message>
         <source>cluster-only (the case says no more)</source>
@@ -448,8 +448,8 @@
         <translation>マニフェスト %1 を読み込めません: %2</translation>
     </message>
     <message>
-        <source>%1: follows a step the case describes only in prose (&quot;%2&quot;), which the runner cannot perform</source>
-        <translation>%1: ケースが文章でしか説明していない手順（&quot;%2&quot;）の後にあります。ランナーはその手順を実行できません</translation>
+        <source>%1: follows a step the case describes only in prose ("%2"), which the runner cannot perform</source>
+        <translation>%1: ケースが文章でしか説明していない手順（"%2"）の後にあります。ランナーはその手順を実行できません</translation>
     </message>
     <message>
         <source>applied %1</source>
@@ -460,40 +460,40 @@
         <translation>%1 を実行できません: %2</translation>
     </message>
     <message>
-        <source>%1: expected listener &quot;%2&quot; in status.listeners; found %3</source>
-        <translation>%1: status.listeners にリスナー &quot;%2&quot; があるはずですが、実際は %3 です</translation>
+        <source>%1: expected listener "%2" in status.listeners; found %3</source>
+        <translation>%1: status.listeners にリスナー "%2" があるはずですが、実際は %3 です</translation>
     </message>
     <message>
-        <source>%1: listener &quot;%2&quot; lacks condition %3; it has %4</source>
-        <translation>%1: リスナー &quot;%2&quot; にコンディション %3 がありません。あるのは %4 です</translation>
+        <source>%1: listener "%2" lacks condition %3; it has %4</source>
+        <translation>%1: リスナー "%2" にコンディション %3 がありません。あるのは %4 です</translation>
     </message>
     <message>
         <source>%1: expected exactly %2 entries in status.listeners (%3); found %4 (%5)</source>
         <translation>%1: status.listeners の要素はちょうど %2 個（%3）のはずですが、実際は %4 個（%5）です</translation>
     </message>
     <message>
-        <source>%1: listener &quot;%2&quot; must list no supportedKinds; it lists %3</source>
-        <translation>%1: リスナー &quot;%2&quot; の supportedKinds は空でなければなりませんが、%3 が挙げられています</translation>
+        <source>%1: listener "%2" must list no supportedKinds; it lists %3</source>
+        <translation>%1: リスナー "%2" の supportedKinds は空でなければなりませんが、%3 が挙げられています</translation>
     </message>
     <message>
-        <source>%1: listener &quot;%2&quot; lacks supportedKinds entry %3; it lists %4</source>
-        <translation>%1: リスナー &quot;%2&quot; の supportedKinds に %3 がありません。挙げられているのは %4 です</translation>
+        <source>%1: listener "%2" lacks supportedKinds entry %3; it lists %4</source>
+        <translation>%1: リスナー "%2" の supportedKinds に %3 がありません。挙げられているのは %4 です</translation>
     </message>
     <message>
-        <source>%1: listener &quot;%2&quot; has attachedRoutes %3; expected %4</source>
-        <translation>%1: リスナー &quot;%2&quot; の attachedRoutes は %3 ですが、%4 のはずです</translation>
+        <source>%1: listener "%2" has attachedRoutes %3; expected %4</source>
+        <translation>%1: リスナー "%2" の attachedRoutes は %3 ですが、%4 のはずです</translation>
     </message>
     <message>
         <source>%1: expected no status.listeners, or exactly one listener with attachedRoutes 0; found %2</source>
         <translation>%1: status.listeners がないか、attachedRoutes が 0 のリスナーがちょうど 1 つのはずですが、実際は %2 です</translation>
     </message>
     <message>
-        <source>%1: the status.parents entry for %2 has controllerName %3; expected &quot;%4&quot;</source>
-        <translation>%1: %2 に対する status.parents の要素の controllerName は %3 ですが、&quot;%4&quot; のはずです</translation>
+        <source>%1: the status.parents entry for %2 has controllerName %3; expected "%4"</source>
+        <translation>%1: %2 に対する status.parents の要素の controllerName は %3 ですが、"%4" のはずです</translation>
     </message>
     <message>
-        <source>%1: the status.parents entry for %2 has parentRef.%3 %4; expected &quot;%5&quot; written out</source>
-        <translation>%1: %2 に対する status.parents の要素の parentRef.%3 は %4 ですが、&quot;%5&quot; と明示されているはずです</translation>
+        <source>%1: the status.parents entry for %2 has parentRef.%3 %4; expected "%5" written out</source>
+        <translation>%1: %2 に対する status.parents の要素の parentRef.%3 は %4 ですが、"%5" と明示されているはずです</translation>
     </message>
     <message>
         <source>%1: the status.parents entry for %2 has parentRef.namespace %3; expected %4 (namespaceRequired)</source>
@@ -528,44 +528,44 @@
         <translation>ルートテストのファイルは `tests` リストを持つマップです</translation>
     </message>
     <message>
-        <source>a test named &quot;%1&quot; is already in this file</source>
-        <translation>&quot;%1&quot; という名前のテストはこのファイルにすでにあります</translation>
+        <source>a test named "%1" is already in this file</source>
+        <translation>"%1" という名前のテストはこのファイルにすでにあります</translation>
     </message>
     <message>
-        <source>unknown field &quot;%1&quot; is ignored by this runner</source>
-        <translation>不明なフィールド &quot;%1&quot; はこのランナーでは無視されます</translation>
+        <source>unknown field "%1" is ignored by this runner</source>
+        <translation>不明なフィールド "%1" はこのランナーでは無視されます</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a single value</source>
-        <translation>&quot;%1&quot; は単一の値でなければなりません</translation>
+        <source>"%1" must be a single value</source>
+        <translation>"%1" は単一の値でなければなりません</translation>
     </message>
     <message>
-        <source>missing required field &quot;%1&quot;</source>
-        <translation>必須フィールド &quot;%1&quot; がありません</translation>
+        <source>missing required field "%1"</source>
+        <translation>必須フィールド "%1" がありません</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be an integer, not %2</source>
-        <translation>&quot;%1&quot; は整数でなければなりません（値: %2）</translation>
+        <source>"%1" must be an integer, not %2</source>
+        <translation>"%1" は整数でなければなりません（値: %2）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be true or false, not %2</source>
-        <translation>&quot;%1&quot; は true か false でなければなりません（値: %2）</translation>
+        <source>"%1" must be true or false, not %2</source>
+        <translation>"%1" は true か false でなければなりません（値: %2）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a list</source>
-        <translation>&quot;%1&quot; はリストでなければなりません</translation>
+        <source>"%1" must be a list</source>
+        <translation>"%1" はリストでなければなりません</translation>
     </message>
     <message>
         <source>%1 must be a map</source>
-        <translation>%1 はマップでなければなりません</translation>
+        <translation>%1 はマップである必要があります</translation>
     </message>
     <message>
-        <source>the items of &quot;%1&quot; must be single values</source>
-        <translation>&quot;%1&quot; の要素は単一の値でなければなりません</translation>
+        <source>the items of "%1" must be single values</source>
+        <translation>"%1" の要素は単一の値でなければなりません</translation>
     </message>
     <message>
-        <source>a condition status is &quot;True&quot;, &quot;False&quot; or &quot;Unknown&quot;, not &quot;%1&quot;</source>
-        <translation>コンディションの status は &quot;True&quot;、&quot;False&quot;、&quot;Unknown&quot; のいずれかで、&quot;%1&quot; は使えません</translation>
+        <source>a condition status is "True", "False" or "Unknown", not "%1"</source>
+        <translation>コンディションの status は "True"、"False"、"Unknown" のいずれかで、"%1" は使えません</translation>
     </message>
     <message>
         <source>an action has exactly one of patch, delete, fillEndpointSlices</source>
@@ -576,20 +576,20 @@
         <translation>patch には `set`（フィールドパスから値へのマップ）が必要です</translation>
     </message>
     <message>
-        <source>unknown action &quot;%1&quot; (patch, delete or fillEndpointSlices)</source>
-        <translation>不明な action &quot;%1&quot;（patch、delete、fillEndpointSlices のいずれか）</translation>
+        <source>unknown action "%1" (patch, delete or fillEndpointSlices)</source>
+        <translation>不明な action "%1"（patch、delete、fillEndpointSlices のいずれか）</translation>
     </message>
     <message>
-        <source>unknown check &quot;%1&quot;</source>
-        <translation>不明な check &quot;%1&quot;</translation>
+        <source>unknown check "%1"</source>
+        <translation>不明な check "%1"</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot; means nothing to check &quot;%2&quot; and is ignored</source>
-        <translation>フィールド &quot;%1&quot; は check &quot;%2&quot; では意味を持たないため無視されます</translation>
+        <source>field "%1" means nothing to check "%2" and is ignored</source>
+        <translation>フィールド "%1" は check "%2" では意味を持たないため無視されます</translation>
     </message>
     <message>
-        <source>applicability is &quot;simulated&quot; or &quot;cluster-only&quot;, not &quot;%1&quot;</source>
-        <translation>applicability は &quot;simulated&quot; か &quot;cluster-only&quot; で、&quot;%1&quot; は使えません</translation>
+        <source>applicability is "simulated" or "cluster-only", not "%1"</source>
+        <translation>applicability は "simulated" か "cluster-only" で、"%1" は使えません</translation>
     </message>
     <message>
         <source>a route-test file holds exactly one YAML document, not %1</source>
@@ -672,18 +672,6 @@
         <translation>プロトコル %1 はまだ提供されません</translation>
     </message>
     <message>
-        <source>request.%1 needs TLS, which the local gateway does not serve yet</source>
-        <translation>request.%1 には TLS が必要ですが、ローカルゲートウェイはまだ提供しません</translation>
-    </message>
-    <message>
-        <source>expect.%1 needs request mirroring, which the local gateway does not apply yet</source>
-        <translation>expect.%1 にはリクエストのミラーリングが必要ですが、ローカルゲートウェイはまだ適用しません</translation>
-    </message>
-    <message>
-        <source>expect.%1 needs TLS, which the local gateway does not serve yet</source>
-        <translation>expect.%1 には TLS が必要ですが、ローカルゲートウェイはまだ提供しません</translation>
-    </message>
-    <message>
         <source>expect.%1 needs WebSocket, which the local gateway does not serve yet</source>
         <translation>expect.%1 には WebSocket が必要ですが、ローカルゲートウェイはまだ提供しません</translation>
     </message>
@@ -724,12 +712,1582 @@
         <translation>%1: ゲートウェイ %2 は読み込まれたオブジェクトの中にありません</translation>
     </message>
     <message>
-        <source>%1: listener port %2 of gateway %3 is not served by the local gateway (it serves accepted HTTP listeners only)</source>
-        <translation>%1: ゲートウェイ %3 のリスナーポート %2 はローカルゲートウェイで提供されていません（提供するのは受け入れられた HTTP リスナーのみです）</translation>
-    </message>
-    <message>
         <source>cannot start the local gateway: %1</source>
         <translation>ローカルゲートウェイを起動できません: %1</translation>
+    </message>
+    <message>
+        <source>made up by the studio</source>
+        <translation>スタジオが補ったもの</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>受理済み</translation>
+    </message>
+    <message>
+        <source>accepted with problems</source>
+        <translation>受理済み（問題あり）</translation>
+    </message>
+    <message>
+        <source>not accepted</source>
+        <translation>未受理</translation>
+    </message>
+    <message>
+        <source>no controller</source>
+        <translation>コントローラーなし</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>%1 was made up by the studio and is not exported</source>
+        <translation>%1 はスタジオが補ったものなので書き出しません</translation>
+    </message>
+    <message>
+        <source>%1 holds a private key and is not exported</source>
+        <translation>%1 は秘密鍵を含むので書き出しません</translation>
+    </message>
+    <message>
+        <source>create it in the cluster separately (or let cert-manager issue it), or export with secrets included</source>
+        <translation>クラスターで別に作成する（または cert-manager に発行させる）か、シークレットを含めて書き出してください</translation>
+    </message>
+    <message>
+        <source>the cluster will reject %1: %2</source>
+        <translation>クラスターは %1 を拒否します: %2</translation>
+    </message>
+    <message>
+        <source>a standard-channel cluster will reject %1: %2</source>
+        <translation>Standard チャネルのクラスターは %1 を拒否します: %2</translation>
+    </message>
+    <message>
+        <source>a standard-channel cluster will ignore a field of %1: %2</source>
+        <translation>Standard チャネルのクラスターは %1 のフィールドを無視します: %2</translation>
+    </message>
+    <message>
+        <source>Infrastructure provider</source>
+        <translation>インフラストラクチャプロバイダー</translation>
+    </message>
+    <message>
+        <source>Cluster operator</source>
+        <translation>クラスターオペレーター</translation>
+    </message>
+    <message>
+        <source>Application developer</source>
+        <translation>アプリケーション開発者</translation>
+    </message>
+    <message>
+        <source>No role</source>
+        <translation>ロールなし</translation>
+    </message>
+    <message>
+        <source>the development CA in %1 is incomplete (%2 is missing); remove the folder to make a new one</source>
+        <translation>%1 の開発用 CA が不完全です（%2 がありません）。フォルダーを削除すると新しく作成されます</translation>
+    </message>
+    <message>
+        <source>cannot read the development CA in %1</source>
+        <translation>%1 の開発用 CA を読み込めません</translation>
+    </message>
+    <message>
+        <source>the development CA in %1 is unusable: %2</source>
+        <translation>%1 の開発用 CA は使用できません: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 を作成できません: %2</translation>
+    </message>
+    <message>
+        <source>cannot make the development CA: %1</source>
+        <translation>開発用 CA を作成できません: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the development CA to %1: %2</source>
+        <translation>開発用 CA を %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>no certificate to serve</source>
+        <translation>提供する証明書がありません</translation>
+    </message>
+    <message>
+        <source>invalid ALPN protocol name "%1"</source>
+        <translation>ALPN のプロトコル名 "%1" は無効です</translation>
+    </message>
+    <message>
+        <source>the certificate for host %1 cannot be served: %2</source>
+        <translation>ホスト %1 の証明書は提供できません: %2</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot make a TLS context: %1</source>
+        <translation>OpenSSL が TLS コンテキストを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>%1: mirror backend %2 keeps no request log (it is not a mock backend of this run)</source>
+        <translation>%1: ミラー先バックエンド %2 にはリクエストログがありません（この実行のモックバックエンドではありません）</translation>
+    </message>
+    <message>
+        <source>%1: mirroredTo: %2 did not receive %3 within %4 ms</source>
+        <translation>%1: mirroredTo: %2 は %4 ms 以内に %3 を受け取りませんでした</translation>
+    </message>
+    <message>
+        <source>request.%1 needs client certificate validation, which the local gateway does not do yet</source>
+        <translation>request.%1 にはクライアント証明書の検証が必要ですが、ローカルゲートウェイはまだ対応していません</translation>
+    </message>
+    <message>
+        <source>expect.%1 needs TLS to the backends, which the local gateway does not do yet</source>
+        <translation>expect.%1 にはバックエンドへの TLS が必要ですが、ローカルゲートウェイはまだ対応していません</translation>
+    </message>
+    <message>
+        <source>%1: the HTTPS listener answered without TLS: the local gateway does not terminate TLS yet</source>
+        <translation>%1: HTTPS リスナーが TLS なしで応答しました。ローカルゲートウェイはまだ TLS を終端しません</translation>
+    </message>
+    <message>
+        <source>%1: expected the connection or TLS handshake to fail, got status %2</source>
+        <translation>%1: 接続または TLS ハンドシェイクの失敗を期待しましたが、ステータス %2 が返りました</translation>
+    </message>
+    <message>
+        <source>%1: expected the connection or TLS handshake to fail, but it succeeded (%2)</source>
+        <translation>%1: 接続または TLS ハンドシェイクの失敗を期待しましたが、成功しました（%2）</translation>
+    </message>
+    <message>
+        <source>%1: connection %2 as expected</source>
+        <translation>%1: 期待どおり接続は %2</translation>
+    </message>
+    <message>
+        <source>%1: mirrorDistribution cannot be judged: %2</source>
+        <translation>%1: mirrorDistribution を判定できません: %2</translation>
+    </message>
+    <message>
+        <source>%1: mirrored %2 of %3 requests, within the expected range</source>
+        <translation>%1: %3 件中 %2 件がミラーされ、期待範囲内です</translation>
+    </message>
+    <message>
+        <source>%1: mirrorDistribution: no round of %2 met the ranges; the last one: %3</source>
+        <translation>%1: mirrorDistribution: %2 回のどのラウンドも範囲を満たしませんでした。最後のラウンド: %3</translation>
+    </message>
+    <message>
+        <source>%1: client certificate Secret %2 is not among the loaded objects or lacks tls.crt and tls.key</source>
+        <translation>%1: クライアント証明書の Secret %2 が読み込んだオブジェクトにないか、tls.crt と tls.key がありません</translation>
+    </message>
+    <message>
+        <source>%1: listener port %2 of gateway %3 is not served, so the connection fails as expected</source>
+        <translation>%1: Gateway %3 のリスナーポート %2 は提供されていないため、期待どおり接続は失敗します</translation>
+    </message>
+    <message>
+        <source>%1: listener port %2 of gateway %3 is not served by the local gateway (it serves accepted HTTP listeners, and HTTPS listeners with a usable certificate)</source>
+        <translation>%1: Gateway %3 のリスナーポート %2 はローカルゲートウェイで提供されていません（受理された HTTP リスナーと、使用可能な証明書を持つ HTTPS リスナーを提供します）</translation>
+    </message>
+    <message>
+        <source>a request mix is a map with a `requests` list</source>
+        <translation>リクエストミックスは `requests` リストを持つマップです</translation>
+    </message>
+    <message>
+        <source>the request mix has no requests</source>
+        <translation>リクエストミックスにリクエストがありません</translation>
+    </message>
+    <message>
+        <source>the weights of the request mix add up to 0</source>
+        <translation>リクエストミックスの重みの合計が 0 です</translation>
+    </message>
+    <message>
+        <source>each request of the mix is a map</source>
+        <translation>ミックスの各リクエストはマップです</translation>
+    </message>
+    <message>
+        <source>weight must be a number, 0 or more, not "%1"</source>
+        <translation>weight は 0 以上の数値である必要があります（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>unknown protocol "%1"; use http, https, h2, grpc, tcp, udp or tls</source>
+        <translation>不明なプロトコル "%1" です。http、https、h2、grpc、tcp、udp、tls のいずれかを使ってください</translation>
+    </message>
+    <message>
+        <source>the traffic generator does not send %1 yet; it sends HTTP/1.1 over plain TCP (protocol: http) today</source>
+        <translation>トラフィックジェネレーターはまだ %1 を送れません。現在は平文 TCP 上の HTTP/1.1（protocol: http）を送ります</translation>
+    </message>
+    <message>
+        <source>"%1" is not an HTTP method</source>
+        <translation>"%1" は HTTP メソッドではありません</translation>
+    </message>
+    <message>
+        <source>path must start with /, not "%1"</source>
+        <translation>path は / で始まる必要があります（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>listener is a map: {namespace, gateway, port}</source>
+        <translation>listener はマップです: {namespace, gateway, port}</translation>
+    </message>
+    <message>
+        <source>port must be a whole number from 1 to 65535, not "%1"</source>
+        <translation>port は 1 から 65535 の整数である必要があります（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>%1 must be a single value</source>
+        <translation>%1 は単一の値である必要があります</translation>
+    </message>
+    <message>
+        <source>%1 must be a map of names to values</source>
+        <translation>%1 は名前から値へのマップである必要があります</translation>
+    </message>
+    <message>
+        <source>%1 has an empty name</source>
+        <translation>%1 に空の名前があります</translation>
+    </message>
+    <message>
+        <source>unknown field "%1" in the request mix is ignored</source>
+        <translation>リクエストミックスの不明なフィールド "%1" は無視されます</translation>
+    </message>
+    <message>
+        <source>a request mix file holds one YAML document</source>
+        <translation>リクエストミックスのファイルには YAML ドキュメントを 1 つだけ書きます</translation>
+    </message>
+    <message>
+        <source>a traffic scenario is a map with a `steps` list and an optional `rollback` rule</source>
+        <translation>トラフィックシナリオは `steps` リストと省略可能な `rollback` ルールを持つマップです</translation>
+    </message>
+    <message>
+        <source>`steps` must be a list</source>
+        <translation>`steps` はリストである必要があります</translation>
+    </message>
+    <message>
+        <source>the traffic scenario has no steps and no rollback rule</source>
+        <translation>トラフィックシナリオにステップもロールバックルールもありません</translation>
+    </message>
+    <message>
+        <source>each step of the scenario is a map</source>
+        <translation>シナリオの各ステップはマップです</translation>
+    </message>
+    <message>
+        <source>a step needs `at` (e.g. at: 30s)</source>
+        <translation>ステップには `at` が必要です（例: at: 30s）</translation>
+    </message>
+    <message>
+        <source>a step changes one thing: `weights`, `backend` or `endpoint`</source>
+        <translation>1 つのステップが変えるのは `weights`、`backend`、`endpoint` のどれか 1 つです</translation>
+    </message>
+    <message>
+        <source>`backends` maps backendRef names to weights, e.g. {webapp-stable: 95, webapp-canary: 5}</source>
+        <translation>`backends` は backendRef の名前から重みへのマップです（例: {webapp-stable: 95, webapp-canary: 5}）</translation>
+    </message>
+    <message>
+        <source>a weight is a whole number from 0 to 1000000, not "%1"</source>
+        <translation>重みは 0 から 1000000 の整数です（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>name the HTTPRoute: route: namespace/name</source>
+        <translation>HTTPRoute を指定してください: route: namespace/name</translation>
+    </message>
+    <message>
+        <source>rule is the rule's index (0, 1, ...) or its name, not "%1"</source>
+        <translation>rule はルールの番号（0, 1, ...）か名前です（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>name the Service: service: namespace/name</source>
+        <translation>Service を指定してください: service: namespace/name</translation>
+    </message>
+    <message>
+        <source>an endpoint step needs `replica`, a whole number from 0</source>
+        <translation>endpoint のステップには `replica`（0 以上の整数）が必要です</translation>
+    </message>
+    <message>
+        <source>status is an HTTP status from 100 to 599, not "%1"</source>
+        <translation>status は 100 から 599 の HTTP ステータスです（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>failure is status, reset or hang, not "%1"</source>
+        <translation>failure は status、reset、hang のいずれかです（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>down is true or false</source>
+        <translation>down は true か false です</translation>
+    </message>
+    <message>
+        <source>responseBytes is a whole number from 0 to 67108864</source>
+        <translation>responseBytes は 0 から 67108864 の整数です</translation>
+    </message>
+    <message>
+        <source>seed is a whole number from 0</source>
+        <translation>seed は 0 以上の整数です</translation>
+    </message>
+    <message>
+        <source>distribution is fixed, uniform, normal, lognormal or pareto, not "%1"</source>
+        <translation>distribution は fixed、uniform、normal、lognormal、pareto のいずれかです（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>%1 must be a number above 0</source>
+        <translation>%1 は 0 より大きい数である必要があります</translation>
+    </message>
+    <message>
+        <source>unusable latency: %1</source>
+        <translation>使用できないレイテンシー: %1</translation>
+    </message>
+    <message>
+        <source>window must be above 0</source>
+        <translation>window は 0 より大きい必要があります</translation>
+    </message>
+    <message>
+        <source>minRequests is a whole number from 1</source>
+        <translation>minRequests は 1 以上の整数です</translation>
+    </message>
+    <message>
+        <source>the rollback rule needs errorRate or p99Ms (or both)</source>
+        <translation>ロールバックルールには errorRate か p99Ms（または両方）が必要です</translation>
+    </message>
+    <message>
+        <source>%1 must be a duration such as 500ms, 30s or 2m, not "%2"</source>
+        <translation>%1 は 500ms、30s、2m のような時間である必要があります（"%2" ではなく）</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from 0 to 1, not "%2"</source>
+        <translation>%1 は 0 から 1 の数である必要があります（"%2" ではなく）</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 がありません</translation>
+    </message>
+    <message>
+        <source>unknown field "%1" in the scenario is ignored</source>
+        <translation>シナリオの不明なフィールド "%1" は無視されます</translation>
+    </message>
+    <message>
+        <source>a traffic scenario file holds one YAML document</source>
+        <translation>トラフィックシナリオのファイルには YAML ドキュメントを 1 つだけ書きます</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>The object is no longer in its file (it was edited meanwhile).</source>
+        <translation>オブジェクトはもうファイルにありません（その間に編集されました）。</translation>
+    </message>
+    <message>
+        <source>The object has no position in its file.</source>
+        <translation>オブジェクトのファイル内の位置がありません。</translation>
+    </message>
+    <message>
+        <source>The edit could not be written as YAML that reads back the same.</source>
+        <translation>編集を、読み戻して同じになる YAML として書けませんでした。</translation>
+    </message>
+    <message>
+        <source>Gateway (HTTP on port 80)</source>
+        <translation>Gateway（ポート 80 の HTTP）</translation>
+    </message>
+    <message>
+        <source>A Gateway of the class example-gateway-class with one HTTP listener accepting routes from every namespace.</source>
+        <translation>クラス example-gateway-class の Gateway。すべての名前空間からルートを受け付ける HTTP リスナーを 1 つ持ちます。</translation>
+    </message>
+    <message>
+        <source>HTTPRoute: basic</source>
+        <translation>HTTPRoute: 基本</translation>
+    </message>
+    <message>
+        <source>Sends every request for a hostname to one Service.</source>
+        <translation>あるホスト名へのすべてのリクエストを 1 つの Service に送ります。</translation>
+    </message>
+    <message>
+        <source>HTTPRoute: canary (weighted split)</source>
+        <translation>HTTPRoute: カナリア（重み付き分割）</translation>
+    </message>
+    <message>
+        <source>Sends 90 % of the requests to the stable Service and 10 % to the canary.</source>
+        <translation>リクエストの 90 % を安定版の Service に、10 % をカナリアに送ります。</translation>
+    </message>
+    <message>
+        <source>HTTPRoute: A/B test by header</source>
+        <translation>HTTPRoute: ヘッダーによる A/B テスト</translation>
+    </message>
+    <message>
+        <source>Requests with the header env: canary go to version 2, the others to version 1.</source>
+        <translation>ヘッダー env: canary を持つリクエストはバージョン 2 に、それ以外はバージョン 1 に送ります。</translation>
+    </message>
+    <message>
+        <source>TCPRoute</source>
+        <translation>TCPRoute</translation>
+    </message>
+    <message>
+        <source>Forwards a TCP listener's connections to one Service.</source>
+        <translation>TCP リスナーの接続を 1 つの Service に転送します。</translation>
+    </message>
+    <message>
+        <source>UDPRoute</source>
+        <translation>UDPRoute</translation>
+    </message>
+    <message>
+        <source>Forwards a UDP listener's datagrams to one Service.</source>
+        <translation>UDP リスナーのデータグラムを 1 つの Service に転送します。</translation>
+    </message>
+    <message>
+        <source>TLSRoute: passthrough</source>
+        <translation>TLSRoute: パススルー</translation>
+    </message>
+    <message>
+        <source>Forwards TLS connections for a server name, still encrypted, to one Service (the listener's TLS mode is Passthrough).</source>
+        <translation>あるサーバー名の TLS 接続を、暗号化されたまま 1 つの Service に転送します（リスナーの TLS モードは Passthrough）。</translation>
+    </message>
+    <message>
+        <source>ReferenceGrant</source>
+        <translation>ReferenceGrant</translation>
+    </message>
+    <message>
+        <source>Lets HTTPRoutes of another namespace send traffic to the Services of this one.</source>
+        <translation>別の名前空間の HTTPRoute がこの名前空間の Service にトラフィックを送れるようにします。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Torii</source>
+        <translation>Torii</translation>
+    </message>
+</context>
+<context>
+    <name>RouteExplanation</name>
+    <message>
+        <source>rule %1</source>
+        <translation>ルール %1</translation>
+    </message>
+    <message>
+        <source>match %1</source>
+        <translation>マッチ %1</translation>
+    </message>
+    <message>
+        <source>no backend</source>
+        <translation>バックエンドなし</translation>
+    </message>
+    <message>
+        <source>lands on %1 (host %2) → %3</source>
+        <translation>%1 に到達（ホスト %2）→ %3</translation>
+    </message>
+    <message>
+        <source>no route matches: the gateway answers 404</source>
+        <translation>一致するルートがありません: ゲートウェイが 404 を返します</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Backends::BackendBehaviour</name>
+    <message>
+        <source>an error rate is a number from 0 to 1</source>
+        <translation>エラー率は 0 から 1 の数です</translation>
+    </message>
+    <message>
+        <source>an error status is a number from 100 to 599</source>
+        <translation>エラーステータスは 100 から 599 の数です</translation>
+    </message>
+    <message>
+        <source>a slow start needs a duration and a latency of 0 or more</source>
+        <translation>スロースタートには 0 以上の時間とレイテンシーが必要です</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Backends::LatencyDistribution</name>
+    <message>
+        <source>latency parameters must be finite and 0 or more</source>
+        <translation>レイテンシーのパラメーターは 0 以上の有限の値である必要があります</translation>
+    </message>
+    <message>
+        <source>a uniform latency needs min &lt;= max</source>
+        <translation>一様分布のレイテンシーには min &lt;= max が必要です</translation>
+    </message>
+    <message>
+        <source>a log-normal latency needs a median above 0</source>
+        <translation>対数正規分布のレイテンシーには 0 より大きい中央値が必要です</translation>
+    </message>
+    <message>
+        <source>a Pareto latency needs a scale and a shape above 0</source>
+        <translation>パレート分布のレイテンシーには 0 より大きいスケールと形状が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::ExplorerModel</name>
+    <message>
+        <source>rule %1</source>
+        <translation>ルール %1</translation>
+    </message>
+    <message>
+        <source> (weight %1)</source>
+        <translation>（重み %1）</translation>
+    </message>
+    <message>
+        <source>Gateways whose GatewayClass is not in the workspace</source>
+        <translation>GatewayClass がワークスペースにない Gateway</translation>
+    </message>
+    <message>
+        <source>Listener %1 — %2 %3</source>
+        <translation>リスナー %1 — %2 %3</translation>
+    </message>
+    <message>
+        <source>Routes attached to no listener</source>
+        <translation>どのリスナーにも接続されていないルート</translation>
+    </message>
+    <message>
+        <source>Other objects</source>
+        <translation>その他のオブジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::ExplorerPanel</name>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation>フィルター (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Hierarchy</source>
+        <translation>階層</translation>
+    </message>
+    <message>
+        <source>By kind and namespace</source>
+        <translation>種類と名前空間別</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::ExportDialog</name>
+    <message>
+        <source>Include Secrets with private keys</source>
+        <translation>秘密鍵を含む Secret も含める</translation>
+    </message>
+    <message>
+        <source>Export for kubectl</source>
+        <translation>kubectl 用に書き出し</translation>
+    </message>
+    <message>
+        <source>One file</source>
+        <translation>1 ファイル</translation>
+    </message>
+    <message>
+        <source>One file per role</source>
+        <translation>ロールごとに 1 ファイル</translation>
+    </message>
+    <message>
+        <source>One file per kind</source>
+        <translation>種類ごとに 1 ファイル</translation>
+    </message>
+    <message>
+        <source>⚠ Private keys will be written in clear text into the exported files. Anyone who can read them, or the repository they are committed to, can impersonate these hosts.</source>
+        <translation>⚠ 秘密鍵が平文のまま書き出されます。ファイルやそれをコミットしたリポジトリを読める人は誰でも、これらのホストになりすませます。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Changes on disk</source>
+        <translation>ディスク上の変更</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>書き出し先</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <source>Into folder:</source>
+        <translation>フォルダー:</translation>
+    </message>
+    <message>
+        <source>Files to write:</source>
+        <translation>書き出すファイル:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation><numerusform>%n 個のオブジェクト</numerusform></translation>
+    </message>
+    <message>
+        <source>No warnings: the cluster should accept every object as written.</source>
+        <translation>警告なし: クラスターは書かれたとおりにすべてのオブジェクトを受け付けるはずです。</translation>
+    </message>
+    <message>
+        <source>%1 object(s) in %2 file(s); %3 left out.</source>
+        <translation>%2 ファイルに %1 個のオブジェクト。除外 %3 個。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: the whole file is new.</source>
+        <translation>%1 はまだありません: ファイル全体が新規です。</translation>
+    </message>
+    <message>
+        <source>The files are too large to compare here (more than %1 lines).</source>
+        <translation>ファイルが大きすぎてここでは比較できません（%1 行超）。</translation>
+    </message>
+    <message>
+        <source>%1 already holds exactly this text: writing it changes nothing.</source>
+        <translation>%1 はすでにこの内容です: 書き出しても何も変わりません。</translation>
+    </message>
+    <message>
+        <source>%1: %2 line(s) added, %3 removed</source>
+        <translation>%1: %2 行追加、%3 行削除</translation>
+    </message>
+    <message>
+        <source>Choose a folder to export into.</source>
+        <translation>書き出し先のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1.</source>
+        <translation><numerusform>%1 に %n ファイルを書き出しました。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::FormModel</name>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>既定: %1</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未設定）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation><numerusform>%n 項目</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation><numerusform>%n キー</numerusform></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>%1 から %2 まで</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s)</source>
+        <translation><numerusform>最大 %n 文字</numerusform></translation>
+    </message>
+    <message>
+        <source>Pattern: %1</source>
+        <translation>パターン: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::HierarchyView</name>
+    <message>
+        <source>(missing)</source>
+        <translation>（見つかりません）</translation>
+    </message>
+    <message>
+        <source>(made up by the studio)</source>
+        <translation>（スタジオが補ったもの）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>拡大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>縮小 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Fit the graph in the view (Ctrl+0)</source>
+        <translation>グラフ全体をビューに合わせます (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Save the graph as SVG, PNG or DOT</source>
+        <translation>グラフを SVG、PNG、DOT で保存します</translation>
+    </message>
+    <message>
+        <source>Infrastructure provider</source>
+        <translation>インフラストラクチャプロバイダー</translation>
+    </message>
+    <message>
+        <source>Cluster operator</source>
+        <translation>クラスターオペレーター</translation>
+    </message>
+    <message>
+        <source>Application developer</source>
+        <translation>アプリケーション開発者</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>担当: %1</translation>
+    </message>
+    <message>
+        <source>Referenced, but not in the workspace.</source>
+        <translation>参照されていますが、ワークスペースにありません。</translation>
+    </message>
+    <message>
+        <source>Made up by the studio; never exported.</source>
+        <translation>スタジオが補ったもので、書き出されることはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation><numerusform>%n 個のオブジェクト</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused reference(s)</source>
+        <translation><numerusform>拒否された参照 %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Resource hierarchy</source>
+        <translation>リソース階層</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 に書き込めません</translation>
+    </message>
+    <message>
+        <source>unknown format "%1": use .svg, .png or .dot</source>
+        <translation>不明な形式 "%1" です: .svg、.png、.dot を使ってください</translation>
+    </message>
+    <message>
+        <source>Export the hierarchy</source>
+        <translation>階層の書き出し</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
+        <translation>SVG 画像 (*.svg);;PNG 画像 (*.png);;Graphviz DOT (*.dot)</translation>
+    </message>
+    <message>
+        <source>The graph could not be saved: %1</source>
+        <translation>グラフを保存できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::ListenersModel</name>
+    <message>
+        <source>not served yet: the local gateway does not serve this protocol</source>
+        <translation>未提供: ローカルゲートウェイはこのプロトコルをまだ提供しません</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>リスナー</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>ローカルアドレス</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>試す</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::LiveRun</name>
+    <message>
+        <source>Open a workspace with a Gateway first.</source>
+        <translation>先に Gateway を含むワークスペースを開いてください。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>一時フォルダーを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::MainWindow</name>
+    <message>
+        <source>Torii</source>
+        <translation>Torii</translation>
+    </message>
+    <message>
+        <source>Recover unsaved edits?</source>
+        <translation>保存されていない編集を復元しますか？</translation>
+    </message>
+    <message>
+        <source>Torii did not end cleanly last time. Unsaved edits of these files were kept:
+
+%1
+
+Recover them? (No discards them.)</source>
+        <translation>前回 Torii は正常に終了しませんでした。次のファイルの保存されていない編集が残っています:
+
+%1
+
+復元しますか？（「いいえ」で破棄します）</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Torii&lt;/h2&gt;&lt;p&gt;A studio for the Kubernetes Gateway API.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Torii&lt;/h2&gt;&lt;p&gt;Kubernetes Gateway API のスタジオ&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a folder of YAML files, or start from the demo workspace: the guide's examples, ready to validate and run.</source>
+        <translation>YAML ファイルのフォルダーを開くか、デモワークスペース（ガイドの例。すぐに検証・実行できます）から始めてください。</translation>
+    </message>
+    <message>
+        <source>Open the demo workspace</source>
+        <translation>デモワークスペースを開く</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>フォルダーを開く…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>フォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open F&amp;iles…</source>
+        <translation>ファイルを開く(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo Workspace</source>
+        <translation>デモワークスペースを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation>すべて保存(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Gateway</source>
+        <translation>ゲートウェイを実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Serve the workspace on 127.0.0.1 with mock backends (F5)</source>
+        <translation>ワークスペースをモックバックエンド付きで 127.0.0.1 に提供します (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Gateway</source>
+        <translation>ゲートウェイを停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter the Explorer</source>
+        <translation>エクスプローラーを絞り込む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About Torii</source>
+        <translation>Torii について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Torii</source>
+        <translation>Torii について</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Torii&lt;/b&gt; %1&lt;br&gt;A studio for the Kubernetes Gateway API v1.6.1.</source>
+        <translation>&lt;b&gt;Torii&lt;/b&gt; %1&lt;br&gt;Kubernetes Gateway API v1.6.1 のスタジオ</translation>
+    </message>
+    <message>
+        <source>Explorer</source>
+        <translation>エクスプローラー</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>パネル</translation>
+    </message>
+    <message>
+        <source>Hierarchy</source>
+        <translation>階層</translation>
+    </message>
+    <message>
+        <source>The hierarchy view is not part of this build.</source>
+        <translation>このビルドには階層ビューが含まれていません。</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Workspaces</source>
+        <translation>最近のワークスペース(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>問題(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Request &amp;Tester</source>
+        <translation>リクエストテスター(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The language changes when Torii starts again.</source>
+        <translation>言語は Torii の次回起動時に切り替わります。</translation>
+    </message>
+    <message>
+        <source>Open a folder of YAML files</source>
+        <translation>YAML ファイルのフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Open YAML files</source>
+        <translation>YAML ファイルを開く</translation>
+    </message>
+    <message>
+        <source>YAML and JSON (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>YAML と JSON (*.yaml *.yml *.json);;すべてのファイル (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more file(s)</source>
+        <translation><numerusform> ほか %n ファイル</numerusform></translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>ディスク上のファイルが変更されました</translation>
+    </message>
+    <message>
+        <source>%1 was changed on disk while it has unsaved edits here.
+
+Reload it from disk (your edits are lost) or keep your edits (saving will overwrite the other change)?</source>
+        <translation>%1 は、ここに保存されていない編集がある間にディスク上で変更されました。
+
+ディスクから再読み込みしますか（編集は失われます）、それとも編集を残しますか（保存するともう一方の変更は上書きされます）？</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>ワークスペースが開かれていません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation><numerusform>%n 個のオブジェクト</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>エラー %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>警告 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gateway ● running on 127.0.0.1 (%n listener(s))</source>
+        <translation><numerusform>ゲートウェイ ● 127.0.0.1 で実行中（リスナー %n 個）</numerusform></translation>
+    </message>
+    <message>
+        <source>Gateway ○ stopped</source>
+        <translation>ゲートウェイ ○ 停止中</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>保存できません</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>The gateway did not start: %1</source>
+        <translation>ゲートウェイを開始できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>保存されていない編集</translation>
+    </message>
+    <message>
+        <source>Save the edited files before closing?</source>
+        <translation>閉じる前に編集したファイルを保存しますか？</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>トラフィック</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>ロール:</translation>
+    </message>
+    <message>
+        <source>&amp;Export for kubectl…</source>
+        <translation>kubectl 用に書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Resource…</source>
+        <translation>新しいリソース(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>フォーム</translation>
+    </message>
+    <message>
+        <source>New Resource</source>
+        <translation>新しいリソース</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::NewResourceDialog</name>
+    <message>
+        <source>New Resource</source>
+        <translation>新しいリソース</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Name&amp;space:</source>
+        <translation>名前空間(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Parent Gateway:</source>
+        <translation>親 Gateway(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Append to &amp;file:</source>
+        <translation>追加先ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::ProblemsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>ヒント</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::RequestTester</name>
+    <message>
+        <source>http://host.example.com/path — the host and port as clients use them</source>
+        <translation>http://host.example.com/path — クライアントが使うホストとポート</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Send the request to the running gateway (Ctrl+Enter)</source>
+        <translation>実行中のゲートウェイにリクエストを送信します (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>One header per line: name: value</source>
+        <translation>1 行に 1 ヘッダー: name: value</translation>
+    </message>
+    <message>
+        <source>Request body (optional)</source>
+        <translation>リクエストボディ（省略可）</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>ヘッダー</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>ボディ</translation>
+    </message>
+    <message>
+        <source>Start the gateway (Run ▶) to send requests.</source>
+        <translation>リクエストを送るにはゲートウェイを開始してください（実行 ▶）。</translation>
+    </message>
+    <message>
+        <source>Gateway running: send a request.</source>
+        <translation>ゲートウェイ実行中: リクエストを送信してください。</translation>
+    </message>
+    <message>
+        <source>The gateway is not running: start it first.</source>
+        <translation>ゲートウェイが実行されていません。先に開始してください。</translation>
+    </message>
+    <message>
+        <source>"%1" is not an http:// URL such as http://shop.example.com/cart</source>
+        <translation>"%1" は http://shop.example.com/cart のような http:// の URL ではありません</translation>
+    </message>
+    <message>
+        <source>No running HTTP listener serves port %1 (the tester speaks plain HTTP).</source>
+        <translation>ポート %1 を提供している実行中の HTTP リスナーがありません（テスターは平文 HTTP で送信します）。</translation>
+    </message>
+    <message>
+        <source>Header "%1" is not 'name: value'.</source>
+        <translation>ヘッダー "%1" が 'name: value' の形ではありません。</translation>
+    </message>
+    <message>
+        <source>Gateway %1, port %2:</source>
+        <translation>Gateway %1、ポート %2:</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>送信中…</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>応答なし: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>replica %1</source>
+        <translation>レプリカ %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 (replica %3)</source>
+        <translation>%1/%2（レプリカ %3）</translation>
+    </message>
+    <message>
+        <source>Answered by the gateway itself: no route matches.</source>
+        <translation>ゲートウェイ自身が応答しました: 一致するルートがありません。</translation>
+    </message>
+    <message>
+        <source>Route: %1 — answered by the gateway</source>
+        <translation>ルート: %1 — ゲートウェイが応答</translation>
+    </message>
+    <message>
+        <source>Route: %1 → backend %2</source>
+        <translation>ルート: %1 → バックエンド %2</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::ResourceForm</name>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Add an item to the selected list or map, or write the selected field</source>
+        <translation>選択したリストやマップに項目を追加するか、選択したフィールドを書き込みます</translation>
+    </message>
+    <message>
+        <source>Remove the selected item or optional field</source>
+        <translation>選択した項目または省略可能なフィールドを削除します</translation>
+    </message>
+    <message>
+        <source>Select an object in the Explorer or in the YAML to edit it here.</source>
+        <translation>エクスプローラーか YAML でオブジェクトを選ぶと、ここで編集できます。</translation>
+    </message>
+    <message>
+        <source>The YAML cannot be read at the moment: fix it in the editor and the form follows.</source>
+        <translation>現在 YAML を読み込めません: エディターで直すとフォームも追従します。</translation>
+    </message>
+    <message>
+        <source> (inside a List: edit it in the YAML)</source>
+        <translation>（List の中にあります: YAML で編集してください）</translation>
+    </message>
+    <message>
+        <source>No object is shown.</source>
+        <translation>表示中のオブジェクトはありません。</translation>
+    </message>
+    <message>
+        <source>Written into the YAML (only the value changed).</source>
+        <translation>YAML に書き込みました（値だけを変更）。</translation>
+    </message>
+    <message>
+        <source>Written into the YAML (the object's document was rewritten; comments inside it are not kept).</source>
+        <translation>YAML に書き込みました（オブジェクトのドキュメントを書き直したため、その中のコメントは残りません）。</translation>
+    </message>
+    <message>
+        <source>Choose a file of the workspace to add the object to.</source>
+        <translation>オブジェクトを追加するワークスペースのファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The new object could not be read back.</source>
+        <translation>新しいオブジェクトを読み戻せませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::RoleSwitcher</name>
+    <message>
+        <source>Owned by the %1: read-only while you act as the %2.</source>
+        <translation>%1 の担当です: %2 として作業中は読み取り専用です。</translation>
+    </message>
+    <message>
+        <source>Act as one role: what it may not edit becomes read-only</source>
+        <translation>1 つのロールとして作業します: そのロールが編集できないものは読み取り専用になります</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>すべてのロール</translation>
+    </message>
+    <message>
+        <source>Mixed roles: the documents of other roles' objects refuse edits.</source>
+        <translation>ロールが混在: 他のロールのオブジェクトのドキュメントは編集できません。</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::RunPanel</name>
+    <message>
+        <source>Copy curl line</source>
+        <translation>curl 行をコピー</translation>
+    </message>
+    <message>
+        <source>○ The gateway is stopped. Run ▶ (F5) serves the workspace on 127.0.0.1.</source>
+        <translation>○ ゲートウェイは停止中です。実行 ▶ (F5) でワークスペースを 127.0.0.1 に提供します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Gateway running on 127.0.0.1: %n listener(s) served</source>
+        <translation><numerusform>● ゲートウェイが 127.0.0.1 で実行中: リスナー %n 個を提供</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Service(s) not in the workspace were made up as mock backends</source>
+        <translation><numerusform>ワークスペースにない Service %n 個をモックバックエンドとして補いました</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::TrafficCharts</name>
+    <message>
+        <source>Requests/s per backend (dashed: configured weights)</source>
+        <translation>バックエンドごとの毎秒リクエスト数（破線: 設定された重み）</translation>
+    </message>
+    <message>
+        <source>Share per rule: configured and observed</source>
+        <translation>ルールごとの割合: 設定値と観測値</translation>
+    </message>
+    <message>
+        <source>Latency percentiles (ms)</source>
+        <translation>レイテンシーのパーセンタイル（ms）</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>リクエスト/秒</translation>
+    </message>
+    <message>
+        <source>%1 configured</source>
+        <translation>%1 設定値</translation>
+    </message>
+    <message>
+        <source>Start a run to compare the observed split with the weights.</source>
+        <translation>実行を開始すると、観測された配分を重みと比べられます。</translation>
+    </message>
+    <message>
+        <source>Configured</source>
+        <translation>設定値</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>観測値</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>%1 %2 % configured · %3 % observed</source>
+        <translation>%1 設定 %2 % · 観測 %3 %</translation>
+    </message>
+    <message>
+        <source>No rule reached splits its traffic between backends: nothing to compare.</source>
+        <translation>到達したルールにはバックエンド間でトラフィックを分けるものがありません: 比較対象なし。</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::TrafficModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>(gateway)</source>
+        <translation>（ゲートウェイ）</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>バックエンド</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <source>Configured</source>
+        <translation>設定値</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>観測値</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>no answers from a backend yet</source>
+        <translation>バックエンドからの応答はまだありません</translation>
+    </message>
+    <message>
+        <source>not consistent: a backend with weight 0 answered (%1 requests)</source>
+        <translation>一致しません: 重み 0 のバックエンドが応答しました（%1 リクエスト）</translation>
+    </message>
+    <message>
+        <source>a single backend: nothing to test (%1 requests)</source>
+        <translation>バックエンドが 1 つ: 検定なし（%1 リクエスト）</translation>
+    </message>
+    <message>
+        <source>consistent with the weights (p = %1) over %2 requests</source>
+        <translation>%2 リクエストで重みと矛盾しません（p = %1）</translation>
+    </message>
+    <message>
+        <source>not consistent with the weights (p = %1) over %2 requests</source>
+        <translation>%2 リクエストで重みと一致しません（p = %1）</translation>
+    </message>
+    <message>
+        <source> — too few requests for a firm answer</source>
+        <translation> — リクエストが少なく確かなことは言えません</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::TrafficPanel</name>
+    <message>
+        <source>Start traffic</source>
+        <translation>トラフィック開始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Default mix: every route host and rule match</source>
+        <translation>既定のミックス: すべてのルートのホストとルールのマッチ</translation>
+    </message>
+    <message>
+        <source>One request per route hostname and rule match of every served HTTP listener, equally weighted.</source>
+        <translation>提供中のすべての HTTP リスナーについて、ルートのホスト名とルールのマッチごとに 1 リクエストを等しい重みで送ります。</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>同時実行数</translation>
+    </message>
+    <message>
+        <source>Rate (requests/s)</source>
+        <translation>レート（リクエスト/秒）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Requests per second, sent whatever the answers (open loop)</source>
+        <translation>応答にかかわらず送る毎秒リクエスト数（オープンループ）</translation>
+    </message>
+    <message>
+        <source>Requests in flight at all times (closed loop)</source>
+        <translation>常に処理中にしておくリクエスト数（クローズドループ）</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Sends the mix to the running gateway and charts the answers.</source>
+        <translation>ミックスを実行中のゲートウェイに送り、応答をグラフにします。</translation>
+    </message>
+    <message>
+        <source>Start the gateway first (Run ▶), then the traffic.</source>
+        <translation>先にゲートウェイを開始し（実行 ▶）、それからトラフィックを開始してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n request template(s)…</source>
+        <translation><numerusform>%n 個のリクエストテンプレートを送信中…</numerusform></translation>
+    </message>
+    <message>
+        <source>Done: %1 requests in %2 s.</source>
+        <translation>完了: %2 秒で %1 リクエスト。</translation>
+    </message>
+    <message>
+        <source>The traffic run failed: %1</source>
+        <translation>トラフィックの実行に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 requests in %2 s.</source>
+        <translation>%2 秒で %1 リクエスト送信後にキャンセルしました。</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::TrafficRun</name>
+    <message>
+        <source>A traffic run is already going; cancel it first.</source>
+        <translation>トラフィックの実行がすでに進行中です。先にキャンセルしてください。</translation>
+    </message>
+    <message>
+        <source>The duration, rate and concurrency must be positive.</source>
+        <translation>期間、レート、同時実行数は正の値である必要があります。</translation>
+    </message>
+    <message>
+        <source>No HTTP route to send requests to.</source>
+        <translation>リクエストを送る HTTP ルートがありません。</translation>
+    </message>
+    <message>
+        <source>None of the mix's listeners is served; start the gateway first.</source>
+        <translation>ミックスのリスナーはどれも提供されていません。先にゲートウェイを開始してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::WeightsPanel</name>
+    <message>
+        <source>Weights of %1</source>
+        <translation>%1 の重み</translation>
+    </message>
+    <message>
+        <source>weight %1 · %2 %</source>
+        <translation>重み %1 · %2 %</translation>
+    </message>
+    <message>
+        <source>weight %1 · no traffic</source>
+        <translation>重み %1 · トラフィックなし</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::YamlEditor</name>
+    <message>
+        <source>Hint: %1</source>
+        <translation>ヒント: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Workspace::Workspace</name>
+    <message>
+        <source>Nothing to open: name a folder or YAML files.</source>
+        <translation>開くものがありません: フォルダーか YAML ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1: そのようなファイルやフォルダーはありません</translation>
+    </message>
+    <message>
+        <source>Open one folder, or a list of files, not both.</source>
+        <translation>フォルダー 1 つか、ファイルの一覧のどちらかを開いてください（両方は不可）。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: 書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -751,8 +2309,8 @@
         <translation>ヒント: %1</translation>
     </message>
     <message>
-        <source>toriictl: unknown command &quot;%1&quot;</source>
-        <translation>toriictl: 不明なコマンド &quot;%1&quot;</translation>
+        <source>toriictl: unknown command "%1"</source>
+        <translation>toriictl: 不明なコマンド "%1"</translation>
     </message>
     <message>
         <source>Check Kubernetes Gateway API manifests exactly as an API server with the v1.6.1 CRDs would, plus warnings for what would not work as meant.</source>
@@ -775,8 +2333,8 @@
         <translation>YAML ファイルまたはフォルダー。</translation>
     </message>
     <message>
-        <source>toriictl validate: unknown output format &quot;%1&quot; (use text or json)</source>
-        <translation>toriictl validate: 不明な出力形式 &quot;%1&quot;（text か json を指定してください）</translation>
+        <source>toriictl validate: unknown output format "%1" (use text or json)</source>
+        <translation>toriictl validate: 不明な出力形式 "%1"（text か json を指定してください）</translation>
     </message>
     <message>
         <source>toriictl validate: name at least one file or folder</source>
@@ -792,8 +2350,8 @@
         <translation>オブジェクト: %1、ファイル: %2、エラー: %3、警告: %4</translation>
     </message>
     <message>
-        <source>toriictl test: the output option is &quot;-o junit FILE&quot;</source>
-        <translation>toriictl test: 出力オプションは &quot;-o junit FILE&quot; の形式です</translation>
+        <source>toriictl test: the output option is "-o junit FILE"</source>
+        <translation>toriictl test: 出力オプションは "-o junit FILE" の形式です</translation>
     </message>
     <message>
         <source>PASS %1</source>
@@ -824,7 +2382,7 @@
         <translation>コンフォーマンススイートと同じように準備します: テスト対象の GatewayClass、その書き換え、生成した証明書。</translation>
     </message>
     <message>
-        <source>Folder the cases&apos; manifest paths are relative to (default: the case file&apos;s ../manifests).</source>
+        <source>Folder the cases' manifest paths are relative to (default: the case file's ../manifests).</source>
         <translation>ケースのマニフェストのパスの基準となるフォルダー（既定: ケースファイルの ../manifests）。</translation>
     </message>
     <message>
@@ -893,24 +2451,24 @@
         <translation>METHOD URL の行き先を説明します。メソッドはここで、URL は最初の位置引数で指定します。</translation>
     </message>
     <message>
-        <source>A request header for --explain, &apos;name: value&apos;.</source>
-        <translation>--explain で使うリクエストヘッダー（&apos;name: value&apos;）。</translation>
+        <source>A request header for --explain, 'name: value'.</source>
+        <translation>--explain で使うリクエストヘッダー（'name: value'）。</translation>
     </message>
     <message>
         <source>toriictl routes: --explain needs a URL</source>
         <translation>toriictl routes: --explain には URL が必要です</translation>
     </message>
     <message>
-        <source>toriictl routes: &quot;%1&quot; is not a URL such as http://shop.example.com/cart</source>
-        <translation>toriictl routes: &quot;%1&quot; は http://shop.example.com/cart のような URL ではありません</translation>
+        <source>toriictl routes: "%1" is not a URL such as http://shop.example.com/cart</source>
+        <translation>toriictl routes: "%1" は http://shop.example.com/cart のような URL ではありません</translation>
     </message>
     <message>
         <source>toriictl routes: name at least one file or folder</source>
         <translation>toriictl routes: ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
     <message>
-        <source>toriictl routes: header &quot;%1&quot; is not &apos;name: value&apos;</source>
-        <translation>toriictl routes: ヘッダー &quot;%1&quot; が &apos;name: value&apos; の形式ではありません</translation>
+        <source>toriictl routes: header "%1" is not 'name: value'</source>
+        <translation>toriictl routes: ヘッダー "%1" が 'name: value' の形式ではありません</translation>
     </message>
     <message>
         <source>Gateway %1, port %2:</source>
@@ -918,11 +2476,11 @@
     </message>
     <message>
         <source>lands on %1 (host %2) → %3</source>
-        <translation>行き先: %1（ホスト %2）→ %3</translation>
+        <translation>%1 に到達（ホスト %2）→ %3</translation>
     </message>
     <message>
         <source>no route matches: the gateway answers 404</source>
-        <translation>一致するルートがありません。ゲートウェイは 404 を返します</translation>
+        <translation>一致するルートがありません: ゲートウェイが 404 を返します</translation>
     </message>
     <message>
         <source>no Gateway has a listener on port %1</source>
@@ -957,50 +2515,12 @@
         <translation>出力形式: text、yaml または json。</translation>
     </message>
     <message>
-        <source>toriictl status: unknown output format &quot;%1&quot; (use text, yaml or json)</source>
-        <translation>toriictl status: 不明な出力形式 &quot;%1&quot;（text、yaml、json のいずれかを指定してください）</translation>
+        <source>toriictl status: unknown output format "%1" (use text, yaml or json)</source>
+        <translation>toriictl status: 不明な出力形式 "%1"（text、yaml、json のいずれかを指定してください）</translation>
     </message>
     <message>
         <source>toriictl status: name at least one file or folder</source>
         <translation>toriictl status: ファイルかフォルダーを 1 つ以上指定してください</translation>
-    </message>
-    <message>
-        <source>Usage: toriictl [--lang LANG] COMMAND [OPTIONS] ...
-
-Torii, a studio for the Kubernetes Gateway API, without the window.
-
-Commands:
-  validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would
-  status FILE|DIR...     show the status a Gateway controller would report
-  routes FILE|DIR...     show the compiled route tables; --explain METHOD URL
-  serve FILE|DIR...      run the design as a live local gateway with mock backends
-  test --cases FILE|DIR  run route tests; today their status checks (--status-only)
-
-Options:
-  --lang LANG            language of messages (en, ja); default: the system&apos;s
-  --version              print the version
-  -h, --help             print this help
-
-Run &apos;toriictl COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>使い方: toriictl [--lang LANG] COMMAND [OPTIONS] ...
-
-Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使います。
-
-コマンド:
-  validate FILE|DIR...   v1.6.1 の CRD を入れた API サーバーと同じようにマニフェストを検査します
-  status FILE|DIR...     Gateway コントローラーが報告するステータスを表示します
-  routes FILE|DIR...     コンパイル済みのルートテーブルを表示します。--explain METHOD URL
-  serve FILE|DIR...      設計をモックバックエンド付きのローカルゲートウェイとして動かします
-  test --cases FILE|DIR  ルートテストを実行します（現在はステータスの検査のみ: --status-only）
-
-オプション:
-  --lang LANG            メッセージの言語（en、ja）。既定はシステムの言語
-  --version              バージョンを表示します
-  -h, --help             このヘルプを表示します
-
-各コマンドのオプションは &apos;toriictl COMMAND --help&apos; で表示されます。
-</translation>
     </message>
     <message>
         <source>Run the design as a live local gateway with mock backends.</source>
@@ -1015,7 +2535,7 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>指定した秒数で停止します。</translation>
     </message>
     <message>
-        <source>Send a Service&apos;s traffic to a real local app instead of a mock: NAMESPACE/NAME=127.0.0.1:PORT.</source>
+        <source>Send a Service's traffic to a real local app instead of a mock: NAMESPACE/NAME=127.0.0.1:PORT.</source>
         <translation>Service へのトラフィックをモックではなくローカルの実アプリに送ります: NAMESPACE/NAME=127.0.0.1:PORT。</translation>
     </message>
     <message>
@@ -1023,14 +2543,8 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>toriictl serve: ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
     <message>
-        <source>toriictl serve: --backend wants NAMESPACE/NAME=127.0.0.1:PORT, not &quot;%1&quot;</source>
-        <translation>toriictl serve: --backend には &quot;%1&quot; ではなく NAMESPACE/NAME=127.0.0.1:PORT を指定してください</translation>
-    </message>
-    <message>
-        <source>%1 listener %2 (%3) → http://127.0.0.1:%4
-</source>
-        <translation>%1 のリスナー %2 (%3) → http://127.0.0.1:%4
-</translation>
+        <source>toriictl serve: --backend wants NAMESPACE/NAME=127.0.0.1:PORT, not "%1"</source>
+        <translation>toriictl serve: --backend には "%1" ではなく NAMESPACE/NAME=127.0.0.1:PORT を指定してください</translation>
     </message>
     <message>
         <source>try: %1
@@ -1051,13 +2565,13 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
 </translation>
     </message>
     <message>
-        <source>%1 listener %2 (%3): not served yet; Torii&apos;s gateway serves HTTP listeners today, HTTPS, TLS, TCP and UDP arrive with the next parts of the live gateway
+        <source>%1 listener %2 (%3): not served yet; Torii's gateway serves HTTP listeners today, HTTPS, TLS, TCP and UDP arrive with the next parts of the live gateway
 </source>
         <translation>%1 のリスナー %2 (%3): まだ提供されません。Torii のゲートウェイが現在提供するのは HTTP リスナーのみで、HTTPS、TLS、TCP、UDP はローカルゲートウェイの次の段階で加わります
 </translation>
     </message>
     <message>
-        <source>Run route tests (the Gateway API conformance case format): load each test&apos;s manifests, compute the status a Gateway controller would report and check it, then send the test&apos;s requests through the live local gateway and check the answers.</source>
+        <source>Run route tests (the Gateway API conformance case format): load each test's manifests, compute the status a Gateway controller would report and check it, then send the test's requests through the live local gateway and check the answers.</source>
         <translation>ルートテスト（Gateway API コンフォーマンスのケース形式）を実行します。各テストのマニフェストを読み込み、Gateway コントローラーが報告するステータスを計算して検査し、続いてテストのリクエストをローカルゲートウェイに送って応答を検査します。</translation>
     </message>
     <message>
@@ -1073,6 +2587,595 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
 </source>
         <translation>暗黙の Service %1: ワークスペースにこの名前の Service がないため、モックバックエンドが代わりに応答します
 </translation>
+    </message>
+    <message>
+        <source>toriictl export: cannot write %1: %2</source>
+        <translation>toriictl export: %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Write kubectl-ready YAML of a workspace, in apply order, without status, made-up objects or private keys.</source>
+        <translation>ワークスペースを kubectl でそのまま適用できる YAML として、適用順に、ステータス・補ったオブジェクト・秘密鍵を除いて書き出します。</translation>
+    </message>
+    <message>
+        <source>One file (none), one file per role (role) or per kind (kind).</source>
+        <translation>1 ファイル（none）、ロールごと（role）、種類ごと（kind）のいずれか。</translation>
+    </message>
+    <message>
+        <source>The file (--split none) or folder to write; default: the standard output.</source>
+        <translation>書き出すファイル（--split none）またはフォルダー。既定は標準出力。</translation>
+    </message>
+    <message>
+        <source>Also export Secrets that hold private keys.</source>
+        <translation>秘密鍵を含む Secret も書き出します。</translation>
+    </message>
+    <message>
+        <source>The Gateway API channel installed in the cluster: standard or experimental.</source>
+        <translation>クラスターに入っている Gateway API のチャネル: standard または experimental。</translation>
+    </message>
+    <message>
+        <source>toriictl export: unknown split "%1" (use none, role or kind)</source>
+        <translation>toriictl export: 不明な分割 "%1" です（none、role、kind のいずれか）</translation>
+    </message>
+    <message>
+        <source>toriictl export: unknown channel "%1" (use standard or experimental)</source>
+        <translation>toriictl export: 不明なチャネル "%1" です（standard または experimental）</translation>
+    </message>
+    <message>
+        <source>toriictl export: --split %1 writes several files: name a folder with --output</source>
+        <translation>toriictl export: --split %1 は複数のファイルを書き出します。--output でフォルダーを指定してください</translation>
+    </message>
+    <message>
+        <source>toriictl export: name at least one file or folder</source>
+        <translation>toriictl export: ファイルかフォルダーを 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>toriictl export: some input cannot be read; nothing was written</source>
+        <translation>toriictl export: 読み込めない入力があるため、何も書き出していません</translation>
+    </message>
+    <message>
+        <source>toriictl export: cannot create the folder %1</source>
+        <translation>toriictl export: フォルダー %1 を作成できません</translation>
+    </message>
+    <message>
+        <source>exported %1 object(s) in %2 file(s) to %3; %4 left out</source>
+        <translation>%1 個のオブジェクトを %2 ファイルで %3 に書き出しました。除外 %4 個</translation>
+    </message>
+    <message>
+        <source>Draw the resource hierarchy: classes, Gateways, listeners, routes and Services, with what the controller accepted and why not.</source>
+        <translation>リソース階層（クラス、Gateway、リスナー、ルート、Service）を、コントローラーが受理したものとその理由とともに描きます。</translation>
+    </message>
+    <message>
+        <source>Output format: dot, svg or png.</source>
+        <translation>出力形式: dot、svg、png。</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of the standard output.</source>
+        <translation>標準出力の代わりにこのファイルに書き出します。</translation>
+    </message>
+    <message>
+        <source>Group the objects in one lane per role (infrastructure provider, cluster operator, application developer).</source>
+        <translation>オブジェクトをロール（インフラストラクチャプロバイダー、クラスターオペレーター、アプリケーション開発者）ごとのレーンにまとめます。</translation>
+    </message>
+    <message>
+        <source>toriictl graph: unknown output format "%1" (use dot, svg or png)</source>
+        <translation>toriictl graph: 不明な出力形式 "%1" です（dot、svg、png のいずれか）</translation>
+    </message>
+    <message>
+        <source>toriictl graph: name at least one file or folder</source>
+        <translation>toriictl graph: ファイルかフォルダーを 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>toriictl graph: Graphviz could not draw the graph as %1 (%2)</source>
+        <translation>toriictl graph: Graphviz がグラフを %1 で描けませんでした（%2）</translation>
+    </message>
+    <message>
+        <source>toriictl graph: cannot write %1: %2</source>
+        <translation>toriictl graph: %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>weights: NOT consistent: a backend the rule gives no weight answered</source>
+        <translation>重み: 一致しません。ルールが重みを与えていないバックエンドが応答しました</translation>
+    </message>
+    <message>
+        <source>weights: one backend, nothing to test</source>
+        <translation>重み: バックエンドが 1 つなので検定しません</translation>
+    </message>
+    <message>
+        <source>weights: consistent with the configuration (chi-square %1, %2 dof, p = %3)</source>
+        <translation>重み: 設定と矛盾しません（カイ二乗 %1、自由度 %2、p = %3）</translation>
+    </message>
+    <message>
+        <source>weights: NOT consistent with the configuration (chi-square %1, %2 dof, p = %3 &lt; %4)</source>
+        <translation>重み: 設定と一致しません（カイ二乗 %1、自由度 %2、p = %3 &lt; %4）</translation>
+    </message>
+    <message>
+        <source>; few requests, the test is rough</source>
+        <translation>。リクエストが少ないため検定は粗い近似です</translation>
+    </message>
+    <message>
+        <source>open loop at %1 requests/s over up to %2 connections</source>
+        <translation>オープンループ、毎秒 %1 リクエスト、最大 %2 接続</translation>
+    </message>
+    <message>
+        <source>closed loop, %1 requests in flight</source>
+        <translation>クローズドループ、同時 %1 リクエスト</translation>
+    </message>
+    <message>
+        <source>%1; %2 requests in %3 s (%4/s), %5 errors
+</source>
+        <translation>%1。%3 秒で %2 リクエスト（%4/秒）、エラー %5 件
+</translation>
+    </message>
+    <message>
+        <source>latency: p50 %1 ms, p90 %2 ms, p99 %3 ms, p99.9 %4 ms, max %5 ms
+</source>
+        <translation>レイテンシー: p50 %1 ms、p90 %2 ms、p99 %3 ms、p99.9 %4 ms、最大 %5 ms
+</translation>
+    </message>
+    <message>
+        <source>no answer (%1): %2
+</source>
+        <translation>応答なし（%1）: %2
+</translation>
+    </message>
+    <message>
+        <source>RULE / BACKEND</source>
+        <translation>ルール / バックエンド</translation>
+    </message>
+    <message>
+        <source>REQUESTS</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <source>SHARE</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <source>CONFIG</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>P50 ms</source>
+        <translation>P50 ms</translation>
+    </message>
+    <message>
+        <source>P90 ms</source>
+        <translation>P90 ms</translation>
+    </message>
+    <message>
+        <source>P99 ms</source>
+        <translation>P99 ms</translation>
+    </message>
+    <message>
+        <source>MAX ms</source>
+        <translation>最大 ms</translation>
+    </message>
+    <message>
+        <source>  (answered by the gateway itself: %1)
+</source>
+        <translation>  （ゲートウェイ自身が応答: %1）
+</translation>
+    </message>
+    <message>
+        <source>not sent: %1 (a regular-expression match; name a request for it with --mix)
+</source>
+        <translation>未送信: %1（正規表現のマッチです。--mix でリクエストを指定してください）
+</translation>
+    </message>
+    <message>
+        <source>Send traffic through the design served in-process (or a running toriictl serve) and report, per rule and backend, the split against the weights and the latency.</source>
+        <translation>プロセス内で提供した設計（または実行中の toriictl serve）にトラフィックを送り、ルールとバックエンドごとに重みに対する配分とレイテンシーを報告します。</translation>
+    </message>
+    <message>
+        <source>The request mix (YAML); default: one request per route hostname and rule match.</source>
+        <translation>リクエストミックス（YAML）。既定はルートのホスト名とルールのマッチごとに 1 リクエスト。</translation>
+    </message>
+    <message>
+        <source>Open loop: send this many requests per second, latency counted from when each was due.</source>
+        <translation>オープンループ: 毎秒このリクエスト数を送ります。レイテンシーは各リクエストの送信予定時刻から数えます。</translation>
+    </message>
+    <message>
+        <source>Closed loop: keep this many requests in flight.</source>
+        <translation>クローズドループ: 同時にこの数のリクエストを保ちます。</translation>
+    </message>
+    <message>
+        <source>How long to send: 10, 10s, 500ms, 2m.</source>
+        <translation>送信する時間: 10、10s、500ms、2m。</translation>
+    </message>
+    <message>
+        <source>How many requests to send.</source>
+        <translation>送信するリクエスト数。</translation>
+    </message>
+    <message>
+        <source>Open loop: connections at most (default 16).</source>
+        <translation>オープンループ: 最大接続数（既定 16）。</translation>
+    </message>
+    <message>
+        <source>Open a new connection for every request.</source>
+        <translation>リクエストごとに新しい接続を開きます。</translation>
+    </message>
+    <message>
+        <source>Send to a running toriictl serve listener instead of serving the design in-process.</source>
+        <translation>設計をプロセス内で提供せず、実行中の toriictl serve のリスナーに送ります。</translation>
+    </message>
+    <message>
+        <source>Seed of the request choice (default 1).</source>
+        <translation>リクエスト選択の乱数シード（既定 1）。</translation>
+    </message>
+    <message>
+        <source>Seed of the in-process gateway's weighted backend choice, for a reproducible split.</source>
+        <translation>プロセス内ゲートウェイの重み付きバックエンド選択の乱数シード（配分を再現するため）。</translation>
+    </message>
+    <message>
+        <source>Give up on a request after this long (default 10s).</source>
+        <translation>この時間が過ぎたリクエストは諦めます（既定 10s）。</translation>
+    </message>
+    <message>
+        <source>Also write the 1 s and 250 ms time series to this file (.csv or .json).</source>
+        <translation>1 秒と 250 ms の時系列もこのファイル（.csv または .json）に書き出します。</translation>
+    </message>
+    <message>
+        <source>Output format: table, json or csv.</source>
+        <translation>出力形式: table、json、csv。</translation>
+    </message>
+    <message>
+        <source>Do not make up Services the routes name but the workspace lacks.</source>
+        <translation>ルートが参照していてワークスペースにない Service を補いません。</translation>
+    </message>
+    <message>
+        <source>name at least one file or folder</source>
+        <translation>ファイルかフォルダーを 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>-o wants table, json or csv, not "%1"</source>
+        <translation>-o には table、json、csv のいずれかを指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>give either --rate (open loop) or --concurrency (closed loop)</source>
+        <translation>--rate（オープンループ）か --concurrency（クローズドループ）のどちらかを指定してください</translation>
+    </message>
+    <message>
+        <source>--rate wants requests per second above 0, not "%1"</source>
+        <translation>--rate には 0 より大きい毎秒リクエスト数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--connections wants a number from 1 to 10000, not "%1"</source>
+        <translation>--connections には 1 から 10000 の数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--concurrency wants a number from 1 to 10000, not "%1"</source>
+        <translation>--concurrency には 1 から 10000 の数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>give --duration, --requests or both</source>
+        <translation>--duration か --requests、または両方を指定してください</translation>
+    </message>
+    <message>
+        <source>--duration wants a time such as 10, 10s or 500ms, not "%1"</source>
+        <translation>--duration には 10、10s、500ms のような時間を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--requests wants a number above 0, not "%1"</source>
+        <translation>--requests には 0 より大きい数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--timeout wants a time such as 10s or 500ms, not "%1"</source>
+        <translation>--timeout には 10s や 500ms のような時間を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--seed wants a whole number, not "%1"</source>
+        <translation>--seed には整数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--gateway-seed wants a whole number above 0, not "%1"</source>
+        <translation>--gateway-seed には 0 より大きい整数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--target wants 127.0.0.1:PORT (a toriictl serve on this machine), not "%1"</source>
+        <translation>--target には 127.0.0.1:PORT（このマシンの toriictl serve）を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--series wants a file name ending in .csv or .json, not "%1"</source>
+        <translation>--series には .csv か .json で終わるファイル名を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>implicit Service %1: a mock backend stands in</source>
+        <translation>暗黙の Service %1: モックバックエンドが代わりを務めます</translation>
+    </message>
+    <message>
+        <source>load: %1 s, %2 sent, %3 answered, %4 failed, %5 waiting</source>
+        <translation>load: %1 秒、送信 %2、応答 %3、失敗 %4、待機 %5</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>development CA created: %1 (trust it once; later runs reuse it)
+</source>
+        <translation>開発用 CA を作成しました: %1（一度信頼すれば、以後の実行で再利用されます）
+</translation>
+    </message>
+    <message>
+        <source>development CA: %1
+</source>
+        <translation>開発用 CA: %1
+</translation>
+    </message>
+    <message>
+        <source>%1 (%2): served with a development certificate (%3)
+</source>
+        <translation>%1（%2）: 開発用証明書で提供します（%3）
+</translation>
+    </message>
+    <message>
+        <source>%1 (%2): not served: %3; --dev-ca serves it with a development certificate
+</source>
+        <translation>%1（%2）: 提供しません: %3。--dev-ca を付けると開発用証明書で提供します
+</translation>
+    </message>
+    <message>
+        <source>%1 listener %2 (%3) → %4
+</source>
+        <translation>%1 リスナー %2（%3）→ %4
+</translation>
+    </message>
+    <message>
+        <source>reload rejected: %1 error(s); still serving the last good design
+</source>
+        <translation>再読み込みを拒否しました: エラー %1 件。最後の正常な設計を提供し続けます
+</translation>
+    </message>
+    <message>
+        <source>reloaded: the files read and validate again; the design served is unchanged
+</source>
+        <translation>再読み込みしました: ファイルは再び読み込め、検証も通ります。提供中の設計は変わりません
+</translation>
+    </message>
+    <message>
+        <source>reloaded: nothing that is served changed
+</source>
+        <translation>再読み込みしました: 提供中のものに変更はありません
+</translation>
+    </message>
+    <message>
+        <source>routes added: %1</source>
+        <translation>追加されたルート: %1</translation>
+    </message>
+    <message>
+        <source>routes removed: %1</source>
+        <translation>削除されたルート: %1</translation>
+    </message>
+    <message>
+        <source>routes changed: %1</source>
+        <translation>変更されたルート: %1</translation>
+    </message>
+    <message>
+        <source>mock Services started: %1</source>
+        <translation>開始したモック Service: %1</translation>
+    </message>
+    <message>
+        <source>mock Services stopped: %1</source>
+        <translation>停止したモック Service: %1</translation>
+    </message>
+    <message>
+        <source>Gateways started: %1</source>
+        <translation>開始した Gateway: %1</translation>
+    </message>
+    <message>
+        <source>Gateways stopped: %1</source>
+        <translation>停止した Gateway: %1</translation>
+    </message>
+    <message>
+        <source>listeners changed, restarted (open connections were closed): %1</source>
+        <translation>リスナーが変わったため再起動しました（開いていた接続は閉じられました）: %1</translation>
+    </message>
+    <message>
+        <source>no route changed</source>
+        <translation>ルートの変更なし</translation>
+    </message>
+    <message>
+        <source>reloaded: %1
+</source>
+        <translation>再読み込みしました: %1
+</translation>
+    </message>
+    <message>
+        <source>reload: %1</source>
+        <translation>再読み込み: %1</translation>
+    </message>
+    <message>
+        <source>Serve a Gateway listener port on this local port (0: let the system choose); repeatable. Default: port + 10000 below 1024, the same port otherwise.</source>
+        <translation>Gateway のリスナーポートをこのローカルポートで提供します（0: システムに任せる）。複数指定できます。既定: 1024 未満はポート + 10000、それ以外は同じポート。</translation>
+    </message>
+    <message>
+        <source>Bind the listeners to this address (default 127.0.0.1).</source>
+        <translation>リスナーをこのアドレスにバインドします（既定 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Allow an --address other machines can reach.</source>
+        <translation>他のマシンから到達できる --address を許可します。</translation>
+    </message>
+    <message>
+        <source>Largest request head (target and header fields) accepted; larger: 431. Default 64k, at most 80k.</source>
+        <translation>受け付けるリクエストヘッド（ターゲットとヘッダーフィールド）の最大サイズ。超えると 431。既定 64k、最大 80k。</translation>
+    </message>
+    <message>
+        <source>Largest request body accepted; larger: 413. Default 1g.</source>
+        <translation>受け付けるリクエストボディの最大サイズ。超えると 413。既定 1g。</translation>
+    </message>
+    <message>
+        <source>Seconds a client has to send a request head once it began one; slower: 408. Default 30.</source>
+        <translation>クライアントがリクエストヘッドを送り始めてから送り終えるまでの秒数。遅いと 408。既定 30。</translation>
+    </message>
+    <message>
+        <source>Worker threads per gateway, each with its own event loop and connections. Default 1.</source>
+        <translation>ゲートウェイごとのワーカースレッド数（それぞれ独自のイベントループと接続を持ちます）。既定 1。</translation>
+    </message>
+    <message>
+        <source>Reload when a file changes; a design that does not read or validate is not served, the last good one keeps running.</source>
+        <translation>ファイルが変わったら再読み込みします。読み込めない・検証を通らない設計は提供せず、最後の正常な設計を動かし続けます。</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS listeners whose certificateRefs do not resolve with certificates of the workspace's development CA (made once in .torii/dev-ca/, reused afterwards).</source>
+        <translation>certificateRefs が解決できない HTTPS リスナーを、ワークスペースの開発用 CA の証明書で提供します（.torii/dev-ca/ に一度だけ作成し、以後は再利用します）。</translation>
+    </message>
+    <message>
+        <source>--port wants NAMESPACE/GATEWAY:PORT=LOCALPORT (ports up to 65535, LOCALPORT 0 lets the system choose), not "%1"</source>
+        <translation>--port には NAMESPACE/GATEWAY:PORT=LOCALPORT を指定してください（ポートは 65535 まで、LOCALPORT 0 はシステムに任せます）（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--address wants an IP address, not "%1"</source>
+        <translation>--address には IP アドレスを指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--address %1 is reachable from other machines; add --allow-non-loopback if that is what you want</source>
+        <translation>--address %1 は他のマシンから到達できます。それが意図どおりなら --allow-non-loopback を付けてください</translation>
+    </message>
+    <message>
+        <source>warning: listening on %1: other machines can reach the gateway and its mock backends' answers</source>
+        <translation>警告: %1 で待ち受けています。他のマシンからゲートウェイとモックバックエンドの応答に到達できます</translation>
+    </message>
+    <message>
+        <source>--max-header-bytes wants a size from 1 to 80k (http-parser's own limit), not "%1"</source>
+        <translation>--max-header-bytes には 1 から 80k（http-parser 自身の上限）のサイズを指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--max-body-bytes wants a size such as 1048576, 512k, 10m or 1g, not "%1"</source>
+        <translation>--max-body-bytes には 1048576、512k、10m、1g のようなサイズを指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--header-timeout wants seconds above 0 (at most 86400), not "%1"</source>
+        <translation>--header-timeout には 0 より大きい秒数（最大 86400）を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--workers wants a whole number from 1 to 64, not "%1"</source>
+        <translation>--workers には 1 から 64 の整数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>warning: --port %1:%2: the design has no such Gateway listener</source>
+        <translation>警告: --port %1:%2: 設計にそのような Gateway リスナーはありません</translation>
+    </message>
+    <message>
+        <source>watching %1 for changes
+</source>
+        <translation>%1 の変更を監視しています
+</translation>
+    </message>
+    <message>
+        <source>the input could not be read</source>
+        <translation>入力を読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>the request mix %1 has errors</source>
+        <translation>リクエストミックス %1 にエラーがあります</translation>
+    </message>
+    <message>
+        <source>no HTTP route to send requests to; name a request mix with --mix</source>
+        <translation>リクエストを送る HTTP ルートがありません。--mix でリクエストミックスを指定してください</translation>
+    </message>
+    <message>
+        <source>no served HTTP listener matches %1 of the request "%2"</source>
+        <translation>リクエスト "%2" の %1 に一致する提供中の HTTP リスナーがありません</translation>
+    </message>
+    <message>
+        <source>Usage: toriictl [--lang LANG] COMMAND [OPTIONS] ...
+
+Torii, a studio for the Kubernetes Gateway API, without the window.
+
+Commands:
+  validate FILE|DIR...   check manifests as the API server with the v1.6.1 CRDs would
+  status FILE|DIR...     show the status a Gateway controller would report
+  routes FILE|DIR...     show the compiled route tables; --explain METHOD URL
+  serve FILE|DIR...      run the design as a live local gateway with mock backends
+  load FILE|DIR...       send traffic through the design; split, errors, latency
+  test --cases FILE|DIR  run route tests: status, and requests through the live gateway
+  graph FILE|DIR...      draw the resource hierarchy (DOT, SVG or PNG); --roles for lanes
+  export FILE|DIR...     write kubectl-ready YAML: one file, per role or per kind
+
+Options:
+  --lang LANG            language of messages (en, ja); default: the system's
+  --version              print the version
+  -h, --help             print this help
+
+Run 'toriictl COMMAND --help' for the options of a command.
+</source>
+        <translation>使い方: toriictl [--lang LANG] COMMAND [OPTIONS] ...
+
+Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使います。
+
+コマンド:
+  validate FILE|DIR...   v1.6.1 の CRD を入れた API サーバーと同じようにマニフェストを検査します
+  status FILE|DIR...     Gateway コントローラーが報告するステータスを表示します
+  routes FILE|DIR...     コンパイル済みのルートテーブルを表示します。--explain METHOD URL
+  serve FILE|DIR...      設計をモックバックエンド付きのローカルゲートウェイとして動かします
+  load FILE|DIR...       設計にトラフィックを流します。配分、エラー、レイテンシー
+  test --cases FILE|DIR  ルートテストを実行します: ステータスと、ライブゲートウェイ経由のリクエスト
+  graph FILE|DIR...      リソース階層を描きます（DOT、SVG、PNG）。--roles でレーン表示
+  export FILE|DIR...     kubectl 用の YAML を書き出します: 1 ファイル、ロール別、種類別
+
+オプション:
+  --lang LANG            メッセージの言語（en、ja）。既定はシステムの言語
+  --version              バージョンを表示します
+  -h, --help             このヘルプを表示します
+
+各コマンドのオプションは 'toriictl COMMAND --help' で表示されます。
+</translation>
+    </message>
+    <message>
+        <source>a scenario changes the in-process gateways; it cannot drive --target</source>
+        <translation>シナリオはプロセス内のゲートウェイを変更するため、--target には使えません</translation>
+    </message>
+    <message>
+        <source>the scenario %1 has errors</source>
+        <translation>シナリオ %1 にエラーがあります</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 is not in the design (or has no mock backend)</source>
+        <extracomment>%1 is the scenario file, %2 a line, %3 a route rule or a Service</extracomment>
+        <translation>%1:%2: %3 は設計にありません（またはモックバックエンドがありません）</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not in the design</source>
+        <translation>%1: %2 は設計にありません</translation>
+    </message>
+    <message>
+        <source>rolled back at %1 s: %2 (%3)
+</source>
+        <extracomment>%1 seconds into the run, %2 what was changed, %3 the crossed threshold</extracomment>
+        <translation>%1 秒にロールバックしました: %2（%3）
+</translation>
+    </message>
+    <message>
+        <source>the weights changed during the scenario: the shares and the weight test compare with the weights at the start
+</source>
+        <translation>シナリオ中に重みが変わりました: 割合と重みの検定は開始時の重みと比べています
+</translation>
+    </message>
+    <message>
+        <source>A traffic scenario (YAML): weight and backend behaviour changes at given times, and an optional rollback rule.</source>
+        <translation>トラフィックシナリオ（YAML）: 指定した時刻の重みとバックエンドの振る舞いの変更、および省略可能なロールバックルール。</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: そのようなファイルはありません</translation>
+    </message>
+    <message>
+        <source>scenario %1 s: %2</source>
+        <extracomment>%1 seconds into the run, %2 the step (e.g. "weights webapp/route rule 0: a=95 b=5")</extracomment>
+        <translation>シナリオ %1 秒: %2</translation>
+    </message>
+    <message>
+        <source>rollback %1 s: %2 (%3)</source>
+        <translation>ロールバック %1 秒: %2（%3）</translation>
+    </message>
+    <message>
+        <source>scenario %1 s: %2 not applied: %3</source>
+        <translation>シナリオ %1 秒: %2 を適用できませんでした: %3</translation>
     </message>
 </context>
 </TS>

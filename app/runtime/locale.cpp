@@ -1,6 +1,7 @@
 #include "locale.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QLibraryInfo>
 #include <QtCore/QLocale>
 #include <QtCore/QTranslator>
 
@@ -20,6 +21,15 @@ QString installTranslations(QCoreApplication &app, const QString &localeName)
     if (translator->load(locale, QStringLiteral("torii"), QStringLiteral("_"),
                          QStringLiteral(":/torii/i18n"))) {
         app.installTranslator(translator);
+        // Qt's own texts (dialog buttons, context menus of line edits) come from Qt's catalog,
+        // installed with Qt's translations package; without it they stay English.
+        auto *qtTranslator = new QTranslator(&app);
+        if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                               QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            app.installTranslator(qtTranslator);
+        } else {
+            delete qtTranslator;
+        }
         return locale.name().left(2);
     }
     delete translator;

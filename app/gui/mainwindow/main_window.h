@@ -1,0 +1,122 @@
+#pragma once
+
+// The studio's main window (UX.md): the Explorer dock on the left, YAML editors in tabs in the
+// middle, the Problems and Run panels docked at the bottom, a dock for the hierarchy view, the
+// menus, the toolbar and the status bar. It owns the Workspace and the live gateway and keeps
+// every view in step with them.
+
+#include <QtCore/QStringList>
+#include <QtWidgets/QMainWindow>
+
+#include <functional>
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QTimer;
+
+namespace Torii::Workspace {
+class Workspace;
+}
+
+namespace Torii::Gui {
+
+class ExplorerModel;
+class ExplorerPanel;
+class LiveRun;
+class ProblemsModel;
+class ResourceForm;
+class RunPanel;
+class YamlEditor;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // A folder, or YAML files. Offers to recover unsaved edits of an unclean end (see
+    // setRecoveryPrompt). False with `error` when nothing could be opened.
+    bool openWorkspace(const QStringList &paths, QString *error = nullptr);
+    // resources/demo, beside the executable (installed or in the build tree) or in the sources.
+    static QString demoWorkspacePath();
+
+    // Opens (or shows) the file's editor tab and moves to the position when line > 0.
+    YamlEditor *openFile(const QString &path, int line = 0, int column = 0);
+    YamlEditor *currentEditor() const;
+    YamlEditor *editorFor(int fileIndex) const;
+
+    bool startGateway(); // false: the reason is shown in the Run panel and the status bar
+    void stopGateway();
+    void showProblems();
+    void showRunPanel();
+    bool saveCurrent();
+    bool saveAll();
+
+    // Asked with the files whose unsaved edits a journal holds; true recovers them. The default
+    // asks with a message box; tests and the screenshot tour answer without one.
+    using RecoveryPrompt = std::function<bool(const QStringList &files)>;
+    void setRecoveryPrompt(RecoveryPrompt prompt) { m_recoveryPrompt = std::move(prompt); }
+
+    Workspace::Workspace *workspace() const { return m_workspace; }
+    ExplorerModel *explorerModel() const { return m_explorerModel; }
+    ExplorerPanel *explorer() const { return m_explorer; }
+    ProblemsModel *problemsModel() const { return m_problemsModel; }
+    QTableView *problemsView() const { return m_problemsView; }
+    RunPanel *runPanel() const { return m_runPanel; }
+    LiveRun *liveRun() const { return m_live; }
+    QAction *action(const QString &objectName) const;
+    QWidget *hierarchyView() const { return m_hierarchy; }
+    ResourceForm *form() const { return m_form; }
+    void newResourceDialog(); // File → New resource…
+    void showHierarchy();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    QWidget *createWelcomePage();
+    void openFolderDialog();
+    void openFilesDialog();
+    void addRecent(const QStringList &paths);
+    void rebuildRecentMenu();
+    void onAnalysisChanged(int fileIndex);
+    void onTextChanged(int fileIndex);
+    void onModifiedChanged(int fileIndex, bool modified);
+    void onChangedOnDisk(int fileIndex);
+    void recomputeStatus();
+    void updateStatusBar();
+    void updateTitle();
+    void updateEditActions();
+    void chooseLanguage(const QString &language);
+    void offerRecoveries();
+
+    Workspace::Workspace *m_workspace;
+    LiveRun *m_live;
+    ExplorerModel *m_explorerModel;
+    ExplorerPanel *m_explorer = nullptr;
+    ProblemsModel *m_problemsModel;
+    QTableView *m_problemsView = nullptr;
+    RunPanel *m_runPanel = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
+    QWidget *m_hierarchy = nullptr; // HierarchyView when built with app/gui/hierarchy
+    ResourceForm *m_form = nullptr;
+    QStackedWidget *m_center = nullptr;
+    QTabWidget *m_editors = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QTimer *m_statusTimer;
+    QLabel *m_workspaceLabel;
+    QLabel *m_countsLabel;
+    QLabel *m_gatewayLabel;
+    RecoveryPrompt m_recoveryPrompt;
+    bool m_syncingEditor = false;
+    int m_objectCount = 0;
+};
+
+} // namespace Torii::Gui

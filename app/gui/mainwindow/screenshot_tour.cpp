@@ -1,0 +1,239 @@
+#include "screenshot_tour.h"
+
+#include "app/gui/explorer/explorer_panel.h"
+#include "app/gui/export/export_dialog.h"
+#include "app/gui/forms/form_model.h"
+#include "app/gui/forms/resource_form.h"
+#include "app/gui/models/problems_model.h"
+#include "app/gui/run/live_run.h"
+#include "app/gui/run/request_tester.h"
+#include "app/gui/run/run_panel.h"
+#include "app/gui/traffic/traffic_model.h"
+#include "app/gui/traffic/traffic_panel.h"
+#include "app/gui/yamleditor/yaml_editor.h"
+#include "engine/workspace/workspace.h"
+#include "main_window.h"
+
+#include <QtCore/QDeadlineTimer>
+#include <QtCore/QDir>
+#include <QtCore/QDirIterator>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFileInfo>
+#include <QtCore/QTemporaryDir>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QDockWidget>
+#include <QtWidgets/QListWidget>
+#include <QtWidgets/QTabWidget>
+#include <QtWidgets/QTableView>
+#include <QtWidgets/QTreeView>
+
+#include <cstdio>
+#include <functional>
+
+namespace Torii::Gui {
+
+namespace {
+
+// Runs the event loop until `done` or the timeout; true when done.
+bool waitFor(const std::function<bool()> &done, int timeoutMs = 8000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired()) {
+            return false;
+        }
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return true;
+}
+
+void settle(int ms = 400)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString rel = QDir(from).relativeFilePath(path);
+        if (rel.startsWith(QLatin1String(".torii/"))) {
+            continue;
+        }
+        const QString target = to + QLatin1Char('/') + rel;
+        QDir().mkpath(QFileInfo(target).path());
+        if (!QFile::copy(path, target)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int fail(const QString &why)
+{
+    std::fprintf(stderr, "torii --screenshots: %s\n", qPrintable(why));
+    return 1;
+}
+
+} // namespace
+
+int runScreenshotTour(const QString &outputDir, const QString &workspace)
+{
+    const QString source = workspace.isEmpty() ? MainWindow::demoWorkspacePath() : workspace;
+    if (source.isEmpty() || !QFileInfo(source).isDir()) {
+        return fail(QStringLiteral("no workspace folder to show (the demo was not found)"));
+    }
+    if (!QDir().mkpath(outputDir)) {
+        return fail(QStringLiteral("cannot create %1").arg(outputDir));
+    }
+    QTemporaryDir copy;
+    if (!copy.isValid() || !copyTree(source, copy.path())) {
+        return fail(QStringLiteral("cannot copy %1 to a temporary folder").arg(source));
+    }
+    MainWindow window;
+    window.setRecoveryPrompt([](const QStringList &) { return false; });
+    window.liveRun()->setAnyPort(true);
+    window.resize(1440, 900);
+    window.show();
+    QString error;
+    if (!window.openWorkspace({copy.path()}, &error)) {
+        return fail(error);
+    }
+    settle();
+    int saved = 0;
+    auto shoot = [&](const QString &name) {
+        settle(300);
+        const QString path = QDir(outputDir).filePath(name);
+        if (!window.grab().save(path)) {
+            return false;
+        }
+        std::printf("%s\n", qPrintable(path));
+        ++saved;
+        return true;
+    };
+
+    // 1. Explorer + editor: the routes file, its route selected in the tree.
+    const QString routes = copy.filePath(QStringLiteral("30-webapp-routes.yaml"));
+    YamlEditor *editor = window.openFile(routes, 1, 1);
+    if (!editor) {
+        return fail(QStringLiteral("the workspace has no 30-webapp-routes.yaml"));
+    }
+    window.explorer()->selectResource(QStringLiteral("HTTPRoute"), QStringLiteral("webapp"),
+                                      QStringLiteral("ab-testing-route"));
+    window.explorer()->activateCurrent();
+    if (!shoot(QStringLiteral("01-explorer-editor.png"))) {
+        return fail(QStringLiteral("cannot write PNG files to %1").arg(outputDir));
+    }
+
+    // 2. The YAML editor with a diagnostic: an invalid path match type, typed as a user would.
+    QTextCursor cursor = editor->document()->find(QStringLiteral("PathPrefix"));
+    if (cursor.isNull()) {
+        return fail(QStringLiteral("no PathPrefix in the routes to make invalid"));
+    }
+    editor->setTextCursor(cursor);
+    editor->insertPlainText(QStringLiteral("Prefix"));
+    if (!waitFor([&] { return !editor->diagnostics().empty(); })) {
+        return fail(QStringLiteral("the edit was not re-validated"));
+    }
+    editor->goTo(editor->diagnostics().front().line, editor->diagnostics().front().column);
+    shoot(QStringLiteral("02-yaml-diagnostic.png"));
+
+    // 3. The Problems panel.
+    window.showProblems();
+    window.problemsView()->selectRow(0);
+    shoot(QStringLiteral("03-problems.png"));
+
+    // 4. The Run panel with the request tester answered, after undoing the invalid edit.
+    editor->undo();
+    if (!waitFor([&] { return editor->diagnostics().empty(); })) {
+        return fail(QStringLiteral("undo did not clear the diagnostic"));
+    }
+    if (!window.startGateway()) {
+        return fail(QStringLiteral("the gateway did not start"));
+    }
+    RequestTester *tester = window.runPanel()->tester();
+    tester->setRequest(QStringLiteral("GET"), QStringLiteral("http://webapp.example.com/api/orders?page=2"),
+                       QStringLiteral("accept: application/json"));
+    tester->send();
+    if (!waitFor([&] { return tester->lastStatus() != 0; })) {
+        return fail(QStringLiteral("the request tester got no answer"));
+    }
+    shoot(QStringLiteral("04-run-tester.png"));
+    window.stopGateway();
+
+    // 5. The form of the A/B route beside its YAML: the weighted rule's backend selected, its
+    // weights as sliders with their shares.
+    window.explorer()->selectResource(QStringLiteral("HTTPRoute"), QStringLiteral("webapp"),
+                                      QStringLiteral("ab-testing-route"));
+    window.explorer()->activateCurrent();
+    ResourceForm *form = window.form();
+    const QModelIndex weight = form->model()->indexForPath(QStringLiteral("spec.rules[2].backendRefs[0].weight"));
+    if (!weight.isValid()) {
+        return fail(QStringLiteral("the form does not show the A/B route's weighted rule"));
+    }
+    for (QModelIndex p = weight.parent(); p.isValid(); p = p.parent()) {
+        form->view()->expand(p);
+    }
+    form->view()->setCurrentIndex(weight);
+    // The form and the YAML side by side with room: the bottom panels and the graph step aside.
+    QList<QDockWidget *> aside;
+    for (const char *name : {"panelsDock", "hierarchyDock"}) {
+        if (auto *dock = window.findChild<QDockWidget *>(QLatin1String(name)); dock && dock->isVisible()) {
+            dock->hide();
+            aside << dock;
+        }
+    }
+    settle(200);
+    form->view()->scrollTo(weight);
+    shoot(QStringLiteral("05-form.png"));
+    for (QDockWidget *dock : aside) {
+        dock->show();
+    }
+
+    // 6. The traffic charts after a short run of the default mix, whose shop.example.com
+    // requests exercise the A/B route's 95/5 canary split.
+    auto *traffic = window.findChild<TrafficPanel *>(QStringLiteral("trafficPanel"));
+    auto *panels = window.findChild<QTabWidget *>(QStringLiteral("bottomTabs"));
+    if (!traffic || !panels || !window.startGateway()) {
+        return fail(QStringLiteral("the traffic panel or the gateway is missing"));
+    }
+    panels->setCurrentWidget(traffic);
+    window.resizeDocks({window.findChild<QDockWidget *>(QStringLiteral("panelsDock"))}, {560}, Qt::Vertical);
+    TrafficSettings canary;
+    canary.concurrency = 4;
+    canary.durationSeconds = 3.0;
+    if (!traffic->startTraffic(canary, &error)) {
+        return fail(error);
+    }
+    if (!waitFor([&] { return !traffic->isRunning(); }, 20000) || traffic->model()->totalRequests() == 0) {
+        return fail(QStringLiteral("the traffic run did not finish"));
+    }
+    shoot(QStringLiteral("06-traffic.png"));
+    window.stopGateway();
+
+    // 7. The export dialog, one file per role, the cluster operator's file previewed.
+    ExportDialog exportDialog(window.workspace()->allResources(), window.workspace()->allDiagnostics(),
+                              copy.filePath(QStringLiteral("export")), &window);
+    exportDialog.setSplit(Export::SplitMode::Role);
+    exportDialog.showFile(1);
+    exportDialog.fileList()->setCurrentRow(1);
+    exportDialog.show();
+    settle(300);
+    const QString exportPath = QDir(outputDir).filePath(QStringLiteral("07-export.png"));
+    if (!exportDialog.grab().save(exportPath)) {
+        return fail(QStringLiteral("cannot write %1").arg(exportPath));
+    }
+    std::printf("%s\n", qPrintable(exportPath));
+    ++saved;
+    exportDialog.close();
+
+    window.workspace()->close();
+    return saved == 7 ? 0 : 1;
+}
+
+} // namespace Torii::Gui

@@ -1,0 +1,292 @@
+#include "traffic_charts.h"
+
+#include "app/gui/traffic/traffic_model.h"
+
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QHorizontalBarSeries>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+#include <QtWidgets/QGridLayout>
+#include <QtWidgets/QLabel>
+
+#include <QtCore/QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Torii::Gui {
+
+namespace {
+
+QChartView *makeView(const QString &objectName, const QString &title, QWidget *parent)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true); // names the legend has to shorten
+    QFont legendFont = chart->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    chart->legend()->setFont(legendFont);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation); // redrawn 4 times a second
+    auto *view = new QChartView(chart, parent);
+    view->setObjectName(objectName);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(260, 200);
+    return view;
+}
+
+// "HTTPRoute webapp/ab-testing-route rule 3" → "ab-testing-route #3".
+QString shortRule(const QString &key)
+{
+    const int slash = key.indexOf(QLatin1Char('/'));
+    QString rest = slash >= 0 ? key.mid(slash + 1) : key;
+    rest.replace(QStringLiteral(" rule "), QStringLiteral(" #"));
+    return rest;
+}
+
+QString shortBackend(const QString &backend)
+{
+    const int slash = backend.indexOf(QLatin1Char('/'));
+    return slash >= 0 ? backend.mid(slash + 1) : backend;
+}
+
+void setXRange(QValueAxis *axis, double last)
+{
+    // Whole seconds on the ticks: a tick per second up to 10 s, then nice steps.
+    axis->setRange(0.0, std::ceil(std::max(1.0, last)));
+    if (axis->max() <= 10.0) {
+        axis->setTickCount(int(axis->max()) + 1);
+    } else {
+        axis->applyNiceNumbers();
+    }
+}
+
+} // namespace
+
+TrafficCharts::TrafficCharts(TrafficModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_rate(makeView(QStringLiteral("rateChart"), tr("Requests/s per backend (dashed: configured weights)"), this))
+    , m_share(makeView(QStringLiteral("shareChart"), tr("Share per rule: configured and observed"), this))
+    , m_latency(makeView(QStringLiteral("latencyChart"), tr("Latency percentiles (ms)"), this))
+    , m_verdicts(new QLabel(this))
+{
+    m_verdicts->setObjectName(QStringLiteral("verdictLabel"));
+    m_verdicts->setWordWrap(true);
+    m_verdicts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_rate, 0, 0);
+    layout->addWidget(m_share, 0, 1);
+    layout->addWidget(m_latency, 0, 2);
+    layout->addWidget(m_verdicts, 1, 0, 1, 3);
+    layout->setColumnStretch(0, 4); // the stacked area has the most to show
+    layout->setColumnStretch(1, 3);
+    layout->setColumnStretch(2, 3);
+    refresh();
+}
+
+void TrafficCharts::refresh()
+{
+    refreshRate();
+    refreshShares();
+    refreshLatency();
+}
+
+void TrafficCharts::refreshRate()
+{
+    QChart *chart = m_rate->chart();
+    chart->removeAllSeries(); // the bands are rebuilt: a backend may appear mid-run
+    if (chart->axes().isEmpty()) {
+        auto *xAxis = new QValueAxis;
+        xAxis->setTitleText(tr("seconds"));
+        xAxis->setLabelFormat(QStringLiteral("%.0f"));
+        auto *yAxis = new QValueAxis;
+        yAxis->setTitleText(tr("requests/s"));
+        yAxis->setLabelFormat(QStringLiteral("%.0f"));
+        chart->addAxis(xAxis, Qt::AlignBottom);
+        chart->addAxis(yAxis, Qt::AlignLeft);
+    }
+    auto *x = static_cast<QValueAxis *>(chart->axes(Qt::Horizontal).constFirst());
+    auto *y = static_cast<QValueAxis *>(chart->axes(Qt::Vertical).constFirst());
+
+    const auto &points = m_model->points();
+    const QStringList backends = m_model->backends();
+    std::vector<double> below(points.size(), 0.0);
+    std::vector<double> total(points.size(), 0.0);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        for (const auto &entry : points[i].perSecond) {
+            total[i] += entry.second;
+        }
+    }
+    double top = 1.0;
+    double expectedBelow = 0.0;
+    std::vector<QLineSeries *> dashed;
+    for (const QString &backend : backends) {
+        auto *lower = new QLineSeries;
+        auto *upper = new QLineSeries;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const auto found = points[i].perSecond.find(backend);
+            const double value = found == points[i].perSecond.end() ? 0.0 : found->second;
+            lower->append(points[i].seconds, below[i]);
+            below[i] += value;
+            upper->append(points[i].seconds, below[i]);
+            top = std::max(top, below[i]);
+        }
+        auto *area = new QAreaSeries(upper, lower);
+        area->setName(shortBackend(backend));
+        chart->addSeries(area);
+        area->attachAxis(x);
+        area->attachAxis(y);
+        QColor fill = area->color();
+        fill.setAlpha(170);
+        area->setColor(fill);
+        area->setBorderColor(fill.darker(130));
+
+        // Where this band's top would be if the split followed the weights exactly; drawn
+        // after every band so none covers it.
+        const double expected = m_model->expectedShareOf(backend);
+        expectedBelow += expected;
+        if (expected > 0.0 && expectedBelow < 0.999 && !points.empty()) {
+            auto *line = new QLineSeries;
+            line->setName(tr("%1 configured").arg(shortBackend(backend)));
+            for (std::size_t i = 0; i < points.size(); ++i) {
+                line->append(points[i].seconds, total[i] * expectedBelow);
+            }
+            QPen pen(fill.darker(170));
+            pen.setStyle(Qt::DashLine);
+            pen.setWidthF(2.0);
+            line->setPen(pen);
+            dashed.push_back(line);
+        }
+    }
+    for (QLineSeries *line : dashed) {
+        chart->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+        for (QLegendMarker *marker : chart->legend()->markers(line)) {
+            marker->setVisible(false); // the title says what the dashes are
+        }
+    }
+    setXRange(x, points.empty() ? 1.0 : points.back().seconds);
+    y->setRange(0.0, top * 1.1);
+    y->applyNiceNumbers();
+}
+
+void TrafficCharts::refreshShares()
+{
+    // Only rules that split traffic (two backends or more, configured or seen) have a share to
+    // compare; a single-backend rule is always 100 %.
+    QChart *chart = m_share->chart();
+    QStringList categories;
+    std::vector<double> configured;
+    std::vector<double> observed;
+    QStringList verdicts;
+    const QLocale locale;
+    for (int r = 0; r < m_model->ruleCount(); ++r) {
+        const auto shares = m_model->ruleShares(r);
+        if (shares.size() < 2) {
+            continue;
+        }
+        QStringList parts;
+        for (const auto &[backend, pair] : shares) {
+            categories << QStringLiteral("%1 (%2)").arg(shortBackend(backend), shortRule(m_model->ruleName(r)));
+            observed.push_back(100.0 * pair.first);
+            configured.push_back(100.0 * pair.second);
+            parts << tr("%1 %2 % configured · %3 % observed")
+                         .arg(shortBackend(backend), locale.toString(100.0 * pair.second, 'g', 3),
+                              locale.toString(100.0 * pair.first, 'f', 1));
+        }
+        verdicts << QStringLiteral("<b>%1</b>: %2 — %3")
+                        .arg(shortRule(m_model->ruleName(r)).toHtmlEscaped(),
+                             parts.join(QStringLiteral(", ")).toHtmlEscaped(), m_model->verdict(r).toHtmlEscaped());
+    }
+    if (m_model->ruleCount() == 0) {
+        m_verdicts->setText(tr("Start a run to compare the observed split with the weights."));
+    } else if (verdicts.isEmpty()) {
+        m_verdicts->setText(tr("No rule reached splits its traffic between backends: nothing to compare."));
+    } else {
+        m_verdicts->setText(verdicts.join(QStringLiteral("<br>")));
+    }
+
+    if (chart->series().isEmpty()) {
+        auto *series = new QHorizontalBarSeries;
+        series->append(new QBarSet(tr("Configured")));
+        series->append(new QBarSet(tr("Observed")));
+        chart->addSeries(series);
+        auto *axisY = new QBarCategoryAxis;
+        QFont small = axisY->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        axisY->setLabelsFont(small);
+        auto *axisX = new QValueAxis;
+        axisX->setRange(0.0, 100.0);
+        axisX->setTickCount(5);
+        axisX->setLabelFormat(QStringLiteral("%.0f %%"));
+        chart->addAxis(axisY, Qt::AlignLeft);
+        chart->addAxis(axisX, Qt::AlignBottom);
+        series->attachAxis(axisY);
+        series->attachAxis(axisX);
+    }
+    auto *series = static_cast<QHorizontalBarSeries *>(chart->series().constFirst());
+    if (categories != m_shareCategories) {
+        auto *axisY = static_cast<QBarCategoryAxis *>(chart->axes(Qt::Vertical).constFirst());
+        axisY->clear();
+        axisY->append(categories);
+        m_shareCategories = categories;
+    }
+    QBarSet *configuredSet = series->barSets().at(0);
+    QBarSet *observedSet = series->barSets().at(1);
+    configuredSet->remove(0, configuredSet->count());
+    observedSet->remove(0, observedSet->count());
+    for (std::size_t i = 0; i < configured.size(); ++i) {
+        configuredSet->append(configured[i]);
+        observedSet->append(observed[i]);
+    }
+}
+
+void TrafficCharts::refreshLatency()
+{
+    QChart *chart = m_latency->chart();
+    if (chart->series().isEmpty()) {
+        auto *x = new QValueAxis;
+        x->setTitleText(tr("seconds"));
+        x->setLabelFormat(QStringLiteral("%.0f"));
+        auto *y = new QValueAxis;
+        y->setTitleText(tr("ms"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (const char *name : {"p50", "p90", "p99"}) {
+            auto *line = new QLineSeries;
+            line->setName(QString::fromLatin1(name));
+            chart->addSeries(line);
+            line->attachAxis(x);
+            line->attachAxis(y);
+        }
+    }
+    const auto &points = m_model->points();
+    const QList<QAbstractSeries *> series = chart->series();
+    double top = 1.0;
+    for (int s = 0; s < 3; ++s) {
+        QList<QPointF> values;
+        values.reserve(qsizetype(points.size()));
+        for (const auto &p : points) {
+            const double v = s == 0 ? p.p50 : s == 1 ? p.p90 : p.p99;
+            values << QPointF(p.seconds, v);
+            top = std::max(top, v);
+        }
+        static_cast<QLineSeries *>(series.at(s))->replace(values);
+    }
+    auto *x = static_cast<QValueAxis *>(chart->axes(Qt::Horizontal).constFirst());
+    auto *y = static_cast<QValueAxis *>(chart->axes(Qt::Vertical).constFirst());
+    setXRange(x, points.empty() ? 1.0 : points.back().seconds);
+    y->setRange(0.0, top * 1.1);
+    y->applyNiceNumbers();
+}
+
+} // namespace Torii::Gui

@@ -1,0 +1,180 @@
+#include "traffic_run.h"
+
+#include "app/runtime/serve_session.h"
+#include "simulator/traffic/default_mix.h"
+#include "simulator/traffic/load_generator.h"
+
+namespace Torii::Gui {
+
+namespace RT = Torii::RouteTable;
+
+namespace {
+
+RT::Request routeRequestOf(const Traffic::RequestTemplate &t)
+{
+    RT::Request request;
+    request.method = t.method;
+    request.host = t.host;
+    request.path = t.path;
+    for (const auto &[name, value] : t.headers) {
+        request.headers.push_back({name, value});
+    }
+    if (!t.cookies.empty()) {
+        std::string cookie;
+        for (const auto &[name, value] : t.cookies) {
+            cookie += (cookie.empty() ? "" : "; ") + name + '=' + value;
+        }
+        request.headers.push_back({"Cookie", cookie});
+    }
+    return request;
+}
+
+} // namespace
+
+TrafficRun::TrafficRun(QObject *parent) : QObject(parent) {}
+
+TrafficRun::~TrafficRun()
+{
+    cancel();
+    if (m_thread.joinable()) {
+        m_thread.join();
+    }
+}
+
+bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettings &settings,
+                       QString *error)
+{
+    if (isRunning()) {
+        *error = tr("A traffic run is already going; cancel it first.");
+        return false;
+    }
+    if (settings.durationSeconds <= 0.0 || (settings.openLoop && settings.rate <= 0.0)
+        || (!settings.openLoop && settings.concurrency < 1)) {
+        *error = tr("The duration, rate and concurrency must be positive.");
+        return false;
+    }
+    const auto &tables = session.status().controller.routeTables;
+    const Traffic::DefaultMix mix = Traffic::defaultMix(tables);
+    if (mix.mix.templates.empty()) {
+        *error = tr("No HTTP route to send requests to.");
+        return false;
+    }
+
+    m_rules.clear();
+    m_templates.clear();
+    m_ruleOfRequest.clear();
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.clear();
+    }
+    std::vector<Traffic::PreparedRequest> requests;
+    for (const Traffic::RequestTemplate &t : mix.mix.templates) {
+        const std::string gateway = t.listener.ns + '/' + t.listener.gateway;
+        quint16 localPort = 0;
+        for (const Runtime::ServedListener &l : session.listeners()) {
+            if (l.gateway == gateway && l.port == t.listener.port
+                && l.protocol == RT::ListenerProtocol::HTTP) {
+                localPort = l.localPort;
+            }
+        }
+        const auto table = tables.find(gateway);
+        if (localPort == 0 || table == tables.end()) {
+            continue; // a listener the studio does not serve (yet): nothing to send it
+        }
+        Traffic::PreparedRequest request;
+        request.method = t.method;
+        request.weight = t.weight;
+        request.port = localPort;
+        request.wire = Traffic::serializeRequest(t.method, t.host.empty() ? "any.torii.invalid" : t.host,
+                                                 t.path, t.headers, t.cookies, t.body, true);
+
+        const RT::MatchResult match = table->second->lookup(t.listener.port, routeRequestOf(t));
+        const std::string key = match.route ? Traffic::ruleKey(match.route->source) : "(no route)";
+        int rule = -1;
+        for (std::size_t i = 0; i < m_rules.size(); ++i) {
+            if (m_rules[i].key == key) {
+                rule = int(i);
+            }
+        }
+        if (rule < 0) {
+            TrafficRule made;
+            made.key = key;
+            if (match.route) {
+                for (const RT::Backend &b : match.route->backends) {
+                    made.backends.push_back(b.ns + '/' + b.service);
+                    made.weights.push_back(b.weight);
+                }
+            }
+            m_rules.push_back(std::move(made));
+            rule = int(m_rules.size() - 1);
+        }
+        m_ruleOfRequest.push_back(rule);
+        m_templates.push_back(t.name);
+        requests.push_back(std::move(request));
+    }
+    if (requests.empty()) {
+        *error = tr("None of the mix's listeners is served; start the gateway first.");
+        return false;
+    }
+
+    Traffic::GeneratorOptions options;
+    options.mode = settings.openLoop ? Traffic::LoopMode::Open : Traffic::LoopMode::Closed;
+    options.rate = settings.rate;
+    options.connections = settings.openLoop ? std::max(4, settings.concurrency) : settings.concurrency;
+    options.duration = std::chrono::microseconds(std::int64_t(settings.durationSeconds * 1e6));
+    options.readEchoIdentity = true;
+    options.drainTimeout = std::chrono::milliseconds(2000);
+    m_generator = std::make_unique<Traffic::LoadGenerator>(std::move(requests), options);
+
+    Traffic::LoadGenerator *generator = m_generator.get();
+    const std::vector<int> ruleOf = m_ruleOfRequest;
+    m_thread = std::thread([this, generator, ruleOf] {
+        std::string why;
+        const bool ok = generator->run(
+            [this, &ruleOf](const Traffic::Outcome &o) {
+                TrafficSample sample;
+                sample.doneMicros = o.doneMicros;
+                sample.rule = ruleOf[std::size_t(o.request)];
+                sample.status = o.status;
+                sample.latencyMicros = o.latencyMicros;
+                if (!o.echoPod.empty()) {
+                    sample.backend = o.echoNamespace + '/' + Traffic::serviceOfPod(o.echoPod);
+                }
+                std::lock_guard lock(m_mutex);
+                m_pending.push_back(std::move(sample));
+            },
+            {}, &why);
+        // The destructor joins this thread before `this` goes; a call queued to an object being
+        // destroyed is dropped by Qt.
+        QMetaObject::invokeMethod(
+            this, [this, ok, why] { onThreadDone(ok, QString::fromStdString(why)); },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void TrafficRun::cancel()
+{
+    if (m_generator) {
+        m_generator->stop();
+    }
+}
+
+std::vector<TrafficSample> TrafficRun::takeSamples()
+{
+    std::vector<TrafficSample> out;
+    std::lock_guard lock(m_mutex);
+    out.swap(m_pending);
+    return out;
+}
+
+void TrafficRun::onThreadDone(bool ok, const QString &error)
+{
+    if (m_thread.joinable()) {
+        m_thread.join();
+    }
+    m_generator.reset();
+    Q_EMIT finished(ok, error);
+}
+
+} // namespace Torii::Gui

@@ -1,0 +1,98 @@
+#pragma once
+
+// One traffic run of the studio: the default mix (simulator/traffic/default_mix.h: one request
+// per route hostname and rule match) sent by the load generator to the gateway the studio is
+// running (LiveRun's ServeSession), at a fixed rate (open loop) or concurrency (closed loop), for
+// a duration or until cancelled.
+//
+// The generator blocks the thread that runs it, so it runs on a thread of its own; every answer
+// becomes a TrafficSample in a buffer the GUI thread drains (takeSamples) on its own clock — the
+// traffic model every 250 ms — so the window never waits on the network and a fast run never
+// floods the event loop with one event per request.
+//
+// Which rule a request lands on is computed with the same route table the gateway serves (as
+// `toriictl load` does); which backend answered is read from the echo answer.
+//
+// Thread: create, start, cancel and take samples on the GUI thread; finished() arrives there.
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace Torii::Runtime {
+class ServeSession;
+}
+namespace Torii::Traffic {
+class LoadGenerator;
+}
+
+namespace Torii::Gui {
+
+struct TrafficSettings
+{
+    bool openLoop = false;     // true: `rate` requests per second; false: `concurrency` in flight
+    double rate = 200.0;
+    int concurrency = 4;
+    double durationSeconds = 10.0;
+};
+
+// A rule of the design the mix reaches, with its configured backends and weights.
+struct TrafficRule
+{
+    std::string key;                   // "HTTPRoute ns/name rule 2", or "(no route)"
+    std::vector<std::string> backends; // "namespace/service"
+    std::vector<double> weights;       // same order
+};
+
+struct TrafficSample
+{
+    std::int64_t doneMicros = 0; // since the start of the run
+    int rule = -1;               // index into TrafficRun::rules()
+    std::string backend;         // "namespace/service"; empty: the gateway answered itself
+    int status = 0;              // 0: no answer
+    std::int64_t latencyMicros = 0;
+};
+
+class TrafficRun : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TrafficRun(QObject *parent = nullptr);
+    ~TrafficRun() override;
+
+    // Prepares the mix against the running session and starts sending. False with `error`
+    // (translated) when there is nothing to send to or a run is already going.
+    bool start(const Runtime::ServeSession &session, const TrafficSettings &settings, QString *error);
+    // Ends the run soon; finished() follows.
+    void cancel();
+    bool isRunning() const { return m_thread.joinable(); }
+
+    const std::vector<TrafficRule> &rules() const { return m_rules; }
+    // The answers since the last call, in the order they arrived.
+    std::vector<TrafficSample> takeSamples();
+    // Templates of the mix ("ns/gateway:port GET host/path"), in mix order.
+    const std::vector<std::string> &templates() const { return m_templates; }
+
+Q_SIGNALS:
+    // The run ended (duration reached, cancelled, or it could not run: `error` says why).
+    void finished(bool ok, const QString &error);
+
+private:
+    void onThreadDone(bool ok, const QString &error);
+
+    std::vector<TrafficRule> m_rules;
+    std::vector<std::string> m_templates;
+    std::vector<int> m_ruleOfRequest; // per prepared request
+    std::unique_ptr<Traffic::LoadGenerator> m_generator;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::vector<TrafficSample> m_pending; // guarded by m_mutex
+};
+
+} // namespace Torii::Gui
