@@ -23,11 +23,21 @@ planHttpsPorts(const Controller::ControllerResult &computed,
     std::map<std::pair<std::string, int>, HttpsPort> out;
     for (const auto &[gateway, listeners] : computed.tlsListeners) {
         std::map<int, std::vector<Tls::ListenerCertificate>> entries;
+        // The Gateway's frontend validation applies per port, so every HTTPS listener of a port
+        // carries the same one.
+        std::map<int, Tls::ClientValidation> clientValidation;
         for (const Controller::TlsListener &listener : listeners) {
             if (listener.protocol != "HTTPS") {
                 continue; // TLS Terminate listeners carry TLSRoutes: served with L4 later
             }
             HttpsPort &port = out[{gateway, listener.port}];
+            if (!listener.clientCaBundles.empty()) {
+                clientValidation[listener.port] = {
+                    listener.clientCaBundles,
+                    listener.clientValidationInsecure
+                        ? Tls::ClientValidation::Mode::AllowInsecureFallback
+                        : Tls::ClientValidation::Mode::AllowValidOnly};
+            }
             HttpsListenerNote note{gateway,
                                    "listener " + listener.name + " of " + listener.owner,
                                    listener.port,
@@ -65,7 +75,12 @@ planHttpsPorts(const Controller::ControllerResult &computed,
         for (auto &[portNumber, certificates] : entries) {
             HttpsPort &port = out[{gateway, portNumber}];
             Core::Text error;
-            port.context = Tls::buildServerContext(certificates, options, &error);
+            Tls::ServerContextOptions portOptions = options;
+            if (const auto found = clientValidation.find(portNumber);
+                found != clientValidation.end()) {
+                portOptions.clientValidation = found->second;
+            }
+            port.context = Tls::buildServerContext(certificates, portOptions, &error);
             if (!port.context) {
                 for (HttpsListenerNote &note : port.notes) {
                     note.source = HttpsListenerNote::Source::NotServed;

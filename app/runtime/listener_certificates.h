@@ -4,7 +4,8 @@
 // (ControllerResult::tlsListeners), turned into the one SSL_CTX per port the proxy terminates TLS
 // with (engine/tls picks the listener by SNI). A listener whose certificateRefs did not resolve
 // gets a leaf of the development CA when one is given (serve --dev-ca) and is marked so; without
-// it the listener is left out and the note says why. A port none of whose listeners has a
+// it the listener is left out and the note says why. A port whose listeners validate client
+// certificates (Gateway spec.tls.frontend) asks for and checks them. A port none of whose listeners has a
 // certificate is not served.
 //
 // Thread: pure apart from the CA's key generation; any thread.

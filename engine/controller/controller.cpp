@@ -89,6 +89,8 @@ std::vector<TlsListener> tlsListenersOf(const GatewayState &gateway)
         for (const auto &[chain, key] : listener->keyPairs) {
             tls.keyPairs.push_back({chain, key});
         }
+        tls.clientCaBundles = listener->clientCaBundles;
+        tls.clientValidationInsecure = listener->clientValidationInsecure;
         for (const Verdict &problem : listener->refProblems) {
             const bool aboutCertificates =
                 problem.reason == Reason::InvalidCertificateRef ||

@@ -50,6 +50,11 @@ struct TlsListener
     std::vector<KeyPair> keyPairs;
     // Why a certificateRef is unusable (the first problem's message), "" when all resolved.
     std::string certificateProblem;
+    // Client certificate validation (Gateway spec.tls.frontend, the perPort entry for this port
+    // or else the default), HTTPS only: the ca.crt PEM of each usable caCertificateRef, in spec
+    // order; empty when client certificates are not validated.
+    std::vector<std::string> clientCaBundles;
+    bool clientValidationInsecure = false; // mode AllowInsecureFallback (else AllowValidOnly)
 };
 
 struct ControllerResult

@@ -38,6 +38,7 @@ bool applyFrontendValidation(const ResourceIndex &index, const Model::Gateway &g
             continue;
         }
         int valid = 0;
+        listener->clientValidationInsecure = insecure(*config);
         for (const Model::ObjectReference &ref : config->validation->caCertificateRefs) {
             const std::string ns = ref.namespace_.value_or(gatewayNs);
             const std::string target = ns + "/" + ref.name;
@@ -73,6 +74,7 @@ bool applyFrontendValidation(const ResourceIndex &index, const Model::Gateway &g
                 continue;
             }
             ++valid;
+            listener->clientCaBundles.push_back(*bundle);
         }
         // "If ALL CACertificateRefs are invalid, the implementation MUST also ensure the
         // `Accepted` condition on the listener is set to `status: False`, with the Reason

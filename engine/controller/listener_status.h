@@ -45,6 +45,11 @@ struct ListenerState
     std::vector<Verdict> refProblems;
     // certificateRefs that resolved to usable Secrets, in spec order: (tls.crt, tls.key).
     std::vector<std::pair<std::string, std::string>> keyPairs;
+    // spec.tls.frontend as it applies to this HTTPS listener's port: the ca.crt of each usable
+    // caCertificateRef (empty: no client certificate validation) and whether the mode is
+    // AllowInsecureFallback.
+    std::vector<std::string> clientCaBundles;
+    bool clientValidationInsecure = false;
     // Routes (resource indices) accepted on this listener: the attachedRoutes count.
     std::set<std::size_t> attachedRoutes;
 

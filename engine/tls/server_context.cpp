@@ -202,6 +202,75 @@ bool loadKeyPair(SSL_CTX *ctx, const ListenerCertificate &entry, std::string *wh
     return true;
 }
 
+// AllowInsecureFallback: the client's certificate is asked for and verified, but a failed check
+// does not end the handshake.
+int acceptAnyClientCertificate(int, X509_STORE_CTX *)
+{
+    return 1;
+}
+
+struct StoreFree
+{
+    void operator()(X509_STORE *store) const { X509_STORE_free(store); }
+};
+using StorePtr = std::unique_ptr<X509_STORE, StoreFree>;
+
+// The trust store of a port's client validation: every certificate of every bundle. Null with
+// `why` when a bundle holds no PEM certificate or a broken one.
+StorePtr clientTrustStore(const ClientValidation &validation, std::string *why)
+{
+    StorePtr store(X509_STORE_new());
+    if (!store) {
+        *why = openSslError();
+        return nullptr;
+    }
+    for (const std::string &bundle : validation.caBundles) {
+        std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+            BIO_new_mem_buf(bundle.data(), static_cast<int>(bundle.size())), BIO_free);
+        int read = 0;
+        while (X509 *ca = bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)
+                              : nullptr) {
+            const int added = X509_STORE_add_cert(store.get(), ca);
+            X509_free(ca);
+            if (added != 1) {
+                *why = openSslError();
+                return nullptr;
+            }
+            ++read;
+        }
+        ERR_clear_error(); // the end of the PEM stream
+        if (read == 0) {
+            *why = "a CA bundle holds no PEM certificate";
+            return nullptr;
+        }
+    }
+    if (validation.caBundles.empty()) {
+        *why = "no CA certificate given";
+        return nullptr;
+    }
+    return store;
+}
+
+// Asks for the client's certificate on `ctx`. Every context of the port gets it: the SNI
+// callback switches the SSL to an entry's context, and the verification reads the store of the
+// context current at that point. No list of acceptable CA names is sent: a client that filters
+// its certificates by that list (Go's) would then present none, and the conformance suite
+// checks that its certificate was presented, even the one the CAs did not sign.
+bool requireClientCertificate(SSL_CTX *ctx, X509_STORE *store, ClientValidation::Mode mode)
+{
+    static const unsigned char sessionContext[] = "torii-frontend-validation";
+    SSL_CTX_set1_cert_store(ctx, store); // takes a reference
+    if (SSL_CTX_set_session_id_context(ctx, sessionContext, sizeof sessionContext - 1) != 1) {
+        return false;
+    }
+    if (mode == ClientValidation::Mode::AllowValidOnly) {
+        SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
+    } else {
+        SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, acceptAnyClientCertificate);
+    }
+    return true;
+}
+
 } // namespace
 
 std::shared_ptr<SSL_CTX> buildServerContext(const std::vector<ListenerCertificate> &entries,
@@ -215,6 +284,17 @@ std::shared_ptr<SSL_CTX> buildServerContext(const std::vector<ListenerCertificat
     };
     if (entries.empty()) {
         return failWith(text(QT_TRANSLATE_NOOP("Diagnostics", "no certificate to serve")));
+    }
+    StorePtr clientStore;
+    if (options.clientValidation) {
+        std::string why;
+        clientStore = clientTrustStore(*options.clientValidation, &why);
+        if (!clientStore) {
+            return failWith(text(QT_TRANSLATE_NOOP("Diagnostics", "the CA certificates for "
+                                                                  "client certificate validation "
+                                                                  "cannot be used: %1"),
+                                 {why}));
+        }
     }
     auto selector = std::make_unique<Selector>();
     for (const std::string &protocol : options.alpn) {
@@ -267,6 +347,21 @@ std::shared_ptr<SSL_CTX> buildServerContext(const std::vector<ListenerCertificat
         SSL_CTX_set_alpn_select_cb(ctx, onAlpn, raw);
         for (Entry &entry : raw->entries) {
             SSL_CTX_set_alpn_select_cb(entry.context.get(), onAlpn, raw);
+        }
+    }
+    if (clientStore) {
+        bool configured = requireClientCertificate(ctx, clientStore.get(),
+                                                   options.clientValidation->mode);
+        for (Entry &entry : raw->entries) {
+            configured = configured && requireClientCertificate(entry.context.get(),
+                                                                clientStore.get(),
+                                                                options.clientValidation->mode);
+        }
+        if (!configured) {
+            return failWith(text(
+                QT_TRANSLATE_NOOP("Diagnostics",
+                                  "OpenSSL cannot set up client certificate validation: %1"),
+                {openSslError()}));
         }
     }
     return context;

@@ -13,6 +13,13 @@
 // compression. ALPN offers `alpn` (default http/1.1 only; h2 comes with HTTP/2 serving); a
 // client that offers none of them continues without ALPN.
 //
+// Client certificates (Gateway spec.tls.frontend, one configuration per port): with
+// `clientValidation` set the server asks every client for a certificate and checks it against
+// the given CA bundles. AllowValidOnly: no certificate, or one those CAs did not sign, fails the
+// handshake (TLS 1.3: the client may only learn it on its first read). AllowInsecureFallback:
+// the certificate is asked for, but the connection goes on without one or with an invalid one
+// (the spec leaves what happens then to the implementation; Torii only serves).
+//
 // After the handshake the proxy asks selectedListener() which entry served the connection; a
 // request whose Host the chosen listener does not cover is then answered 421 by the proxy.
 //
@@ -39,13 +46,23 @@ struct ListenerCertificate
     std::string privateKey;       // PEM (PKCS#1, PKCS#8 or EC)
 };
 
+// How a port checks client certificates.
+struct ClientValidation
+{
+    enum class Mode { AllowValidOnly, AllowInsecureFallback };
+    std::vector<std::string> caBundles; // PEM, each may hold several CA certificates
+    Mode mode = Mode::AllowValidOnly;
+};
+
 struct ServerContextOptions
 {
     std::vector<std::string> alpn{"http/1.1"}; // protocols offered, in preference order
+    std::optional<ClientValidation> clientValidation{}; // nullopt: no client certificate asked
 };
 
 // Null with `error` (translatable, names the entry's hostname) when an entry's certificate or key
-// does not parse or they do not belong together, or `entries` is empty.
+// does not parse or they do not belong together, or `entries` is empty; also when
+// `options.clientValidation` holds no CA certificate or a bundle that does not parse.
 std::shared_ptr<SSL_CTX> buildServerContext(const std::vector<ListenerCertificate> &entries,
                                             const ServerContextOptions &options = {},
                                             Core::Text *error = nullptr);

@@ -132,16 +132,6 @@ void parseRequest(const Node &node, RequestCase &item)
     r.unfollowRedirect = node["unfollowRedirect"].asBool();
     r.sni = optionalString(node["sni"]);
     r.clientCertificate = optionalString(node["clientCertificate"]);
-    if (r.clientCertificate) {
-        // The client can present it (http_exchange.h), but a case with one checks the gateway's
-        // frontend validation, which the local gateway does not apply yet: judged now, its
-        // handshake-fails items would fail for that reason alone.
-        unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
-                                                 "request.%1 needs client certificate "
-                                                 "validation, which the local gateway does not "
-                                                 "do yet"),
-                               {"clientCertificate"}));
-    }
 }
 
 // expect.mirroredTo and expect.mirrorDistribution (called once per key; idempotent).

@@ -3,7 +3,8 @@
 // one SNI context per port, a listener without a usable certificate is left out (and said why)
 // or, with the development CA, filled with a leaf of it and marked. A real handshake over a
 // socketpair proves which certificate each host name gets. A serve session with --dev-ca keeps
-// the CA in <workspace>/.torii/dev-ca (key 0600) and a second run reuses it.
+// the CA in <workspace>/.torii/dev-ca (key 0600) and a second run reuses it. The Gateway's
+// client certificate validation (spec.tls.frontend) reaches the port it applies to.
 #include "app/runtime/listener_certificates.h"
 #include "app/runtime/serve_session.h"
 #include "engine/controller/controller.h"
@@ -101,6 +102,75 @@ spec: {ports: [{port: 8080}]}
 )";
 }
 
+// Gateway mtls (infra): HTTPS on 443 and 8443 serving `server`; spec.tls.frontend trusts
+// ConfigMap default-ca (AllowValidOnly) by default and ConfigMap port-ca (AllowInsecureFallback)
+// on 8443.
+std::string validatingDesign(const Tls::PemPair &server, const std::string &defaultCa,
+                             const std::string &portCa)
+{
+    auto indented = [](const std::string &pem) {
+        std::string out;
+        for (char c : pem) {
+            out += c;
+            if (c == '\n') {
+                out += "      ";
+            }
+        }
+        return out;
+    };
+    return R"(apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: torii}
+spec: {controllerName: torii.dev/gateway-controller}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: mtls, namespace: infra}
+spec:
+  gatewayClassName: torii
+  tls:
+    frontend:
+      default:
+        validation:
+          caCertificateRefs: [{kind: ConfigMap, group: "", name: default-ca}]
+      perPort:
+      - port: 8443
+        tls:
+          validation:
+            mode: AllowInsecureFallback
+            caCertificateRefs: [{kind: ConfigMap, group: "", name: port-ca}]
+  listeners:
+  - {name: strict, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: server}]}}
+  - {name: lenient, port: 8443, protocol: HTTPS, tls: {certificateRefs: [{name: server}]}}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: server, namespace: infra}
+type: kubernetes.io/tls
+data:
+  tls.crt: )" +
+           base64(server.certificate) + R"(
+  tls.key: )" +
+           base64(server.privateKey) + R"(
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: default-ca, namespace: infra}
+data:
+  ca.crt: |
+      )" + indented(defaultCa) +
+           R"(
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: port-ca, namespace: infra}
+data:
+  ca.crt: |
+      )" + indented(portCa) +
+           R"(
+)";
+}
+
 std::vector<Model::Resource> resourcesOf(const std::string &text)
 {
     return Yaml::readText(text, "design.yaml").resources;
@@ -109,20 +179,25 @@ std::vector<Model::Resource> resourcesOf(const std::string &text)
 struct Presented
 {
     bool ok = false;
+    bool serverOk = false; // the server's side of the handshake passed
     std::string commonName;
     long verify = -1;
 };
 
-// A handshake against `context` with SNI `serverName`, trusting `caPem`.
-Presented handshake(SSL_CTX *context, const std::string &serverName, const std::string &caPem)
+// A handshake against `context` with SNI `serverName`, trusting `caPem`, presenting `client`
+// when the server asks (null: none).
+Presented handshake(SSL_CTX *context, const std::string &serverName, const std::string &caPem,
+                    const Tls::PemPair *client = nullptr)
 {
     signal(SIGPIPE, SIG_IGN);
     int fds[2];
     socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
+    Presented out;
     std::thread server([&] {
         SSL *ssl = SSL_new(context);
         SSL_set_fd(ssl, fds[1]);
-        if (SSL_accept(ssl) == 1) {
+        out.serverOk = SSL_accept(ssl) == 1;
+        if (out.serverOk) {
             SSL_shutdown(ssl);
         }
         SSL_free(ssl);
@@ -134,11 +209,24 @@ Presented handshake(SSL_CTX *context, const std::string &serverName, const std::
     BIO_free(bio);
     X509_STORE_add_cert(SSL_CTX_get_cert_store(clientContext), ca);
     X509_free(ca);
+    if (client != nullptr) {
+        BIO *certBio =
+            BIO_new_mem_buf(client->certificate.data(), static_cast<int>(client->certificate.size()));
+        X509 *certificate = PEM_read_bio_X509(certBio, nullptr, nullptr, nullptr);
+        BIO_free(certBio);
+        BIO *keyBio =
+            BIO_new_mem_buf(client->privateKey.data(), static_cast<int>(client->privateKey.size()));
+        EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
+        BIO_free(keyBio);
+        SSL_CTX_use_certificate(clientContext, certificate);
+        SSL_CTX_use_PrivateKey(clientContext, key);
+        X509_free(certificate);
+        EVP_PKEY_free(key);
+    }
     SSL *ssl = SSL_new(clientContext);
     SSL_set_fd(ssl, fds[0]);
     SSL_set_tlsext_host_name(ssl, serverName.c_str());
     SSL_set1_host(ssl, serverName.c_str());
-    Presented out;
     out.ok = SSL_connect(ssl) == 1;
     if (out.ok) {
         X509 *peer = SSL_get1_peer_certificate(ssl);
@@ -251,6 +339,40 @@ private slots:
         QCOMPARE(p.verify, long(X509_V_OK));
         p = handshake(port.context.get(), "secure.example.com", m_ca->pem().certificate);
         QCOMPARE(p.commonName, std::string("secure.example.com")); // the Secret still wins
+    }
+
+    void frontendValidationReachesItsPort()
+    {
+        const auto clientCa = Tls::CertificateAuthority::create("tst_runtime client CA");
+        const auto portCa = Tls::CertificateAuthority::create("tst_runtime port CA");
+        const Tls::PemPair client = clientCa->issue("client", {}, Tls::CertificateUse::Client);
+        const Tls::PemPair portClient = portCa->issue("port-client", {}, Tls::CertificateUse::Client);
+        const auto computed = Controller::reconcile(resourcesOf(
+            validatingDesign(m_good, clientCa->pem().certificate, portCa->pem().certificate)));
+        const auto &listeners = computed.tlsListeners.at("infra/mtls");
+        QCOMPARE(listeners.size(), std::size_t(2));
+        QCOMPARE(listeners[0].clientCaBundles.size(), std::size_t(1));
+        QVERIFY(listeners[0].clientCaBundles[0].find(clientCa->pem().certificate.substr(0, 80)) !=
+                std::string::npos);
+        QVERIFY(!listeners[0].clientValidationInsecure);
+        QCOMPARE(listeners[1].clientCaBundles.size(), std::size_t(1));
+        QVERIFY(listeners[1].clientCaBundles[0].find(portCa->pem().certificate.substr(0, 80)) !=
+                std::string::npos);
+        QVERIFY(listeners[1].clientValidationInsecure);
+
+        const auto ports = Runtime::planHttpsPorts(computed, nullptr);
+        SSL_CTX *strict = ports.at({"infra/mtls", 443}).context.get();
+        SSL_CTX *lenient = ports.at({"infra/mtls", 8443}).context.get();
+        QVERIFY(strict && lenient);
+        const std::string serverCa = m_ca->pem().certificate;
+        // 443, AllowValidOnly with the default CA.
+        QVERIFY(handshake(strict, "secure.example.com", serverCa, &client).serverOk);
+        QVERIFY(!handshake(strict, "secure.example.com", serverCa, &portClient).serverOk);
+        QVERIFY(!handshake(strict, "secure.example.com", serverCa).serverOk);
+        // 8443, AllowInsecureFallback with its own CA: everything passes.
+        QVERIFY(handshake(lenient, "secure.example.com", serverCa, &portClient).serverOk);
+        QVERIFY(handshake(lenient, "secure.example.com", serverCa, &client).serverOk);
+        QVERIFY(handshake(lenient, "secure.example.com", serverCa).serverOk);
     }
 
     void serveKeepsTheDevelopmentCaInTheWorkspace()

@@ -65,6 +65,7 @@ struct Handshake
     long verifyResult = -1;
     std::string alpn;
     std::string clientError; // OpenSSL's reason text when the client failed
+    bool clientCertificateAsked = false; // the server sent a CertificateRequest
 };
 
 struct ClientSettings
@@ -80,6 +81,8 @@ struct ClientSettings
     std::vector<std::string> alpn; // offered
     std::string trustedCa;         // PEM; "" = no verification
     int maxVersion = 0;            // 0 = OpenSSL's maximum
+    std::string clientCertificate; // PEM presented when asked; "" = none
+    std::string clientKey;         // PEM
 };
 
 // Runs the handshake with the server on its own thread. `inspect` sees the server's SSL after
@@ -117,6 +120,24 @@ Handshake handshake(SSL_CTX *serverContext, const ClientSettings &settings, Insp
         X509_STORE_add_cert(SSL_CTX_get_cert_store(clientContext), ca.get());
         SSL_CTX_set_verify(clientContext, SSL_VERIFY_PEER, nullptr);
     }
+    if (!settings.clientCertificate.empty()) {
+        X509Ptr certificate = readCertificate(settings.clientCertificate);
+        std::unique_ptr<BIO, decltype(&BIO_free)> keyBio(
+            BIO_new_mem_buf(settings.clientKey.data(), static_cast<int>(settings.clientKey.size())),
+            BIO_free);
+        EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr);
+        SSL_CTX_use_certificate(clientContext, certificate.get());
+        SSL_CTX_use_PrivateKey(clientContext, key);
+        EVP_PKEY_free(key);
+    }
+    // A client calls the certificate callback only when the server sent a CertificateRequest.
+    SSL_CTX_set_cert_cb(
+        clientContext,
+        [](SSL *, void *asked) -> int {
+            *static_cast<bool *>(asked) = true;
+            return 1;
+        },
+        &result.clientCertificateAsked);
     SSL *ssl = SSL_new(clientContext);
     SSL_set_fd(ssl, fds[0]);
     if (!settings.serverName.empty()) {

@@ -286,7 +286,7 @@ private slots:
         QCOMPARE(items.size(), std::size_t(5));
         QVERIFY(!items[0].unsupported);
         QCOMPARE(QString::fromStdString(items[0].request.protocol), QString("https"));
-        QVERIFY(items[1].unsupported); // client certificates: the gateway does not validate yet
+        QVERIFY(!items[1].unsupported); // client certificates: the gateway validates them
         QCOMPARE(QString::fromStdString(items[1].request.sni.value_or("")), QString("other.org"));
         QCOMPARE(QString::fromStdString(items[1].request.clientCertificate.value_or("")),
                  QString("ns/client"));
