@@ -1,6 +1,7 @@
 #include "graph_command.h"
 
 #include "command.h"
+#include "command_line.h"
 #include "diagnostic_printer.h"
 
 #include "app/runtime/status_run.h"
@@ -8,7 +9,6 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QFileInfo>
 #include <QtCore/QSaveFile>
 
 #include <cstdio>
@@ -37,13 +37,8 @@ int runGraph(const QStringList &arguments)
     parser.addOptions({format, output, roles, acceptAll});
     parser.addPositionalArgument(QStringLiteral("paths"), QCoreApplication::translate("toriictl", "YAML files or folders."),
                                  QStringLiteral("FILE|DIR..."));
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "toriictl graph: %s\n", qPrintable(parser.errorText()));
-        return ExitUnusable;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
+    if (const std::optional<int> stop = parseCommandLine(parser, arguments, "graph")) {
+        return *stop;
     }
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("dot") && fmt != QLatin1String("svg") && fmt != QLatin1String("png")) {
@@ -53,23 +48,15 @@ int runGraph(const QStringList &arguments)
                                     .arg(fmt)));
         return ExitUnusable;
     }
-    std::vector<std::string> paths;
-    for (const QString &p : parser.positionalArguments()) {
-        if (!QFileInfo::exists(p)) {
-            std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("toriictl", "%1: no such file or folder").arg(p)));
-            return ExitUnusable;
-        }
-        paths.push_back(p.toStdString());
-    }
-    if (paths.empty()) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("toriictl", "toriictl graph: name at least one file or folder")));
+    const std::optional<std::vector<std::string>> paths = existingPaths(
+        parser.positionalArguments(), QCoreApplication::translate("toriictl", "toriictl graph: name at least one file or folder"));
+    if (!paths) {
         return ExitUnusable;
     }
 
     Controller::ControllerOptions controllerOptions;
     controllerOptions.acceptAllClasses = parser.isSet(acceptAll);
-    const Runtime::StatusRun run = Runtime::computeStatus(paths, controllerOptions);
+    const Runtime::StatusRun run = Runtime::computeStatus(*paths, controllerOptions);
     const QByteArray problems = diagnosticsAsText(run.diagnostics, false);
     std::fwrite(problems.constData(), 1, static_cast<std::size_t>(problems.size()), stderr);
     if (run.unreadable) {

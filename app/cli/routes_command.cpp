@@ -1,13 +1,14 @@
 #include "routes_command.h"
 
 #include "command.h"
+#include "command_line.h"
 #include "diagnostic_printer.h"
 
+#include "app/runtime/route_text.h"
 #include "app/runtime/status_run.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QFileInfo>
 #include <QtCore/QUrl>
 
 #include <cstdio>
@@ -17,62 +18,6 @@ namespace Torii::Cli {
 namespace {
 
 namespace RT = Torii::RouteTable;
-
-QString matchText(const RT::RequestMatch &m)
-{
-    QStringList parts;
-    if (m.grpcMethod) {
-        parts << QStringLiteral("gRPC %1 %2/%3")
-                     .arg(m.grpcMethod->type == RT::StringMatchType::Exact ? QStringLiteral("Exact")
-                                                                           : QStringLiteral("RegularExpression"),
-                          QString::fromStdString(m.grpcMethod->service.empty() ? "*" : m.grpcMethod->service),
-                          QString::fromStdString(m.grpcMethod->method.empty() ? "*" : m.grpcMethod->method));
-    }
-    if (m.path) {
-        const char *type = m.path->type == RT::PathMatchType::Exact        ? "Exact"
-                           : m.path->type == RT::PathMatchType::PathPrefix ? "PathPrefix"
-                                                                           : "RegularExpression";
-        parts << QStringLiteral("%1 %2").arg(QLatin1String(type), QString::fromStdString(m.path->value));
-    }
-    if (m.method) {
-        parts << QStringLiteral("method %1").arg(QString::fromStdString(*m.method));
-    }
-    for (const auto &h : m.headers) {
-        parts << QStringLiteral("header %1%2%3")
-                     .arg(QString::fromStdString(h.name),
-                          h.type == RT::StringMatchType::Exact ? QStringLiteral("=") : QStringLiteral("~"),
-                          QString::fromStdString(h.value));
-    }
-    for (const auto &q : m.queryParams) {
-        parts << QStringLiteral("query %1%2%3")
-                     .arg(QString::fromStdString(q.name),
-                          q.type == RT::StringMatchType::Exact ? QStringLiteral("=") : QStringLiteral("~"),
-                          QString::fromStdString(q.value));
-    }
-    return parts.isEmpty() ? QStringLiteral("PathPrefix /") : parts.join(QStringLiteral(", "));
-}
-
-QString backendsText(const std::vector<RT::Backend> &backends)
-{
-    int total = 0;
-    for (const auto &b : backends) {
-        total += b.weight;
-    }
-    QStringList parts;
-    for (const auto &b : backends) {
-        QString text = QStringLiteral("%1/%2:%3").arg(QString::fromStdString(b.ns),
-                                                      QString::fromStdString(b.service))
-                           .arg(b.port);
-        if (backends.size() > 1) {
-            text += QStringLiteral(" (%1%)").arg(total > 0 ? 100.0 * b.weight / total : 0.0, 0, 'g', 3);
-        }
-        if (!b.isValid()) {
-            text += QStringLiteral(" [500: %1]").arg(QString::fromStdString(b.invalidReason));
-        }
-        parts << text;
-    }
-    return parts.isEmpty() ? QCoreApplication::translate("toriictl", "no backend") : parts.join(QStringLiteral(", "));
-}
 
 QString filtersText(const std::vector<RT::Filter> &filters)
 {
@@ -119,21 +64,6 @@ QString filtersText(const std::vector<RT::Filter> &filters)
     return parts.isEmpty() ? QString() : QStringLiteral(" {") + parts.join(QStringLiteral("; ")) + QLatin1Char('}');
 }
 
-QString sourceText(const RT::RouteSource &s)
-{
-    QString text = QStringLiteral("%1 %2/%3 rule %4").arg(QString::fromStdString(s.kind),
-                                                         QString::fromStdString(s.ns),
-                                                         QString::fromStdString(s.name))
-                       .arg(s.ruleIndex);
-    if (!s.ruleName.empty()) {
-        text += QStringLiteral(" (%1)").arg(QString::fromStdString(s.ruleName));
-    }
-    if (s.matchIndex >= 0) {
-        text += QStringLiteral(" match %1").arg(s.matchIndex);
-    }
-    return text;
-}
-
 void printTable(QByteArray &out, const std::string &gateway, const RT::RouteTable &table)
 {
     out += QStringLiteral("Gateway %1\n").arg(QString::fromStdString(gateway)).toUtf8();
@@ -149,14 +79,14 @@ void printTable(QByteArray &out, const std::string &gateway, const RT::RouteTabl
             for (const RT::HttpRoute *route : host.routes) {
                 out += QStringLiteral("      %1. %2: %3%4 → %5\n")
                            .arg(++n)
-                           .arg(sourceText(route->source), matchText(route->match),
-                                filtersText(route->filters), backendsText(route->backends))
+                           .arg(Runtime::routeSourceText(route->source), Runtime::routeMatchText(route->match),
+                                filtersText(route->filters), Runtime::routeBackendsText(route->backends))
                            .toUtf8();
             }
             for (const RT::StreamRoute *stream : host.streams) {
                 out += QStringLiteral("      %1. %2 → %3\n")
                            .arg(++n)
-                           .arg(sourceText(stream->source), backendsText(stream->backends))
+                           .arg(Runtime::routeSourceText(stream->source), Runtime::routeBackendsText(stream->backends))
                            .toUtf8();
             }
         }
@@ -188,13 +118,8 @@ int runRoutes(const QStringList &arguments)
     parser.addOptions({acceptAll, gatewayOption, explain, header});
     parser.addPositionalArgument(QStringLiteral("paths"), QCoreApplication::translate("toriictl", "YAML files or folders."),
                                  QStringLiteral("[URL] FILE|DIR..."));
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "toriictl routes: %s\n", qPrintable(parser.errorText()));
-        return ExitUnusable;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
+    if (const std::optional<int> stop = parseCommandLine(parser, arguments, "routes")) {
+        return *stop;
     }
     QStringList positional = parser.positionalArguments();
     QUrl url;
@@ -212,22 +137,14 @@ int runRoutes(const QStringList &arguments)
             return ExitUnusable;
         }
     }
-    std::vector<std::string> paths;
-    for (const QString &p : positional) {
-        if (!QFileInfo::exists(p)) {
-            std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("toriictl", "%1: no such file or folder").arg(p)));
-            return ExitUnusable;
-        }
-        paths.push_back(p.toStdString());
-    }
-    if (paths.empty()) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("toriictl", "toriictl routes: name at least one file or folder")));
+    const std::optional<std::vector<std::string>> paths = existingPaths(
+        positional, QCoreApplication::translate("toriictl", "toriictl routes: name at least one file or folder"));
+    if (!paths) {
         return ExitUnusable;
     }
     Controller::ControllerOptions options;
     options.acceptAllClasses = parser.isSet(acceptAll);
-    const Runtime::StatusRun run = Runtime::computeStatus(paths, options);
+    const Runtime::StatusRun run = Runtime::computeStatus(*paths, options);
     QByteArray out = diagnosticsAsText(run.diagnostics, false);
     const std::string only = parser.value(gatewayOption).toStdString();
 
@@ -268,23 +185,8 @@ int runRoutes(const QStringList &arguments)
         found = true;
         const RT::Explanation explanation = table->explain(port, request);
         out += QCoreApplication::translate("toriictl", "Gateway %1, port %2:").arg(QString::fromStdString(gateway)).arg(port).toUtf8() + '\n';
-        out += "  " + QByteArray::fromStdString(explanation.hostReason) + '\n';
-        for (const auto &step : explanation.steps) {
-            out += QStringLiteral("  %1 %2 [%3]: %4\n")
-                       .arg(step.matched ? QStringLiteral("→") : QStringLiteral("✕"),
-                            sourceText(step.route->source), matchText(step.route->match),
-                            QString::fromStdString(step.reason))
-                       .toUtf8();
-        }
-        if (explanation.result.route) {
-            out += ("  " + QCoreApplication::translate("toriictl", "lands on %1 (host %2) → %3")
-                               .arg(sourceText(explanation.result.route->source),
-                                    QString::fromStdString(explanation.result.hostnameKey),
-                                    backendsText(explanation.result.route->backends)))
-                       .toUtf8()
-                   + '\n';
-        } else {
-            out += ("  " + QCoreApplication::translate("toriictl", "no route matches: the gateway answers 404")).toUtf8() + '\n';
+        for (const QString &line : Runtime::explanationLines(explanation)) {
+            out += "  " + line.toUtf8() + '\n';
         }
     }
     if (!found) {

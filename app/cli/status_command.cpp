@@ -1,6 +1,7 @@
 #include "status_command.h"
 
 #include "command.h"
+#include "command_line.h"
 #include "diagnostic_printer.h"
 
 #include "app/runtime/status_run.h"
@@ -9,7 +10,6 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDateTime>
-#include <QtCore/QFileInfo>
 
 #include <cstdio>
 
@@ -116,13 +116,8 @@ int runStatus(const QStringList &arguments)
     parser.addOptions({output, acceptAll});
     parser.addPositionalArgument(QStringLiteral("paths"), QCoreApplication::translate("toriictl", "YAML files or folders."),
                                  QStringLiteral("FILE|DIR..."));
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "toriictl status: %s\n", qPrintable(parser.errorText()));
-        return ExitUnusable;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
+    if (const std::optional<int> stop = parseCommandLine(parser, arguments, "status")) {
+        return *stop;
     }
     const QString format = parser.value(output);
     if (format != QLatin1String("text") && format != QLatin1String("yaml")
@@ -133,24 +128,16 @@ int runStatus(const QStringList &arguments)
                                     .arg(format)));
         return ExitUnusable;
     }
-    std::vector<std::string> paths;
-    for (const QString &p : parser.positionalArguments()) {
-        if (!QFileInfo::exists(p)) {
-            std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("toriictl", "%1: no such file or folder").arg(p)));
-            return ExitUnusable;
-        }
-        paths.push_back(p.toStdString());
-    }
-    if (paths.empty()) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("toriictl", "toriictl status: name at least one file or folder")));
+    const std::optional<std::vector<std::string>> paths = existingPaths(
+        parser.positionalArguments(), QCoreApplication::translate("toriictl", "toriictl status: name at least one file or folder"));
+    if (!paths) {
         return ExitUnusable;
     }
     Controller::ControllerOptions options;
     options.acceptAllClasses = parser.isSet(acceptAll);
     options.transitionTime =
         QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    const Runtime::StatusRun run = Runtime::computeStatus(paths, options);
+    const Runtime::StatusRun run = Runtime::computeStatus(*paths, options);
 
     QByteArray out;
     bool healthy = true;

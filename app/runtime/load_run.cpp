@@ -157,9 +157,8 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
     return true;
 }
 
-int LoadRun::ruleFor(const Traffic::RequestTemplate &t, const std::string &gatewayName, int port)
+RT::Request routeRequestOf(const Traffic::RequestTemplate &t)
 {
-    const auto &table = m_status.controller.routeTables.at(gatewayName);
     RT::Request request;
     request.method = t.method;
     request.host = t.host;
@@ -174,7 +173,13 @@ int LoadRun::ruleFor(const Traffic::RequestTemplate &t, const std::string &gatew
         }
         request.headers.push_back({"Cookie", cookie});
     }
-    const RT::MatchResult match = table->lookup(port, request);
+    return request;
+}
+
+int LoadRun::ruleFor(const Traffic::RequestTemplate &t, const std::string &gatewayName, int port)
+{
+    const auto &table = m_status.controller.routeTables.at(gatewayName);
+    const RT::MatchResult match = table->lookup(port, routeRequestOf(t));
     RuleLoad rule;
     if (match.route) {
         const RT::RouteSource &s = match.route->source;

@@ -66,6 +66,11 @@ struct TimelineEvent
 };
 const char *toString(TimelineEvent::Kind kind); // "step", "rollback", "failed"
 
+// The route-table request a mix template sends (its cookies joined into one Cookie header), so
+// the rule a request lands on is looked up the same way by `toriictl load` and the GUI's traffic
+// run.
+RouteTable::Request routeRequestOf(const Traffic::RequestTemplate &t);
+
 struct BackendLoad
 {
     std::string ns;

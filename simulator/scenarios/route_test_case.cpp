@@ -1,5 +1,6 @@
 #include "route_test_case.h"
 
+#include "engine/model/node_reader.h"
 #include "engine/yaml/yaml_loader.h"
 
 #include <array>
@@ -43,14 +44,14 @@ constexpr std::array<CheckNameEntry, 17> kCheckNames = {{
 constexpr std::string_view kGatewayGroup = "gateway.networking.k8s.io";
 
 // Reads one case file into the model, collecting diagnostics at the Node marks.
-class Parser
+class Parser : private Model::NodeReader
 {
 public:
-    explicit Parser(std::string file)
-        : m_file(std::move(file))
+    Parser(std::string file, Core::Diagnostics &diagnostics)
+        : NodeReader(std::move(file), diagnostics,
+                     {"case.not-a-string", "case.unknown-field",
+                      QT_TRANSLATE_NOOP("Diagnostics", "unknown field \"%1\" is ignored by this runner")})
     {}
-
-    Core::Diagnostics takeDiagnostics() { return std::move(m_diagnostics); }
 
     void parseFile(const Node &root, std::vector<RouteTest> &tests)
     {
@@ -62,7 +63,7 @@ public:
         }
         warnUnknownKeys(root, {"tests"});
         for (const Node &item : root["tests"].items()) {
-            const int errorsBefore = m_errors;
+            const int errorsBefore = errorCount();
             RouteTest test = parseTest(item);
             for (const RouteTest &earlier : tests) {
                 if (!test.name.empty() && earlier.name == test.name) {
@@ -73,46 +74,13 @@ public:
                                {test.name}));
                 }
             }
-            if (m_errors == errorsBefore) {
+            if (errorCount() == errorsBefore) {
                 tests.push_back(std::move(test));
             }
         }
     }
 
 private:
-    void report(Severity severity, Model::Mark mark, const char *code, Core::Text message)
-    {
-        Core::Diagnostic d = Core::makeDiagnostic(severity, code, std::move(message));
-        d.file = m_file;
-        d.line = static_cast<int>(mark.line);
-        d.column = static_cast<int>(mark.column);
-        m_diagnostics.push_back(std::move(d));
-        if (severity == Severity::Error) {
-            ++m_errors;
-        }
-    }
-    void error(Model::Mark mark, const char *code, Core::Text message)
-    {
-        report(Severity::Error, mark, code, std::move(message));
-    }
-
-    void warnUnknownKeys(const Node &map, std::initializer_list<std::string_view> known)
-    {
-        for (const Node::Entry &entry : map.entries()) {
-            bool isKnown = false;
-            for (std::string_view k : known) {
-                isKnown = isKnown || entry.key == k;
-            }
-            if (!isKnown) {
-                // A warning, not an error: a newer corpus may add fields this runner ignores.
-                report(Severity::Warning, entry.keyMark, "case.unknown-field",
-                       text(QT_TRANSLATE_NOOP("Diagnostics",
-                                              "unknown field \"%1\" is ignored by this runner"),
-                            {entry.key}));
-            }
-        }
-    }
-
     // A scalar as text: the corpus quotes "True"/"False", a hand-written file may not.
     static std::string scalarText(const Node &node)
     {
@@ -538,7 +506,7 @@ private:
     RouteTest parseTest(const Node &item)
     {
         RouteTest t;
-        t.file = m_file;
+        t.file = file();
         t.mark = item.mark();
         if (!requireMap(item, "a test")) {
             return t;
@@ -593,9 +561,6 @@ private:
         return t;
     }
 
-    std::string m_file;
-    Core::Diagnostics m_diagnostics;
-    int m_errors = 0;
 };
 
 } // namespace
@@ -643,10 +608,7 @@ RouteTestFile fromLoaded(Yaml::LoadResult loaded, const std::string &fileName)
         out.diagnostics.push_back(std::move(d));
         return out;
     }
-    Parser parser(fileName);
-    parser.parseFile(loaded.documents.front().root, out.tests);
-    Core::Diagnostics more = parser.takeDiagnostics();
-    out.diagnostics.insert(out.diagnostics.end(), more.begin(), more.end());
+    Parser(fileName, out.diagnostics).parseFile(loaded.documents.front().root, out.tests);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "traffic_scenario.h"
 
+#include "engine/model/node_reader.h"
 #include "engine/yaml/yaml_loader.h"
 #include "simulator/backends/go_duration.h"
 
@@ -42,12 +43,13 @@ std::pair<std::string, std::string> splitName(const std::string &text, const std
     return {text.substr(0, slash), text.substr(slash + 1)};
 }
 
-class ScenarioParser
+class ScenarioParser : private Model::NodeReader
 {
 public:
     ScenarioParser(std::string fileName, Core::Diagnostics &diagnostics)
-        : m_file(std::move(fileName))
-        , m_diagnostics(diagnostics)
+        : NodeReader(std::move(fileName), diagnostics,
+                     {"scenario.type", "scenario.unknown-field",
+                      QT_TRANSLATE_NOOP("Diagnostics", "unknown field \"%1\" in the scenario is ignored")})
     {}
 
     void parseRoot(const Node &root, TrafficScenario &scenario)
@@ -59,7 +61,7 @@ public:
                                          "optional `rollback` rule")));
             return;
         }
-        unknownKeys(root, {"steps", "rollback"});
+        warnUnknownKeys(root, {"steps", "rollback"});
         if (const Node *steps = root.find("steps")) {
             if (!steps->isList()) {
                 error(steps->mark(), "scenario.shape",
@@ -79,7 +81,7 @@ public:
                 scenario.rollback = std::move(rule);
             }
         }
-        if (scenario.steps.empty() && !scenario.rollback && !Core::hasErrors(m_diagnostics)) {
+        if (scenario.steps.empty() && !scenario.rollback && !Core::hasErrors(diagnostics())) {
             error(root.mark(), "scenario.empty",
                   text(QT_TRANSLATE_NOOP("Diagnostics",
                                          "the traffic scenario has no steps and no rollback "
@@ -97,9 +99,9 @@ private:
                   text(QT_TRANSLATE_NOOP("Diagnostics", "each step of the scenario is a map")));
             return false;
         }
-        const int before = m_errors;
+        const int before = errorCount();
         step.line = int(item.mark().line);
-        unknownKeys(item, {"at", "weights", "backend", "endpoint"});
+        warnUnknownKeys(item, {"at", "weights", "backend", "endpoint"});
         if (const Node *at = item.find("at")) {
             step.at = duration(*at, "at").value_or(std::chrono::milliseconds(0));
         } else {
@@ -125,7 +127,7 @@ private:
             parseBehaviour(backend ? *backend : *endpoint, endpoint != nullptr, change);
             step.behaviour = std::move(change);
         }
-        return m_errors == before;
+        return errorCount() == before;
     }
 
     void parseWeights(const Node &n, WeightChange &change)
@@ -133,7 +135,7 @@ private:
         if (!isMap(n, "weights")) {
             return;
         }
-        unknownKeys(n, {"route", "rule", "backends"});
+        warnUnknownKeys(n, {"route", "rule", "backends"});
         parseRuleRef(n, change.rule);
         const Node *backends = n.find("backends");
         if (!backends || !backends->isMap() || backends->entries().empty()) {
@@ -199,7 +201,7 @@ private:
         if (endpoint) {
             known.push_back("replica");
         }
-        unknownKeys(n, known);
+        warnUnknownKeys(n, known);
         if (const Node *s = n.find("service")) {
             std::tie(change.serviceNs, change.serviceName) =
                 splitName(scalar(*s, "service"), "default");
@@ -276,7 +278,7 @@ private:
         }
         if (const Node *s = n.find("slowStart")) {
             if (isMap(*s, "slowStart")) {
-                unknownKeys(*s, {"duration", "latency", "errorRate"});
+                warnUnknownKeys(*s, {"duration", "latency", "errorRate"});
                 Backends::SlowStart slow;
                 if (const Node *d = s->find("duration")) {
                     slow.duration = duration(*d, "duration").value_or(slow.duration);
@@ -345,9 +347,9 @@ private:
         if (params.b) {
             known.push_back(params.b);
         }
-        unknownKeys(n, known);
+        warnUnknownKeys(n, known);
         Backends::LatencyDistribution out{*kind, 0.0, 0.0};
-        const int before = m_errors;
+        const int before = errorCount();
         if (*kind != K::None) {
             const Node *a = n.find(params.a);
             if (!a) {
@@ -372,7 +374,7 @@ private:
                 out.b = b->asDouble();
             }
         }
-        if (m_errors != before) {
+        if (errorCount() != before) {
             return std::nullopt;
         }
         if (const QString why = out.validate(); !why.isEmpty()) {
@@ -389,8 +391,8 @@ private:
         if (!isMap(n, "rollback")) {
             return false;
         }
-        const int before = m_errors;
-        unknownKeys(n, {"backend", "route", "rule", "when"});
+        const int before = errorCount();
+        warnUnknownKeys(n, {"backend", "route", "rule", "when"});
         if (const Node *b = n.find("backend")) {
             std::tie(rule.backendNs, rule.backendName) = splitName(scalar(*b, "backend"), "");
         }
@@ -405,7 +407,7 @@ private:
         if (!when) {
             missing(n, "when");
         } else if (isMap(*when, "when")) {
-            unknownKeys(*when, {"errorRate", "p99Ms", "window", "minRequests"});
+            warnUnknownKeys(*when, {"errorRate", "p99Ms", "window", "minRequests"});
             if (const Node *e = when->find("errorRate")) {
                 rule.errorRate = rate(*e, "errorRate");
             }
@@ -441,7 +443,7 @@ private:
                                              "both)")));
             }
         }
-        return m_errors == before;
+        return errorCount() == before;
     }
 
     std::optional<std::chrono::milliseconds> duration(const Node &n, const char *field)
@@ -490,48 +492,6 @@ private:
         error(n.mark(), "scenario.missing",
               text(QT_TRANSLATE_NOOP("Diagnostics", "%1 is missing"), {field}));
     }
-
-    std::string scalar(const Node &n, const char *field)
-    {
-        if (!n.isScalar() || n.isNull()) {
-            error(n.mark(), "scenario.type",
-                  text(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be a single value"), {field}));
-            return {};
-        }
-        return n.asString();
-    }
-
-    void unknownKeys(const Node &map, const std::vector<std::string_view> &known)
-    {
-        for (const Node::Entry &entry : map.entries()) {
-            if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
-                report(Severity::Warning, entry.keyMark, "scenario.unknown-field",
-                       text(QT_TRANSLATE_NOOP("Diagnostics",
-                                              "unknown field \"%1\" in the scenario is ignored"),
-                            {entry.key}));
-            }
-        }
-    }
-
-    void report(Severity severity, Model::Mark mark, const char *code, Core::Text message)
-    {
-        Core::Diagnostic d = Core::makeDiagnostic(severity, code, std::move(message));
-        d.file = m_file;
-        d.line = static_cast<int>(mark.line);
-        d.column = static_cast<int>(mark.column);
-        m_diagnostics.push_back(std::move(d));
-        if (severity == Severity::Error) {
-            ++m_errors;
-        }
-    }
-    void error(Model::Mark mark, const char *code, Core::Text message)
-    {
-        report(Severity::Error, mark, code, std::move(message));
-    }
-
-    std::string m_file;
-    Core::Diagnostics &m_diagnostics;
-    int m_errors = 0;
 };
 
 ScenarioParseResult parseLoaded(Yaml::LoadResult loaded, const std::string &fileName)

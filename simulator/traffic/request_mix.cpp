@@ -1,5 +1,6 @@
 #include "request_mix.h"
 
+#include "engine/model/node_reader.h"
 #include "engine/yaml/yaml_loader.h"
 
 #include <QtCore/QtGlobal>
@@ -66,12 +67,13 @@ double RequestMix::totalWeight() const
 
 namespace {
 
-class MixParser
+class MixParser : private Model::NodeReader
 {
 public:
     MixParser(std::string fileName, Core::Diagnostics &diagnostics)
-        : m_file(std::move(fileName))
-        , m_diagnostics(diagnostics)
+        : NodeReader(std::move(fileName), diagnostics,
+                     {"mix.type", "mix.unknown-field",
+                      QT_TRANSLATE_NOOP("Diagnostics", "unknown field \"%1\" in the request mix is ignored")})
     {}
 
     void parseRoot(const Node &root, RequestMix &mix)
@@ -89,7 +91,7 @@ public:
                 mix.templates.push_back(std::move(t));
             }
         }
-        if (mix.templates.empty() && !Core::hasErrors(m_diagnostics)) {
+        if (mix.templates.empty() && !Core::hasErrors(diagnostics())) {
             error(root["requests"].mark(), "mix.empty",
                   text(QT_TRANSLATE_NOOP("Diagnostics", "the request mix has no requests")));
         } else if (!mix.templates.empty() && !(mix.totalWeight() > 0)) {
@@ -107,7 +109,7 @@ private:
                   text(QT_TRANSLATE_NOOP("Diagnostics", "each request of the mix is a map")));
             return false;
         }
-        const int before = m_errors;
+        const int before = errorCount();
         warnUnknownKeys(item, {"name", "weight", "protocol", "listener", "method", "host", "path",
                                "headers", "cookies", "body"});
         if (const Node *n = item.find("name")) {
@@ -188,7 +190,7 @@ private:
                 t.name += " cookie " + name + "=" + value;
             }
         }
-        return m_errors == before;
+        return errorCount() == before;
     }
 
     void parseListener(const Node &l, ListenerRef &ref)
@@ -219,16 +221,6 @@ private:
         }
     }
 
-    std::string scalar(const Node &n, const char *field)
-    {
-        if (!n.isScalar() || n.isNull()) {
-            error(n.mark(), "mix.type",
-                  text(QT_TRANSLATE_NOOP("Diagnostics", "%1 must be a single value"), {field}));
-            return {};
-        }
-        return n.asString();
-    }
-
     std::vector<std::pair<std::string, std::string>> pairs(const Node &n, const char *field)
     {
         std::vector<std::pair<std::string, std::string>> out;
@@ -248,38 +240,6 @@ private:
         }
         return out;
     }
-
-    void warnUnknownKeys(const Node &map, std::initializer_list<std::string_view> known)
-    {
-        for (const Node::Entry &entry : map.entries()) {
-            if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
-                report(Severity::Warning, entry.keyMark, "mix.unknown-field",
-                       text(QT_TRANSLATE_NOOP("Diagnostics",
-                                              "unknown field \"%1\" in the request mix is ignored"),
-                            {entry.key}));
-            }
-        }
-    }
-
-    void report(Severity severity, Model::Mark mark, const char *code, Core::Text message)
-    {
-        Core::Diagnostic d = Core::makeDiagnostic(severity, code, std::move(message));
-        d.file = m_file;
-        d.line = static_cast<int>(mark.line);
-        d.column = static_cast<int>(mark.column);
-        m_diagnostics.push_back(std::move(d));
-        if (severity == Severity::Error) {
-            ++m_errors;
-        }
-    }
-    void error(Model::Mark mark, const char *code, Core::Text message)
-    {
-        report(Severity::Error, mark, code, std::move(message));
-    }
-
-    std::string m_file;
-    Core::Diagnostics &m_diagnostics;
-    int m_errors = 0;
 };
 
 MixParseResult parseLoaded(Yaml::LoadResult loaded, const std::string &fileName)

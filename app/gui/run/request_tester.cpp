@@ -1,7 +1,7 @@
 #include "request_tester.h"
 
 #include "live_run.h"
-#include "route_explanation.h"
+#include "app/runtime/route_text.h"
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -213,9 +213,9 @@ void RequestTester::send()
     if (table != tables.end()) {
         const RT::Explanation e = table->second->explain(port, explained);
         explanationLines = tr("Gateway %1, port %2:").arg(QString::fromStdString(listener->gateway)).arg(port)
-                           + QLatin1Char('\n') + explanationText(e);
+                           + QLatin1Char('\n') + Runtime::explanationLines(e).join(QLatin1Char('\n'));
         if (e.result.route) {
-            route = routeSourceText(e.result.route->source);
+            route = Runtime::routeSourceText(e.result.route->source);
             for (const RT::Backend &b : e.result.route->backends) {
                 backends << QString::fromStdString(b.ns + '/' + b.service);
             }

@@ -1,5 +1,6 @@
 #include "traffic_run.h"
 
+#include "app/runtime/load_run.h"
 #include "app/runtime/serve_session.h"
 #include "simulator/traffic/default_mix.h"
 #include "simulator/traffic/load_generator.h"
@@ -7,29 +8,6 @@
 namespace Torii::Gui {
 
 namespace RT = Torii::RouteTable;
-
-namespace {
-
-RT::Request routeRequestOf(const Traffic::RequestTemplate &t)
-{
-    RT::Request request;
-    request.method = t.method;
-    request.host = t.host;
-    request.path = t.path;
-    for (const auto &[name, value] : t.headers) {
-        request.headers.push_back({name, value});
-    }
-    if (!t.cookies.empty()) {
-        std::string cookie;
-        for (const auto &[name, value] : t.cookies) {
-            cookie += (cookie.empty() ? "" : "; ") + name + '=' + value;
-        }
-        request.headers.push_back({"Cookie", cookie});
-    }
-    return request;
-}
-
-} // namespace
 
 TrafficRun::TrafficRun(QObject *parent) : QObject(parent) {}
 
@@ -88,7 +66,7 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
         request.wire = Traffic::serializeRequest(t.method, t.host.empty() ? "any.torii.invalid" : t.host,
                                                  t.path, t.headers, t.cookies, t.body, true);
 
-        const RT::MatchResult match = table->second->lookup(t.listener.port, routeRequestOf(t));
+        const RT::MatchResult match = table->second->lookup(t.listener.port, Runtime::routeRequestOf(t));
         const std::string key = match.route ? Traffic::ruleKey(match.route->source) : "(no route)";
         int rule = -1;
         for (std::size_t i = 0; i < m_rules.size(); ++i) {

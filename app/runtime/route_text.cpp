@@ -1,9 +1,8 @@
-#include "route_explanation.h"
+#include "route_text.h"
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QStringList>
 
-namespace Torii::Gui {
+namespace Torii::Runtime {
 
 namespace RT = Torii::RouteTable;
 
@@ -44,6 +43,13 @@ QString routeSourceText(const RT::RouteSource &s)
 QString routeMatchText(const RT::RequestMatch &m)
 {
     QStringList parts;
+    if (m.grpcMethod) {
+        parts << QStringLiteral("gRPC %1 %2/%3")
+                     .arg(m.grpcMethod->type == RT::StringMatchType::Exact ? QStringLiteral("Exact")
+                                                                           : QStringLiteral("RegularExpression"),
+                          QString::fromStdString(m.grpcMethod->service.empty() ? "*" : m.grpcMethod->service),
+                          QString::fromStdString(m.grpcMethod->method.empty() ? "*" : m.grpcMethod->method));
+    }
     if (m.path) {
         parts << QStringLiteral("%1 %2").arg(QLatin1String(RT::toString(m.path->type)),
                                              QString::fromStdString(m.path->value));
@@ -72,7 +78,7 @@ QString routeBackendsText(const std::vector<RT::Backend> &backends)
                                                       QString::fromStdString(b.service))
                            .arg(b.port);
         if (backends.size() > 1) {
-            text += QStringLiteral(" (%1 %)").arg(total > 0 ? 100.0 * b.weight / total : 0.0, 0, 'g', 3);
+            text += QStringLiteral(" (%1%)").arg(total > 0 ? 100.0 * b.weight / total : 0.0, 0, 'g', 3);
         }
         if (!b.isValid()) {
             text += QStringLiteral(" [500: %1]").arg(QString::fromStdString(b.invalidReason));
@@ -82,7 +88,7 @@ QString routeBackendsText(const std::vector<RT::Backend> &backends)
     return parts.isEmpty() ? RouteExplanation::tr("no backend") : parts.join(QStringLiteral(", "));
 }
 
-QString explanationText(const RT::Explanation &explanation)
+QStringList explanationLines(const RT::Explanation &explanation)
 {
     QStringList lines;
     lines << QString::fromStdString(explanation.hostReason);
@@ -100,7 +106,7 @@ QString explanationText(const RT::Explanation &explanation)
     } else {
         lines << RouteExplanation::tr("no route matches: the gateway answers 404");
     }
-    return lines.join(QLatin1Char('\n'));
+    return lines;
 }
 
-} // namespace Torii::Gui
+} // namespace Torii::Runtime

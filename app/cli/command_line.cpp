@@ -1,0 +1,43 @@
+#include "command_line.h"
+
+#include "command.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QFileInfo>
+
+#include <cstdio>
+
+namespace Torii::Cli {
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
+                                    const char *command)
+{
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "toriictl %s: %s\n", command, qPrintable(parser.errorText()));
+        return ExitUnusable;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> existingPaths(const QStringList &names, const QString &noneNamed)
+{
+    std::vector<std::string> paths;
+    for (const QString &p : names) {
+        if (!QFileInfo::exists(p)) {
+            std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("toriictl", "%1: no such file or folder").arg(p)));
+            return std::nullopt;
+        }
+        paths.push_back(p.toStdString());
+    }
+    if (paths.empty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(noneNamed));
+        return std::nullopt;
+    }
+    return paths;
+}
+
+} // namespace Torii::Cli
