@@ -828,10 +828,6 @@
         <translation>%1: mirroredTo: %2 は %4 ms 以内に %3 を受け取りませんでした</translation>
     </message>
     <message>
-        <source>request.%1 needs client certificate validation, which the local gateway does not do yet</source>
-        <translation>request.%1 にはクライアント証明書の検証が必要ですが、ローカルゲートウェイはまだ対応していません</translation>
-    </message>
-    <message>
         <source>expect.%1 needs TLS to the backends, which the local gateway does not do yet</source>
         <translation>expect.%1 にはバックエンドへの TLS が必要ですが、ローカルゲートウェイはまだ対応していません</translation>
     </message>
@@ -1050,6 +1046,14 @@
     <message>
         <source>a traffic scenario file holds one YAML document</source>
         <translation>トラフィックシナリオのファイルには YAML ドキュメントを 1 つだけ書きます</translation>
+    </message>
+    <message>
+        <source>the CA certificates for client certificate validation cannot be used: %1</source>
+        <translation>クライアント証明書の検証に使う CA 証明書を使用できません: %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot set up client certificate validation: %1</source>
+        <translation>OpenSSL がクライアント証明書の検証を設定できません: %1</translation>
     </message>
 </context>
 <context>
@@ -2431,10 +2435,6 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>%1: JUnit レポートを書き込めません: %2</translation>
     </message>
     <message>
-        <source>no backend</source>
-        <translation>バックエンドなし</translation>
-    </message>
-    <message>
         <source>Show the compiled route table of every Gateway, in precedence order, and explain where a request lands.</source>
         <translation>すべての Gateway のコンパイル済みルートテーブルを優先順に表示し、リクエストの行き先を説明します。</translation>
     </message>
@@ -2473,14 +2473,6 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     <message>
         <source>Gateway %1, port %2:</source>
         <translation>Gateway %1、ポート %2:</translation>
-    </message>
-    <message>
-        <source>lands on %1 (host %2) → %3</source>
-        <translation>%1 に到達（ホスト %2）→ %3</translation>
-    </message>
-    <message>
-        <source>no route matches: the gateway answers 404</source>
-        <translation>一致するルートがありません: ゲートウェイが 404 を返します</translation>
     </message>
     <message>
         <source>no Gateway has a listener on port %1</source>
