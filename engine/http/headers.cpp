@@ -1,6 +1,7 @@
 #include "engine/http/http1_codec.h"
 
 #include <algorithm>
+#include <array>
 
 namespace Torii::Http {
 
@@ -105,10 +106,13 @@ void Headers::set(std::string name, std::string value)
         add(std::move(name), std::move(value));
         return;
     }
-    const std::size_t index = static_cast<std::size_t>(it - fields.begin());
-    remove(name);
-    fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(index),
-                  {std::move(name), std::move(value)});
+    // The first one takes the new name and value in place; the later ones go.
+    const auto later = std::remove_if(it + 1, fields.end(), [&](const HeaderField &field) {
+        return equalsIgnoreCase(field.name, name);
+    });
+    fields.erase(later, fields.end());
+    it->name = std::move(name);
+    it->value = std::move(value);
 }
 
 std::size_t Headers::remove(std::string_view name)
@@ -135,22 +139,53 @@ bool Headers::hasToken(std::string_view name, std::string_view token) const
 
 void removeHopByHop(Headers &headers)
 {
-    // Collect first: the Connection fields themselves are removed below.
-    std::vector<std::string> listed;
+    static constexpr std::string_view kHopByHop[] = {"Connection", "Keep-Alive",
+                                                     "Proxy-Connection", "TE", "Trailer",
+                                                     "Transfer-Encoding", "Upgrade"};
+    const auto fixed = [](std::string_view name) {
+        for (std::string_view hop : kHopByHop) {
+            if (equalsIgnoreCase(name, hop)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    // Collect first (copies: the Connection fields themselves move while being removed), then
+    // one pass over the fields; this runs on every forwarded head, so the usual few names
+    // ("close"; "keep-alive" is a fixed one already) stay in short strings on the stack.
+    std::array<std::string, 4> listed;
+    std::size_t listedCount = 0;
+    std::vector<std::string> moreListed;
     for (const HeaderField &field : headers.fields) {
         if (equalsIgnoreCase(field.name, "Connection")) {
             forEachToken(field.value, [&](std::string_view element) {
-                listed.emplace_back(element);
+                if (fixed(element)) {
+                    return;
+                }
+                if (listedCount < listed.size()) {
+                    listed[listedCount++] = element;
+                } else {
+                    moreListed.emplace_back(element);
+                }
             });
         }
     }
-    for (const std::string &name : listed) {
-        headers.remove(name);
-    }
-    for (std::string_view name : {"Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer",
-                                  "Transfer-Encoding", "Upgrade"}) {
-        headers.remove(name);
-    }
+    std::erase_if(headers.fields, [&](const HeaderField &field) {
+        if (fixed(field.name)) {
+            return true;
+        }
+        for (std::size_t i = 0; i < listedCount; ++i) {
+            if (equalsIgnoreCase(field.name, listed[i])) {
+                return true;
+            }
+        }
+        for (const std::string &name : moreListed) {
+            if (equalsIgnoreCase(field.name, name)) {
+                return true;
+            }
+        }
+        return false;
+    });
 }
 
 } // namespace Torii::Http

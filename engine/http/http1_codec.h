@@ -217,6 +217,10 @@ private:
 // (header injection).
 std::string serializeRequestHead(const RequestHead &head);
 std::string serializeResponseHead(const ResponseHead &head);
+// The same into `out` (its content replaced, its capacity reused: no allocation per head when
+// the caller keeps one buffer).
+void serializeRequestHead(const RequestHead &head, std::string &out);
+void serializeResponseHead(const ResponseHead &head, std::string &out);
 // Chunked framing: "<hex size>\r\n<data>\r\n". An empty `data` yields "" (not a last chunk).
 std::string encodeChunk(std::string_view data);
 // "0\r\n" + trailers + "\r\n".

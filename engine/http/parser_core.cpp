@@ -35,6 +35,16 @@ void cleanValue(std::string &value)
     }
 }
 
+// How many fields have this name (no copies of their values, unlike Headers::values).
+std::size_t countOf(const Headers &headers, std::string_view name)
+{
+    std::size_t n = 0;
+    for (const HeaderField &field : headers.fields) {
+        n += equalsIgnoreCase(field.name, name) ? 1 : 0;
+    }
+    return n;
+}
+
 void trimValues(Headers &headers)
 {
     for (HeaderField &field : headers.fields) {
@@ -231,6 +241,9 @@ int ParserCore::onHeaderField(http_parser *parser, const char *at, std::size_t l
             return self->fail(431, self->m_headDelivered ? "too many trailer fields"
                                                          : "too many header fields");
         }
+        if (headers.fields.capacity() == 0) {
+            headers.fields.reserve(16); // one allocation per head instead of growing 1, 2, 4, 8
+        }
         headers.fields.emplace_back();
         self->m_lastWasValue = false;
     }
@@ -281,7 +294,7 @@ int ParserCore::checkFraming(const Headers &headers, int badStatus)
             return fail(badStatus, "unsupported Transfer-Encoding: " + *te);
         }
     }
-    if (headers.values("Content-Length").size() > 1) {
+    if (countOf(headers, "Content-Length") > 1) {
         return fail(400, "repeated Content-Length");
     }
     // The framing must be the one http-parser will apply, or the head we hand out would lie
@@ -316,7 +329,7 @@ int ParserCore::requestHeadComplete()
     if (const int failed = checkFraming(m_headers, 501); failed != 0) {
         return failed;
     }
-    const std::size_t hosts = m_headers.values("Host").size();
+    const std::size_t hosts = countOf(m_headers, "Host");
     if (hosts > 1 || (hosts == 0 && head.versionMinor >= 1)) {
         // RFC 9112 3.2: a 1.1 request without exactly one Host is rejected; routing needs it.
         return fail(400, hosts == 0 ? "missing Host header" : "repeated Host header");
@@ -376,6 +389,10 @@ int ParserCore::responseHeadComplete()
     if (m_responses != nullptr) {
         m_responses->onHead(std::move(head));
     }
+    // The field vector comes back for the next head (or the trailers): no allocation per
+    // response. (Empty when the handler moved it away: then it is allocated again.)
+    m_headers = std::move(head.headers);
+    m_headers.fields.clear();
     if (tunnel) {
         return 2; // no body, and no more HTTP/1 on this connection
     }
@@ -404,9 +421,12 @@ int ParserCore::onBody(http_parser *parser, const char *at, std::size_t length)
 int ParserCore::onMessageComplete(http_parser *parser)
 {
     ParserCore *self = core(parser);
-    Headers trailers = std::move(self->m_headers);
-    trimValues(trailers);
-    self->m_headers.fields.clear();
+    Headers trailers;
+    if (!self->m_headers.fields.empty()) { // else the vector stays for the next head
+        trailers = std::move(self->m_headers);
+        trimValues(trailers);
+        self->m_headers.fields.clear();
+    }
     self->m_inMessage = false;
     self->m_completed = true;
     if (self->m_requests != nullptr) {

@@ -320,7 +320,10 @@ void Http1ClientConnection::updateInterest()
     if (reading || !m_handshakeDone) {
         interest |= Net::Readable;
     }
-    if (!m_output.empty() || m_tlsWantsWrite) {
+    // Writable only once a write could not take everything: output queued during a callback is
+    // written by the flushOutput() that always follows, usually at once, so toggling EPOLLOUT
+    // for it would cost two epoll_ctl per request.
+    if ((m_writeBlocked && !m_output.empty()) || m_tlsWantsWrite) {
         interest |= Net::Writable;
     }
     if (interest != m_interest) {
@@ -341,9 +344,11 @@ void Http1ClientConnection::flushOutput()
     if (m_closed) {
         return;
     }
+    m_writeBlocked = false;
     while (!m_output.empty()) {
         const Net::IoResult r = transportWrite(m_output.readable());
         if (r.wouldBlock) {
+            m_writeBlocked = true;
             break;
         }
         if (r.error) {
@@ -356,6 +361,10 @@ void Http1ClientConnection::flushOutput()
         m_upstreamPaused = false;
         m_upstream->setReadPaused(false); // may call back (body, complete)
         if (m_closed) {
+            return;
+        }
+        if (!m_output.empty() && !m_writeBlocked) {
+            flushOutput(); // what those callbacks queued (Writable is only watched once blocked)
             return;
         }
     }
@@ -399,7 +408,8 @@ void Http1ClientConnection::onHead(Http::RequestHead &&head)
         x.keepBody = x.clientHead.has_value();
     }
     ForwardPlan &plan = start.forward;
-    x.upstreamHead = Http::serializeRequestHead(plan.head);
+    x.upstreamHead = std::move(m_spareHead); // the last exchange's buffer: no allocation
+    Http::serializeRequestHead(plan.head, x.upstreamHead);
     startMirrors(plan);
     m_upstream = m_context.pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort);
     // A reused connection may turn out stale: keep the body so the request can be re-sent.
@@ -703,7 +713,8 @@ void Http1ClientConnection::upstreamHead(Http::ResponseHead &&head)
         return; // this answer is dropped; the next attempt's goes to the client
     }
     shapeResponseHead(x, head);
-    write(Http::serializeResponseHead(head));
+    Http::serializeResponseHead(head, m_headScratch);
+    write(m_headScratch);
 }
 
 void Http1ClientConnection::upstreamBody(std::string_view chunk)
@@ -776,6 +787,7 @@ void Http1ClientConnection::upstreamFailed(const std::string &reason)
 void Http1ClientConnection::upstreamWritable()
 {
     processInput();
+    flushOutput(); // a local answer the parsed input produced
 }
 
 void Http1ClientConnection::upstreamBatchDone()
@@ -834,6 +846,7 @@ void Http1ClientConnection::finishExchange()
     const bool close = x.closeAfter;
     finishEvent(x, m_context.loop->now());
     m_context.publish(std::move(x.event));
+    m_spareHead = std::move(x.upstreamHead);
     m_current.reset();
     if (close) {
         m_closing = true;

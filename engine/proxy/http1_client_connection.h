@@ -111,6 +111,8 @@ private:
     Net::ByteBuffer m_input;  // client bytes not parsed yet
     Net::ByteBuffer m_output; // bytes not written to the client yet
     std::optional<Exchange> m_current;
+    std::string m_spareHead;   // the finished exchange's upstreamHead buffer, for the next one
+    std::string m_headScratch; // response heads are serialized here, then copied to m_output
     std::unique_ptr<Http1Upstream> m_upstream; // in use by m_current
     Net::TimerId m_timer = 0;
     Net::TimerId m_retryTimer = 0; // the backoff before the next attempt
@@ -123,6 +125,7 @@ private:
     bool m_closed = false;    // retired
     bool m_closeWhenFlushed = false;
     bool m_upstreamPaused = false;
+    bool m_writeBlocked = false; // the last flush left bytes the socket did not take
     // TLS (null: plain TCP)
     SSL *m_ssl = nullptr;
     bool m_handshakeDone = true;

@@ -143,13 +143,16 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
         decision.local = answer(404, "404 no route: no route table is loaded (" + where() + ")");
         return decision;
     }
-    RouteTable::Request request;
+    // One lookup request per thread, refilled for each head: its strings and its header vector
+    // keep their capacity, so a forwarded request allocates nothing here.
+    thread_local RouteTable::Request request;
     request.method = head.method;
     request.host = host;
     request.path = pathOf(head.target);
-    request.headers.reserve(head.headers.fields.size());
-    for (const Http::HeaderField &field : head.headers.fields) {
-        request.headers.push_back({field.name, field.value});
+    request.headers.resize(head.headers.fields.size());
+    for (std::size_t i = 0; i < head.headers.fields.size(); ++i) {
+        request.headers[i].name = head.headers.fields[i].name;
+        request.headers[i].value = head.headers.fields[i].value;
     }
     const Http::HeaderField *contentType = head.headers.find("Content-Type");
     request.grpc = contentType && contentType->value.rfind("application/grpc", 0) == 0;
