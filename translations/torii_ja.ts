@@ -3169,5 +3169,9 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <source>scenario %1 s: %2 not applied: %3</source>
         <translation>シナリオ %1 秒: %2 を適用できませんでした: %3</translation>
     </message>
+    <message>
+        <source>--duration wants seconds, 0 or more, not "%1"</source>
+        <translation>--duration には 0 以上の秒数を指定してください（"%1" ではなく）</translation>
+    </message>
 </context>
 </TS>

@@ -477,6 +477,19 @@ int runServe(const QStringList &arguments)
         }
         options.headerTimeout = std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
     }
+    // A typo in --duration used to read as 0 and stop the gateway at once; say so instead.
+    qint64 limitMs = -1;
+    if (parser.isSet(duration)) {
+        bool ok = false;
+        const double seconds = parser.value(duration).toDouble(&ok);
+        if (!ok || !(seconds >= 0) || seconds > 31536000) {
+            printError(QCoreApplication::translate(
+                           "toriictl", "--duration wants seconds, 0 or more, not \"%1\"")
+                           .arg(parser.value(duration)));
+            return ExitUnusable;
+        }
+        limitMs = static_cast<qint64>(seconds * 1000);
+    }
     if (parser.isSet(workers)) {
         bool ok = false;
         const int n = parser.value(workers).toInt(&ok);
@@ -562,8 +575,6 @@ int runServe(const QStringList &arguments)
     }
     print(QCoreApplication::translate("toriictl", "serving; Ctrl+C stops\n"));
 
-    const qint64 limitMs =
-        parser.isSet(duration) ? static_cast<qint64>(parser.value(duration).toDouble() * 1000) : -1;
     QElapsedTimer clock;
     clock.start();
     QTimer poll;
