@@ -11,6 +11,7 @@ namespace Torii::Runtime {
 namespace RT = Torii::RouteTable;
 
 namespace {
+const std::string kGatewayAnswers = "(gateway)"; // the summary's key for local answers
 
 // A host name one of the listener's routes answers with a backend, for the curl line.
 std::string exampleHost(const RT::RouteTable::ListenerView &view)
@@ -162,8 +163,14 @@ LocalGatewayOptions ServeSession::localOptions()
         std::lock_guard lock(m_summaryMutex);
         ++m_summary.requests;
         ++m_summary.byStatus[event.status];
-        ++m_summary.byBackend[event.localAnswer || event.backend.empty() ? std::string("(gateway)")
-                                                                         : event.backend];
+        // No temporary string per request: the common key is found in place.
+        const bool gateway = event.localAnswer || event.backend.empty();
+        const std::string &backend = gateway ? kGatewayAnswers : event.backend;
+        auto it = m_summary.byBackend.find(backend);
+        if (it == m_summary.byBackend.end()) {
+            it = m_summary.byBackend.emplace(backend, 0).first;
+        }
+        ++it->second;
     };
     return local;
 }

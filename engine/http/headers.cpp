@@ -7,11 +7,6 @@ namespace Torii::Http {
 
 namespace {
 
-char lowerAscii(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 std::string_view trimOws(std::string_view s)
 {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
@@ -40,19 +35,6 @@ void forEachToken(std::string_view value, F &&f)
 }
 
 } // namespace
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lowerAscii(a[i]) != lowerAscii(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
 
 const HeaderField *Headers::find(std::string_view name) const
 {
@@ -137,41 +119,61 @@ bool Headers::hasToken(std::string_view name, std::string_view token) const
     return found;
 }
 
+namespace {
+// The fixed hop-by-hop names (RFC 9110 7.6.1, plus the legacy Keep-Alive and Proxy-Connection),
+// told apart by length first: most names of a forwarded head are none of them.
+bool isFixedHopByHop(std::string_view name)
+{
+    switch (name.size()) {
+    case 2:
+        return equalsIgnoreCase(name, "TE");
+    case 7:
+        return equalsIgnoreCase(name, "Trailer") || equalsIgnoreCase(name, "Upgrade");
+    case 10:
+        return equalsIgnoreCase(name, "Connection") || equalsIgnoreCase(name, "Keep-Alive");
+    case 16:
+        return equalsIgnoreCase(name, "Proxy-Connection");
+    case 17:
+        return equalsIgnoreCase(name, "Transfer-Encoding");
+    default:
+        return false;
+    }
+}
+} // namespace
+
 void removeHopByHop(Headers &headers)
 {
-    static constexpr std::string_view kHopByHop[] = {"Connection", "Keep-Alive",
-                                                     "Proxy-Connection", "TE", "Trailer",
-                                                     "Transfer-Encoding", "Upgrade"};
-    const auto fixed = [](std::string_view name) {
-        for (std::string_view hop : kHopByHop) {
-            if (equalsIgnoreCase(name, hop)) {
-                return true;
-            }
-        }
-        return false;
-    };
     // Collect first (copies: the Connection fields themselves move while being removed), then
     // one pass over the fields; this runs on every forwarded head, so the usual few names
     // ("close"; "keep-alive" is a fixed one already) stay in short strings on the stack.
     std::array<std::string, 4> listed;
     std::size_t listedCount = 0;
     std::vector<std::string> moreListed;
+    bool anyFixed = false;
     for (const HeaderField &field : headers.fields) {
-        if (equalsIgnoreCase(field.name, "Connection")) {
-            forEachToken(field.value, [&](std::string_view element) {
-                if (fixed(element)) {
-                    return;
-                }
-                if (listedCount < listed.size()) {
-                    listed[listedCount++] = element;
-                } else {
-                    moreListed.emplace_back(element);
-                }
-            });
+        if (!isFixedHopByHop(field.name)) {
+            continue;
         }
+        anyFixed = true;
+        if (!equalsIgnoreCase(field.name, "Connection")) {
+            continue;
+        }
+        forEachToken(field.value, [&](std::string_view element) {
+            if (isFixedHopByHop(element)) {
+                return;
+            }
+            if (listedCount < listed.size()) {
+                listed[listedCount++] = element;
+            } else {
+                moreListed.emplace_back(element);
+            }
+        });
+    }
+    if (!anyFixed) {
+        return; // no Connection field, so nothing listed either: the common request
     }
     std::erase_if(headers.fields, [&](const HeaderField &field) {
-        if (fixed(field.name)) {
+        if (isFixedHopByHop(field.name)) {
             return true;
         }
         for (std::size_t i = 0; i < listedCount; ++i) {

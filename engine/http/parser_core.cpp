@@ -24,9 +24,11 @@ std::string_view trimOws(std::string_view s)
 // HTTP_PARSER_STRICT, lets some through); then the surrounding whitespace goes.
 void cleanValue(std::string &value)
 {
-    for (char &c : value) {
-        if (c == '\r' || c == '\n' || c == '\0') {
-            c = ' ';
+    if (hasLineBreakOrNul(value)) {
+        for (char &c : value) {
+            if (c == '\r' || c == '\n' || c == '\0') {
+                c = ' ';
+            }
         }
     }
     const std::string_view trimmed = trimOws(value);

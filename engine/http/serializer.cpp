@@ -8,17 +8,19 @@ namespace {
 
 // Replaces the bytes that would end a line or a C string: a head must never be split by a value
 // (header injection, response splitting).
-// (Appended whole, then patched in place: a plain loop over the bytes the compiler vectorizes,
-// instead of one push_back per byte.)
+// (Appended whole, and patched in place only when the word-at-a-time scan finds such a byte.)
 void appendSafe(std::string &out, std::string_view text)
 {
     const std::size_t start = out.size();
     out.append(text);
+    if (!hasLineBreakOrNul(text)) {
+        return; // parsed fields never hold these: only a filter's value might
+    }
     char *p = out.data() + start;
-    const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const char c = p[i];
-        p[i] = (c == '\r' || c == '\n' || c == '\0') ? ' ' : c;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (p[i] == '\r' || p[i] == '\n' || p[i] == '\0') {
+            p[i] = ' ';
+        }
     }
 }
 

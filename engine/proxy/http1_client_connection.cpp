@@ -19,8 +19,11 @@ constexpr std::size_t kReadChunk = 64 * 1024;
 constexpr std::chrono::milliseconds kLinger{1000};    // reading after "Connection: close"
 constexpr std::chrono::milliseconds kHandshake{10000}; // TLS handshake
 
-bool hasRetries(const RouteTable::RouteTable &table)
+// What the per-request path may skip for a whole table: the copy of the client's head kept for a
+// retry's new decision, and the mirror lookup. Scanned once per table snapshot.
+TableTraits scanTable(const RouteTable::RouteTable &table)
 {
+    TableTraits traits;
     for (int port : table.ports()) {
         const std::optional<RouteTable::RouteTable::ListenerView> view = table.listener(port);
         if (!view) {
@@ -28,13 +31,16 @@ bool hasRetries(const RouteTable::RouteTable &table)
         }
         for (const RouteTable::RouteTable::HostView &host : view->hosts) {
             for (const RouteTable::HttpRoute *route : host.routes) {
-                if (route->retry) {
-                    return true;
+                traits.retries = traits.retries || route->retry;
+                traits.mirrors = traits.mirrors || !MirrorPolicy({&route->filters}).mirrors().empty();
+                for (const RouteTable::Backend &backend : route->backends) {
+                    traits.mirrors =
+                        traits.mirrors || !MirrorPolicy({&backend.filters}).mirrors().empty();
                 }
             }
         }
     }
-    return false;
+    return traits;
 }
 } // namespace
 
@@ -386,13 +392,13 @@ void Http1ClientConnection::onHead(Http::RequestHead &&head)
     m_context.snapshots->refresh();
     x.table = m_context.snapshots->table();
     x.endpoints = m_context.snapshots->endpoints();
-    if (x.table.get() != m_context.retryScannedTable) {
-        m_context.retryScannedTable = x.table.get();
-        m_context.tableHasRetries = x.table && hasRetries(*x.table);
+    if (x.table != m_context.scannedTable) {
+        m_context.scannedTable = x.table;
+        m_context.tableTraits = x.table ? scanTable(*x.table) : TableTraits{};
     }
     // A retry decides again on the client's head: keep a copy, only when some row retries.
     std::optional<Http::RequestHead> clientHead;
-    if (m_context.tableHasRetries) {
+    if (m_context.tableTraits.retries) {
         clientHead = head;
     }
 
@@ -637,7 +643,7 @@ bool Http1ClientConnection::resendIfStale()
 void Http1ClientConnection::startMirrors(const ForwardPlan &plan)
 {
     Exchange &x = *m_current;
-    if (!x.route || !m_context.mirrors) {
+    if (!x.route || !m_context.mirrors || !m_context.tableTraits.mirrors) {
         return;
     }
     const MirrorPolicy policy({&x.route->filters, plan.backendRef ? &plan.backendRef->filters

@@ -24,6 +24,12 @@ class MirrorSender;
 // its round-robin counters, its event ring. Thread: the worker's only (nothing here is shared
 // with another worker: no locks on the request path). Ownership: the LoopWorker owns it and
 // outlives every connection.
+struct TableTraits
+{
+    bool retries = false;
+    bool mirrors = false;
+};
+
 struct LoopWorkerContext
 {
     Net::EventLoop *loop = nullptr; // not owned
@@ -33,10 +39,11 @@ struct LoopWorkerContext
     RoundRobin roundRobin;
     Http1UpstreamPool *pool = nullptr;   // owned by the LoopWorker
     MirrorSender *mirrors = nullptr;     // owned by the LoopWorker
-    // Whether the last table seen has a row with `retry` (then each request's head is kept for a
-    // retry's new decision; without retries nothing is copied). Cached per table snapshot.
-    const RouteTable::RouteTable *retryScannedTable = nullptr;
-    bool tableHasRetries = false;
+    // What the last table seen uses (a row with `retry`: each request's head is kept for a
+    // retry's new decision; a RequestMirror: mirrors are looked up). Cached per table snapshot;
+    // held, not pointed at, so a new table at a freed one's address is never taken for it.
+    std::shared_ptr<const RouteTable::RouteTable> scannedTable;
+    TableTraits tableTraits;
     RequestEventCallback onEvent;        // optional, called on this worker's thread
     RequestEventRing *events = nullptr; // optional; this worker is its only producer
     std::chrono::milliseconds headerTimeout{30000};

@@ -10,7 +10,17 @@ namespace Torii::Proxy {
 
 std::string endpointKey(const std::string &ns, const std::string &service, int port)
 {
-    return ns + '/' + service + ':' + std::to_string(port);
+    // Built for every forwarded request: one allocation, no temporaries.
+    char digits[16];
+    const char *digitsEnd = std::to_chars(digits, digits + sizeof digits, port).ptr;
+    std::string key;
+    key.reserve(ns.size() + service.size() + 2 + std::size_t(digitsEnd - digits));
+    key.append(ns);
+    key.push_back('/');
+    key.append(service);
+    key.push_back(':');
+    key.append(digits, std::size_t(digitsEnd - digits));
+    return key;
 }
 
 } // namespace Torii::Proxy

@@ -20,6 +20,10 @@ private slots:
     void removeHopByHop_data();
     void removeHopByHop();
     void headersEditing();
+    void caseInsensitiveNames_data();
+    void caseInsensitiveNames();
+    void lineBreakScan_data();
+    void lineBreakScan();
     void reasonPhrases();
 };
 
@@ -148,6 +152,16 @@ void TestHttpSerializer::removeHopByHop_data()
         << QStringList{"connection: X-Foo, x-bar", "X-Foo: 1", "X-Bar: 2", "X-Baz: 3"}
         << QStringList{"X-Baz"};
     QTest::newRow("nothing to remove") << QStringList{"A: 1", "B: 2"} << QStringList{"A", "B"};
+    QTest::newRow("any case, listed fixed names ignored")
+        << QStringList{"TRANSFER-ENCODING: chunked", "te: trailers", "CONNECTION: Upgrade, close",
+                       "upgrade: websocket", "Close: 1", "Via: x"}
+        << QStringList{"Via"};
+    QTest::newRow("more than four listed names")
+        << QStringList{"Connection: a1, a2, a3, a4, a5, a6", "A1: 1", "A5: 5", "A6: 6", "A7: 7"}
+        << QStringList{"A7"};
+    QTest::newRow("same length as a hop name, not one")
+        << QStringList{"Connectiox: 1", "Keep-Alivf: 2", "TF: 3", "Trailex: 4"}
+        << QStringList{"Connectiox", "Keep-Alivf", "TF", "Trailex"};
 }
 
 void TestHttpSerializer::removeHopByHop()
@@ -191,6 +205,73 @@ void TestHttpSerializer::reasonPhrases()
 {
     QCOMPARE(reasonPhrase(431), std::string_view("Request Header Fields Too Large"));
     QCOMPARE(reasonPhrase(799), std::string_view());
+}
+
+void TestHttpSerializer::caseInsensitiveNames_data()
+{
+    QTest::addColumn<QByteArray>("a");
+    QTest::addColumn<QByteArray>("b");
+    QTest::addColumn<bool>("equal");
+    QTest::newRow("same") << QByteArray("Host") << QByteArray("Host") << true;
+    QTest::newRow("case") << QByteArray("content-LENGTH") << QByteArray("Content-Length") << true;
+    QTest::newRow("length") << QByteArray("Host") << QByteArray("Hos") << false;
+    // Pairs that differ only in bit 0x20 but are not letters: never equal.
+    QTest::newRow("@ and `") << QByteArray("a@") << QByteArray("a`") << false;
+    QTest::newRow("[ and {") << QByteArray("[") << QByteArray("{") << false;
+    QTest::newRow("digits and punctuation") << QByteArray("1") << QByteArray("\x11") << false;
+    QTest::newRow("high bytes") << QByteArray("\xc1") << QByteArray("\xe1") << false;
+    QTest::newRow("empty") << QByteArray() << QByteArray() << true;
+}
+
+void TestHttpSerializer::caseInsensitiveNames()
+{
+    QFETCH(QByteArray, a);
+    QFETCH(QByteArray, b);
+    QFETCH(bool, equal);
+    QCOMPARE(equalsIgnoreCase(a.toStdString(), b.toStdString()), equal);
+    QCOMPARE(equalsIgnoreCase(b.toStdString(), a.toStdString()), equal);
+}
+
+void TestHttpSerializer::lineBreakScan_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("position"); // of the bad byte, -1: none
+    QTest::addColumn<char>("bad");
+    // Every position around the 8-byte words the scan reads, and the tail after them.
+    for (int length : {0, 1, 7, 8, 9, 15, 16, 17, 31}) {
+        QTest::addRow("%d clean", length) << length << -1 << ' ';
+        for (int position = 0; position < length; ++position) {
+            for (char bad : {'\r', '\n', '\0'}) {
+                QTest::addRow("%d, 0x%02x at %d", length, int(bad), position)
+                    << length << position << bad;
+            }
+        }
+    }
+}
+
+void TestHttpSerializer::lineBreakScan()
+{
+    QFETCH(int, length);
+    QFETCH(int, position);
+    QFETCH(char, bad);
+    // Bytes one off the searched ones (0x0c, 0x0e, 0x01) must not be taken for them.
+    std::string text(std::size_t(length), '\x0e');
+    for (int i = 0; i < length; i += 3) {
+        text[std::size_t(i)] = i % 2 ? '\x0c' : '\x01';
+    }
+    if (position >= 0) {
+        text[std::size_t(position)] = bad;
+    }
+    QCOMPARE(hasLineBreakOrNul(text), position >= 0);
+    // The serializer neutralizes exactly that byte.
+    RequestHead head;
+    head.method = "GET";
+    head.target = "/";
+    head.headers.add("X", text);
+    const std::string wire = serializeRequestHead(head);
+    const std::size_t value = wire.find("X: ") + 3;
+    QCOMPARE(wire.substr(value, text.size()).find_first_of(std::string("\r\n\0", 3)),
+             std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestHttpSerializer)
