@@ -1,6 +1,7 @@
 #include "engine/http/http1_codec.h"
 
 #include <array>
+#include <cstring>
 
 namespace Torii::Http {
 
@@ -52,6 +53,54 @@ void appendFields(std::string &out, const Headers &headers)
     out.append("\r\n");
 }
 
+// How many bytes of `text` are CR, LF or NUL, eight bytes at a time (exact: each zero byte of a
+// word is marked once, and no byte is two of the three).
+std::size_t countLineBreaksAndNuls(std::string_view text)
+{
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+    const auto zeroBytes = [](std::uint64_t v) { return ~((((v & low7) + low7) | v) | low7); };
+    const auto marked = [&](std::uint64_t word) {
+        const std::uint64_t bits = (zeroBytes(word) | zeroBytes(word ^ (ones * '\r'))
+                                    | zeroBytes(word ^ (ones * '\n')))
+                                   >> 7;
+        return (bits * ones) >> 56; // the sum of the eight 0/1 bytes (no popcnt on baseline x86-64)
+    };
+    std::size_t count = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        count += std::size_t(marked(word));
+    }
+    if (i < text.size()) {
+        std::uint64_t word = ones * 'A'; // padding that is none of the three
+        std::memcpy(&word, text.data() + i, text.size() - i);
+        count += std::size_t(marked(word));
+    }
+    return count;
+}
+
+// A head is first written with plain appends, then proven clean by counting: the head holds
+// exactly one CR and one LF per line it ends and no NUL, so any other count means some part
+// carried one of them. Only then is it written again through appendSafe. (One pass over the
+// finished head instead of a scan per field: heads are forwarded for every request.)
+bool onlyOwnLineBreaks(std::string_view head, std::size_t lines)
+{
+    return countLineBreaksAndNuls(head) == 2 * lines;
+}
+
+void appendFieldsPlain(std::string &out, const Headers &headers)
+{
+    for (const HeaderField &field : headers.fields) {
+        out.append(field.name);
+        out.append(": ");
+        out.append(field.value);
+        out.append("\r\n");
+    }
+    out.append("\r\n");
+}
+
 } // namespace
 
 std::string serializeRequestHead(const RequestHead &head)
@@ -72,6 +121,17 @@ void serializeRequestHead(const RequestHead &head, std::string &out)
 {
     out.clear();
     out.reserve(64 + head.target.size() + head.headers.fields.size() * 32);
+    out.append(head.method);
+    out.push_back(' ');
+    out.append(head.target);
+    out.push_back(' ');
+    appendVersion(out, head.versionMajor, head.versionMinor);
+    out.append("\r\n");
+    appendFieldsPlain(out, head.headers);
+    if (onlyOwnLineBreaks(out, head.headers.fields.size() + 2)) {
+        return;
+    }
+    out.clear();
     appendSafe(out, head.method);
     out.push_back(' ');
     appendSafe(out, head.target);
@@ -93,6 +153,14 @@ void serializeResponseHead(const ResponseHead &head, std::string &out)
                             char('0' + status % 10)};
     out.append(digits, 3);
     out.push_back(' ');
+    const std::size_t reasonAt = out.size();
+    out.append(head.reason);
+    out.append("\r\n");
+    appendFieldsPlain(out, head.headers);
+    if (onlyOwnLineBreaks(out, head.headers.fields.size() + 2)) {
+        return;
+    }
+    out.resize(reasonAt);
     appendSafe(out, head.reason);
     out.append("\r\n");
     appendFields(out, head.headers);

@@ -272,6 +272,17 @@ void TestHttpSerializer::lineBreakScan()
     const std::size_t value = wire.find("X: ") + 3;
     QCOMPARE(wire.substr(value, text.size()).find_first_of(std::string("\r\n\0", 3)),
              std::string::npos);
+    QCOMPARE(wire.size(), std::string("GET / HTTP/1.1\r\nX: \r\n\r\n").size() + text.size());
+    // The same in a response head, in a field value and in the reason phrase.
+    ResponseHead response;
+    response.status = 200;
+    response.reason = text;
+    response.headers.add("Y", text);
+    const std::string answer = serializeResponseHead(response);
+    QCOMPARE(std::count(answer.begin(), answer.end(), '\r'), 3);
+    QCOMPARE(std::count(answer.begin(), answer.end(), '\n'), 3);
+    QCOMPARE(std::count(answer.begin(), answer.end(), '\0'), 0);
+    QCOMPARE(answer.size(), std::string("HTTP/1.1 200 \r\nY: \r\n\r\n").size() + 2 * text.size());
 }
 
 QTEST_GUILESS_MAIN(TestHttpSerializer)
