@@ -88,7 +88,8 @@ HostIndex::Choice HostIndex::choose(std::string_view host) const
     host = stripHostPort(host);
     // Hostnames are at most 253 characters: a longer Host can only land on "*".
     char buffer[256];
-    if (host.size() < sizeof buffer) {
+    // Empty maps are common (routes without hostnames): then no name is lowered or hashed.
+    if (host.size() < sizeof buffer && !(m_exact.empty() && m_wildcard.empty())) {
         std::transform(host.begin(), host.end(), buffer, lowerAscii);
         const std::string_view name(buffer, host.size());
         if (const auto it = m_exact.find(name); it != m_exact.end()) {
@@ -96,7 +97,8 @@ HostIndex::Choice HostIndex::choose(std::string_view host) const
         }
         // Suffixes after each '.', longest first: the first hit has the most labels. The apex
         // itself is never looked up, so "*.example.com" never matches "example.com".
-        for (std::size_t dot = name.find('.'); dot != std::string_view::npos;
+        for (std::size_t dot = m_wildcard.empty() ? std::string_view::npos : name.find('.');
+             dot != std::string_view::npos;
              dot = name.find('.', dot + 1)) {
             if (const auto it = m_wildcard.find(name.substr(dot + 1)); it != m_wildcard.end()) {
                 return {it->second, Kind::Wildcard};
