@@ -205,6 +205,15 @@ bool LocalGateways::update(const std::vector<Model::Resource> &resources,
         if (running != m_gateways.end() && running->second.listenerKey == key) {
             running->second.gateway->setEndpoints(endpoints);
             running->second.gateway->setRouteTable(table);
+            // Certificates may have changed with the same listeners (an edited Secret): new
+            // connections take the contexts just built, open ones keep theirs.
+            Proxy::TlsContextMap contexts;
+            for (const Proxy::ListenerConfig &l : config.listeners) {
+                if (l.tlsContext) {
+                    contexts[l.gatewayPort] = l.tlsContext;
+                }
+            }
+            running->second.gateway->setTlsContexts(std::move(contexts));
             served.insert(gatewayName);
             continue;
         }

@@ -126,6 +126,11 @@ void Gateway::setEndpoints(EndpointMap endpoints)
     m_shared->setEndpoints(std::make_shared<const EndpointMap>(std::move(endpoints)));
 }
 
+void Gateway::setTlsContexts(TlsContextMap contexts)
+{
+    m_shared->setTlsContexts(std::make_shared<const TlsContextMap>(std::move(contexts)));
+}
+
 std::size_t Gateway::drainEvents(const std::function<void(const RequestEvent &)> &sink,
                                  std::size_t max)
 {

@@ -90,6 +90,11 @@ public:
     void setRouteTable(std::shared_ptr<const RouteTable::RouteTable> table);
     // Replaces the endpoint map the same way. Thread: any.
     void setEndpoints(EndpointMap endpoints);
+    // Replaces the certificates of TLS listeners the same way (an edited Secret, a renewed
+    // development certificate): connections accepted afterwards handshake with the new context,
+    // open ones keep theirs (an SSL holds its own reference to the context it began with).
+    // Ports that are not TLS listeners are ignored. Thread: any.
+    void setTlsContexts(TlsContextMap contexts);
 
     // The finished requests queued in the workers' event rings (eventRingCapacity > 0), oldest
     // first per worker, up to `max`; returns how many were passed to `sink`. Thread: the owning

@@ -36,6 +36,10 @@ struct ListenerConfig
 // with an IP literal host). An absent or empty entry makes the gateway answer 503.
 using EndpointMap = std::map<std::string, std::vector<std::string>>;
 
+// Gateway listener port → the TLS context that port terminates with now (see
+// Gateway::setTlsContexts). Ports absent from it keep their ListenerConfig::tlsContext.
+using TlsContextMap = std::map<int, std::shared_ptr<SSL_CTX>>;
+
 // The key of a backend in an EndpointMap: "namespace/service:port".
 std::string endpointKey(const std::string &ns, const std::string &service, int port);
 

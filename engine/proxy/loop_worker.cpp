@@ -99,8 +99,19 @@ void LoopWorker::acceptPending(Listener &listener)
             }
             return;
         }
+        // A TLS listener handshakes with the context published last (setTlsContexts), else the
+        // one it started with; start() below begins the SSL, which keeps its own reference.
+        SSL_CTX *tls = listener.tls.get();
+        if (tls) {
+            m_context.snapshots->refresh();
+            const TlsContextMap &published = *m_context.snapshots->tlsContexts();
+            if (const auto it = published.find(listener.gatewayPort);
+                it != published.end() && it->second) {
+                tls = it->second.get();
+            }
+        }
         auto connection = std::make_unique<Http1ClientConnection>(
-            m_context, std::move(fd), std::move(peer), listener.gatewayPort, listener.tls.get());
+            m_context, std::move(fd), std::move(peer), listener.gatewayPort, tls);
         Http1ClientConnection *raw = connection.get();
         m_connections.emplace(raw, std::move(connection));
         raw->start(); // on failure it retires itself

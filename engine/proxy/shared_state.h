@@ -11,7 +11,8 @@
 
 namespace Torii::Proxy::Internal {
 
-// The snapshots the owner publishes and the workers read: the route table and the endpoint map.
+// The snapshots the owner publishes and the workers read: the route table, the endpoint map and
+// the TLS contexts of the listeners.
 // Each is an immutable shared_ptr<const T>; publishing swaps the pointer under a short lock
 // (no I/O, no allocation inside it) and bumps a generation counter, and a reader keeps the
 // snapshot it took for as long as its request lives (STYLE.md point 3). Thread: any.
@@ -50,14 +51,24 @@ public:
         std::lock_guard lock(m_mutex);
         return m_endpoints;
     }
+    void setTlsContexts(std::shared_ptr<const TlsContextMap> contexts)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_tlsContexts.swap(contexts);
+            m_generation.fetch_add(1, std::memory_order_release);
+        }
+    }
     std::uint64_t generation() const { return m_generation.load(std::memory_order_acquire); }
-    // Both snapshots and the generation they belong to, taken together.
+    // Every snapshot and the generation they belong to, taken together.
     void read(std::shared_ptr<const RouteTable::RouteTable> *table,
-              std::shared_ptr<const EndpointMap> *endpoints, std::uint64_t *generation) const
+              std::shared_ptr<const EndpointMap> *endpoints,
+              std::shared_ptr<const TlsContextMap> *tlsContexts, std::uint64_t *generation) const
     {
         std::lock_guard lock(m_mutex);
         *table = m_table;
         *endpoints = m_endpoints;
+        *tlsContexts = m_tlsContexts;
         *generation = m_generation.load(std::memory_order_relaxed);
     }
 
@@ -66,6 +77,7 @@ private:
     std::atomic<std::uint64_t> m_generation{1};
     std::shared_ptr<const RouteTable::RouteTable> m_table;
     std::shared_ptr<const EndpointMap> m_endpoints = std::make_shared<const EndpointMap>();
+    std::shared_ptr<const TlsContextMap> m_tlsContexts = std::make_shared<const TlsContextMap>();
 };
 
 // One worker's view of the SharedState: re-reads the snapshots only when the generation moved.
@@ -80,17 +92,19 @@ public:
     void refresh()
     {
         if (m_shared->generation() != m_generation) {
-            m_shared->read(&m_table, &m_endpoints, &m_generation);
+            m_shared->read(&m_table, &m_endpoints, &m_tlsContexts, &m_generation);
         }
     }
     const std::shared_ptr<const RouteTable::RouteTable> &table() const { return m_table; }
     const std::shared_ptr<const EndpointMap> &endpoints() const { return m_endpoints; }
+    const std::shared_ptr<const TlsContextMap> &tlsContexts() const { return m_tlsContexts; }
 
 private:
     std::shared_ptr<SharedState> m_shared;
     std::uint64_t m_generation = 0;
     std::shared_ptr<const RouteTable::RouteTable> m_table;
     std::shared_ptr<const EndpointMap> m_endpoints;
+    std::shared_ptr<const TlsContextMap> m_tlsContexts;
 };
 
 } // namespace Torii::Proxy::Internal

@@ -104,6 +104,21 @@ public:
         ::close(m_fd);
     }
     bool connected() const { return m_connected; }
+    // The CN of the certificate the server presented ("" without TLS).
+    std::string peerCommonName() const
+    {
+        if (!m_ssl) {
+            return {};
+        }
+        X509 *cert = SSL_get1_peer_certificate(m_ssl);
+        if (!cert) {
+            return {};
+        }
+        char cn[256] = {};
+        X509_NAME_get_text_by_NID(X509_get_subject_name(cert), NID_commonName, cn, sizeof cn);
+        X509_free(cert);
+        return cn;
+    }
     bool sendRaw(std::string_view bytes)
     {
         while (!bytes.empty()) {
@@ -213,7 +228,7 @@ table(bool second, RT::ListenerProtocol protocol = RT::ListenerProtocol::HTTP)
 }
 
 // A self-signed certificate for a.example and b.example, made here with OpenSSL.
-std::shared_ptr<SSL_CTX> makeServerContext()
+std::shared_ptr<SSL_CTX> makeServerContext(const char *commonName = "a.example")
 {
     EVP_PKEY *key = EVP_EC_gen("P-256");
     X509 *cert = X509_new();
@@ -224,7 +239,7 @@ std::shared_ptr<SSL_CTX> makeServerContext()
     X509_set_pubkey(cert, key);
     X509_NAME *name = X509_get_subject_name(cert);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("a.example"), -1, -1, 0);
+                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
     X509_set_issuer_name(cert, name);
     X509V3_CTX v3;
     X509V3_set_ctx_nodb(&v3);
@@ -327,6 +342,7 @@ private slots:
     void idleKeepAliveCloses();
     void tlsTermination();
     void tlsGarbageClosesQuietly();
+    void tlsContextSwap();
 
 private:
     std::unique_ptr<Gateway> startGateway(GatewayConfig config);
@@ -606,6 +622,47 @@ void TestProxyDataPlane::tlsTermination()
     QVERIFY(other.connected());
     QCOMPARE(other.get("/", "b.example").status, 200);
     QCOMPARE(gateway->tlsHandshakeFailures(), std::uint64_t(0));
+}
+
+void TestProxyDataPlane::tlsContextSwap()
+{
+    // An edited Secret: same listeners, new certificate. New connections get it, an open one
+    // keeps working on the handshake it made.
+    std::shared_ptr<SSL_CTX> first = makeServerContext("first.example");
+    std::shared_ptr<SSL_CTX> second = makeServerContext("second.example");
+    QVERIFY(first && second);
+    GatewayConfig config;
+    ListenerConfig listener{kPort, "127.0.0.1", 0};
+    listener.tlsContext = first;
+    config.listeners.push_back(listener);
+    auto gateway = std::make_unique<Gateway>(config);
+    gateway->setRouteTable(table(false, RT::ListenerProtocol::HTTPS));
+    gateway->setEndpoints(m_endpoints);
+    std::string error;
+    QVERIFY2(gateway->start(&error), error.c_str());
+    const quint16 port = gateway->boundPorts().at(kPort);
+    std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> clientCtx(SSL_CTX_new(TLS_client_method()),
+                                                                 SSL_CTX_free);
+    Client before(port, clientCtx.get(), "a.example");
+    QVERIFY(before.connected());
+    QCOMPARE(before.peerCommonName(), std::string("first.example"));
+    QCOMPARE(before.get("/", "a.example").status, 200);
+
+    gateway->setTlsContexts({{kPort, second}, {kPort + 1, first}}); // a port it has not: ignored
+    first.reset(); // the gateway and the open connection keep what they need
+
+    Client after(port, clientCtx.get(), "a.example");
+    QVERIFY(after.connected());
+    QCOMPARE(after.peerCommonName(), std::string("second.example"));
+    QCOMPARE(after.get("/", "a.example").status, 200);
+    QCOMPARE(before.get("/again", "a.example").status, 200);
+    QCOMPARE(before.peerCommonName(), std::string("first.example"));
+
+    // An empty map: back to the context the listener started with.
+    gateway->setTlsContexts({});
+    Client reverted(port, clientCtx.get(), "a.example");
+    QVERIFY(reverted.connected());
+    QCOMPARE(reverted.peerCommonName(), std::string("first.example"));
 }
 
 void TestProxyDataPlane::tlsGarbageClosesQuietly()
