@@ -60,6 +60,7 @@ struct Exchange
     quint16 endpointPort = 0;
     std::string upstreamHead;                     // the current attempt's serialized head
     std::string body;                             // the request body so far, while replayable
+    Http::Headers bodyTrailers;                   // a chunked body's trailers, for a re-send
     RetryPolicy::BodyState bodyState = RetryPolicy::BodyState::None;
     bool keepBody = false;  // keep a copy of the body (a retry or a stale re-send may need it)
     bool staleResent = false; // the request was re-sent once after a stale pooled connection

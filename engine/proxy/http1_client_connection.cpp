@@ -488,6 +488,9 @@ void Http1ClientConnection::onComplete(Http::Headers &&trailers)
     }
     Exchange &x = *m_current;
     x.requestComplete = true;
+    if (x.keepBody && x.bodyState != RetryPolicy::BodyState::Streamed) {
+        x.bodyTrailers = trailers; // a re-sent attempt ends the body the same way
+    }
     if (x.chunkedUpstream && (m_upstream || !x.mirrorCopies.empty())) {
         const std::string last = Http::lastChunk(trailers);
         sendToMirrors(last);
@@ -522,7 +525,7 @@ void Http1ClientConnection::sendAttempt(bool freshConnection)
             bytes += Http::encodeChunk(x.body);
         }
         if (x.requestComplete) {
-            bytes += Http::lastChunk();
+            bytes += Http::lastChunk(x.bodyTrailers);
         }
     } else {
         bytes += x.body;

@@ -128,6 +128,18 @@ private:
             if (cl != std::string::npos) {
                 length = std::stoul(r.head.substr(cl + 16));
             }
+            if (r.head.find("Transfer-Encoding: chunked") != std::string::npos) {
+                // Kept raw, chunk sizes and trailers included: up to the empty line after the
+                // last chunk (the tests' payloads hold no "0\r\n" line of their own).
+                while ((length = chunkedLength(input)) == 0) {
+                    const long n = ::recv(fd, buffer, sizeof buffer, 0);
+                    if (n <= 0) {
+                        ::close(fd);
+                        return;
+                    }
+                    input.append(buffer, std::size_t(n));
+                }
+            }
             while (input.size() < length) {
                 const long n = ::recv(fd, buffer, sizeof buffer, 0);
                 if (n <= 0) {
@@ -165,6 +177,21 @@ private:
         }
     }
 
+    // The length of the chunked body at the start of `input`, trailers included; 0: incomplete.
+    static std::size_t chunkedLength(const std::string &input)
+    {
+        std::size_t zero = input.rfind("0\r\n", 0) == 0 ? 0 : input.find("\r\n0\r\n");
+        if (zero == std::string::npos) {
+            return 0;
+        }
+        zero += zero == 0 ? 0 : 2;
+        if (input.compare(zero + 3, 2, "\r\n") == 0) {
+            return zero + 5; // no trailers
+        }
+        const std::size_t end = input.find("\r\n\r\n", zero + 3);
+        return end == std::string::npos ? 0 : end + 4;
+    }
+
     Script m_script;
     int m_listen = -1;
     quint16 m_port = 0;
@@ -199,11 +226,15 @@ public:
         std::string body;
     };
 
+    // `body` is sent with a Content-Length, or as it is after "Transfer-Encoding: chunked" when
+    // `chunked` (then it is the encoded body, trailers included).
     Response request(const std::string &method, const std::string &target,
-                     const std::string &body = {})
+                     const std::string &body = {}, bool chunked = false)
     {
         std::string bytes = method + ' ' + target + " HTTP/1.1\r\nHost: a.example\r\n";
-        if (!body.empty()) {
+        if (chunked) {
+            bytes += "Transfer-Encoding: chunked\r\n";
+        } else if (!body.empty()) {
             bytes += "Content-Length: " + std::to_string(body.size()) + "\r\n";
         }
         bytes += "\r\n" + body;
@@ -327,6 +358,7 @@ class TestProxyRetriesMirrors : public QObject
     Q_OBJECT
 private slots:
     void retriesListedStatusAndReplaysBody();
+    void retriesReplayChunkedBodyWithTrailers();
     void retriesAreBoundedByAttempts();
     void unlistedStatusIsNotRetried();
     void noRetryStanzaNoRetry();
@@ -366,6 +398,31 @@ void TestProxyRetriesMirrors::retriesListedStatusAndReplaysBody()
     QCOMPARE(events[0].status, 200);
     // The keep-alive client connection goes on.
     QCOMPARE(client.request("GET", "/again").status, 200);
+}
+
+void TestProxyRetriesMirrors::retriesReplayChunkedBodyWithTrailers()
+{
+    ScriptedBackend backend([](const Received &r) { return Action{r.connection < 1 ? 503 : 200}; });
+    RT::HttpRoute route = routeTo("a");
+    route.retry = retryOn({503}, 2, 1);
+    Running g = startGateway(route, {{endpointKey("default", "a", 8080), {backend.endpoint()}}});
+    QVERIFY(g.port);
+    Client client(g.port);
+    const std::string encoded = "5\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum: 42\r\n\r\n";
+    const Client::Response r = client.request("POST", "/upload", encoded, true);
+    QCOMPARE(r.status, 200);
+    const std::vector<Received> log = backend.log();
+    QCOMPARE(log.size(), std::size_t(2));
+    for (const Received &received : log) {
+        QVERIFY2(received.head.find("Transfer-Encoding: chunked\r\n") != std::string::npos,
+                 received.head.c_str());
+        // The gateway re-chunks the body; the replayed attempt carries the same data and trailer.
+        QVERIFY2(received.body.find("hello") != std::string::npos, received.body.c_str());
+        QVERIFY2(received.body.find(" world") != std::string::npos, received.body.c_str());
+        QVERIFY2(received.body.find("\r\n0\r\nX-Checksum: 42\r\n\r\n") != std::string::npos,
+                 received.body.c_str());
+    }
+    QCOMPARE(g.events().at(0).attempts, 2);
 }
 
 void TestProxyRetriesMirrors::retriesAreBoundedByAttempts()
