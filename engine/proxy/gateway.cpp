@@ -6,7 +6,10 @@
 
 #include "engine/net/tcp_socket.h"
 
+#include <csignal>
 #include <mutex>
+
+#include <pthread.h>
 
 namespace Torii::Proxy {
 
@@ -94,7 +97,16 @@ bool Gateway::start(std::string *error)
     m_workers = std::move(created);
     for (auto &worker : m_workers) {
         Internal::LoopWorker *w = worker.get();
-        m_threads.emplace_back([w] { w->run(); });
+        m_threads.emplace_back([w] {
+            // OpenSSL writes a TLS connection with write(), which raises SIGPIPE when the client
+            // has gone; blocked on this thread, the write fails with EPIPE instead and the
+            // connection ends, not the process. (Plain sockets use MSG_NOSIGNAL already.)
+            sigset_t pipe;
+            sigemptyset(&pipe);
+            sigaddset(&pipe, SIGPIPE);
+            pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
+            w->run();
+        });
     }
     m_boundPorts = std::move(bound);
     return true;

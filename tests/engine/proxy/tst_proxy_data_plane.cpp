@@ -8,7 +8,11 @@
 #include "engine/routetable/route_table.h"
 #include "simulator/backends/http_echo_backend.h"
 
+#include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtTest/QTest>
+
+#include <csignal>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -343,6 +347,7 @@ private slots:
     void tlsTermination();
     void tlsGarbageClosesQuietly();
     void tlsContextSwap();
+    void workersBlockSigpipe();
 
 private:
     std::unique_ptr<Gateway> startGateway(GatewayConfig config);
@@ -663,6 +668,39 @@ void TestProxyDataPlane::tlsContextSwap()
     Client reverted(port, clientCtx.get(), "a.example");
     QVERIFY(reverted.connected());
     QCOMPARE(reverted.peerCommonName(), std::string("first.example"));
+}
+
+void TestProxyDataPlane::workersBlockSigpipe()
+{
+    // A TLS client that goes away mid-answer makes OpenSSL's write() raise SIGPIPE on the worker:
+    // the workers block it (EPIPE instead), so a hung-up client cannot end the process. Read
+    // from the kernel's view of each thread: the new threads' blocked set has SIGPIPE.
+    const auto blockedThreads = [] {
+        int count = 0;
+        const QDir tasks(QStringLiteral("/proc/self/task"));
+        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile status(tasks.filePath(tid + QStringLiteral("/status")));
+            if (!status.open(QIODevice::ReadOnly)) {
+                continue;
+            }
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("SigBlk:")) {
+                    const quint64 mask = line.mid(7).trimmed().toULongLong(nullptr, 16);
+                    count += (mask >> (SIGPIPE - 1)) & 1 ? 1 : 0;
+                }
+            }
+        }
+        return count;
+    };
+    const int before = blockedThreads();
+    GatewayConfig config;
+    config.listeners.push_back({kPort, "127.0.0.1", 0});
+    config.workers = 2;
+    auto gateway = startGateway(config);
+    QVERIFY(gateway);
+    QTRY_COMPARE(blockedThreads(), before + 2);
+    gateway->stop();
+    QTRY_COMPARE(blockedThreads(), before);
 }
 
 void TestProxyDataPlane::tlsGarbageClosesQuietly()
