@@ -81,6 +81,9 @@ public:
     // Safe inside any callback.
     bool cancelTimer(TimerId id);
     std::size_t pendingTimers() const { return m_liveTimers; }
+    // Entries in the timer heap, cancelled ones not yet dropped included (for tests: it stays
+    // within twice the pending timers, plus a small constant).
+    std::size_t timerHeapSize() const { return m_heap.size(); }
 
     // Dispatches events, timers and posted tasks until stop(). Returns at once if stop() was
     // called before (stop is sticky until run() returns; a later run() runs again).
@@ -116,7 +119,9 @@ private:
     void runDueTimers();
     int msUntilNextTimer() const;
     void popStaleTimers();
+    void compactTimers();
     static bool later(const HeapEntry &a, const HeapEntry &b);
+    static constexpr std::size_t kHeapSlack = 64; // small heaps are never compacted
 
     int m_epollFd = -1;
     int m_wakeFd = -1;
@@ -127,7 +132,9 @@ private:
     std::vector<Watch *> m_retired;        // removed during a round; freed after it
     std::vector<TimerSlot> m_timerSlots;   // TimerId = generation << 32 | (slot index + 1)
     std::vector<std::uint32_t> m_freeSlots;
-    std::vector<HeapEntry> m_heap;         // min-heap on deadline; cancelled entries lazily
+    std::vector<HeapEntry> m_heap;         // min-heap on deadline; cancelled entries dropped
+                                           // at the top, or all at once when they outnumber
+                                           // the live ones (compactTimers)
     std::uint64_t m_timerSequence = 0;
     std::size_t m_liveTimers = 0;
 

@@ -25,6 +25,7 @@ private slots:
     void timersFireInDeadlineOrder();
     void cancelledTimerNeverFires();
     void timerCanCancelAnotherDueInSameRound();
+    void movedDeadlinesKeepTheHeapSmall();
     void postFromAnotherThreadWakesLoopAndStopEnds();
     void stopBeforeRunReturnsAtOnce();
     void echoOverListenAcceptConnect();
@@ -51,6 +52,38 @@ void TestNetEventLoop::timersFireInDeadlineOrder()
     QCOMPARE(order, (std::vector<int>{1, 2, 3}));
     QVERIFY(EventLoop::Clock::now() - started >= 40ms); // never early
     QCOMPARE(loop.pendingTimers(), std::size_t(0));
+}
+
+void TestNetEventLoop::movedDeadlinesKeepTheHeapSmall()
+{
+    // As connections do: 200 long deadlines, each moved 1,000 times (cancel + add). The cancelled
+    // entries are behind the live ones, never at the top, yet the heap stays within twice the
+    // live timers; order and firing are unaffected.
+    EventLoop loop;
+    std::vector<TimerId> ids(200);
+    std::vector<int> fired;
+    for (int round = 0; round < 1000; ++round) {
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (ids[i] != 0) {
+                QVERIFY(loop.cancelTimer(ids[i]));
+            }
+            const auto delay = round == 999 ? std::chrono::milliseconds(1 + int(i % 7))
+                                            : std::chrono::milliseconds(60000 + int(i));
+            ids[i] = loop.addTimer(delay, [&fired, i] { fired.push_back(int(i)); });
+        }
+        QVERIFY2(loop.timerHeapSize() <= 2 * loop.pendingTimers() + 64,
+                 qPrintable(QString::number(loop.timerHeapSize())));
+    }
+    QCOMPARE(loop.pendingTimers(), std::size_t(200));
+    loop.addTimer(50ms, [&] { loop.stop(); });
+    loop.run();
+    QCOMPARE(fired.size(), std::size_t(200));
+    // Deadlines 1..7 ms: fired in deadline order, ties in the order they were added.
+    for (std::size_t k = 1; k < fired.size(); ++k) {
+        const int a = fired[k - 1] % 7;
+        const int b = fired[k] % 7;
+        QVERIFY(a < b || (a == b && fired[k - 1] < fired[k]));
+    }
 }
 
 void TestNetEventLoop::cancelledTimerNeverFires()
