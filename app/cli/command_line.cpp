@@ -40,4 +40,19 @@ std::optional<std::vector<std::string>> existingPaths(const QStringList &names, 
     return paths;
 }
 
+std::optional<std::pair<std::string, std::string>> backendBinding(const QString &binding)
+{
+    const int eq = binding.indexOf(QLatin1Char('='));
+    const QString target = binding.mid(eq + 1);
+    if (eq <= 0 || !binding.left(eq).contains(QLatin1Char('/')) ||
+        !(target.startsWith(QLatin1String("127.")) ||
+          target.startsWith(QLatin1String("localhost:")))) {
+        return std::nullopt;
+    }
+    return std::make_pair(binding.left(eq).toStdString(),
+                          target.startsWith(QLatin1String("localhost:"))
+                              ? "127.0.0.1:" + target.mid(10).toStdString()
+                              : target.toStdString());
+}
+
 } // namespace Torii::Cli

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace Torii::Cli {
@@ -22,5 +23,10 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
 // needed (`noneNamed` is the command's message for that). On a problem the message goes to stderr
 // and nullopt comes back; the command then exits with ExitUnusable.
 std::optional<std::vector<std::string>> existingPaths(const QStringList &names, const QString &noneNamed);
+
+// A --backend binding of serve and load, "NAMESPACE/NAME=127.0.0.1:PORT" (or localhost:PORT):
+// ("NAMESPACE/NAME", "127.0.0.1:PORT"). nullopt when malformed or not on this machine (real
+// backends stay on this machine unless a later option allows more, ARCHITECTURE.md).
+std::optional<std::pair<std::string, std::string>> backendBinding(const QString &binding);
 
 } // namespace Torii::Cli

@@ -1,6 +1,7 @@
 #include "load_command.h"
 
 #include "command.h"
+#include "command_line.h"
 #include "diagnostic_printer.h"
 
 #include "app/runtime/load_run.h"
@@ -14,6 +15,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -90,18 +92,24 @@ QString verdict(const RuleLoad &rule)
     if (t.degreesOfFreedom == 0) {
         return QCoreApplication::translate("toriictl", "weights: one backend, nothing to test");
     }
+    if (std::all_of(rule.backends.begin(), rule.backends.end(),
+                    [](const BackendLoad &b) { return b.requests == 0; })) {
+        return QCoreApplication::translate("toriictl",
+                                           "weights: no backend answered, nothing to test");
+    }
+    //: %1 chi-square statistic, %2 degrees of freedom, %3 p-value, %4 significance level
     QString line =
         t.consistent
             ? QCoreApplication::translate(
                   "toriictl", "weights: consistent with the configuration (chi-square %1, %2 dof, "
-                              "p = %3)")
+                              "p = %3 >= alpha %4)")
             : QCoreApplication::translate(
                   "toriictl", "weights: NOT consistent with the configuration (chi-square %1, %2 "
-                              "dof, p = %3 < %4)");
-    line = line.arg(t.statistic, 0, 'f', 2).arg(t.degreesOfFreedom).arg(t.pValue, 0, 'g', 3);
-    if (!t.consistent) {
-        line = line.arg(t.alpha);
-    }
+                              "dof, p = %3 < alpha %4)");
+    line = line.arg(t.statistic, 0, 'f', 2)
+               .arg(t.degreesOfFreedom)
+               .arg(t.pValue, 0, 'g', 3)
+               .arg(t.alpha, 0, 'g', 3);
     if (t.lowExpectedCounts) {
         line += QCoreApplication::translate("toriictl", "; few requests, the test is rough");
     }
@@ -141,6 +149,22 @@ void printTable(const LoadReport &r)
         print(QCoreApplication::translate("toriictl", "no answer (%1): %2\n")
                   .arg(QString::fromStdString(why))
                   .arg(count));
+    }
+    if (r.https && !r.tlsVerified) {
+        print(QCoreApplication::translate(
+            "toriictl", "HTTPS: server certificates were not verified (--insecure)\n"));
+    }
+    print(r.backendSource == Runtime::BackendSource::GatewayEvents
+              ? QCoreApplication::translate("toriictl",
+                                            "backends: as the in-process gateway chose them; "
+                                            "their latency as the gateway measured it\n")
+              : QCoreApplication::translate("toriictl",
+                                            "backends: as the echo answers named themselves; an "
+                                            "answer without one counts for the rule only\n"));
+    if (r.droppedEvents) {
+        print(QCoreApplication::translate(
+                  "toriictl", "%1 gateway events were lost: the backend counts are short\n")
+                  .arg(r.droppedEvents));
     }
     const QString header = QStringLiteral("\n%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
                                .arg(QCoreApplication::translate("toriictl", "RULE / BACKEND"), -44)
@@ -201,6 +225,12 @@ void printTable(const LoadReport &r)
             "toriictl", "the weights changed during the scenario: the shares and the weight test "
                         "compare with the weights at the start\n"));
     }
+    for (const std::string &name : r.unservedHttps) {
+        print(QCoreApplication::translate(
+                  "toriictl", "not sent: %1 (its HTTPS listener is not served here: no usable "
+                              "certificate without --dev-ca, or --target; name it in --mix)\n")
+                  .arg(QString::fromStdString(name)));
+    }
     for (const std::string &skipped : r.skippedRules) {
         print(QCoreApplication::translate(
                   "toriictl",
@@ -242,6 +272,17 @@ QByteArray reportJson(const LoadReport &r)
     root.insert(QStringLiteral("elapsedSeconds"), r.elapsedSeconds);
     root.insert(QStringLiteral("requests"), double(r.requests));
     root.insert(QStringLiteral("errors"), double(r.errors));
+    root.insert(QStringLiteral("alpha"), r.alpha);
+    root.insert(QStringLiteral("backendSource"),
+                QString::fromLatin1(Runtime::toString(r.backendSource)));
+    if (r.droppedEvents) {
+        root.insert(QStringLiteral("droppedEvents"), double(r.droppedEvents));
+    }
+    if (r.https) {
+        QJsonObject tls;
+        tls.insert(QStringLiteral("verified"), r.tlsVerified);
+        root.insert(QStringLiteral("tls"), tls);
+    }
     root.insert(QStringLiteral("latency"), latencyJson(r.overall.latency));
     QJsonObject failures;
     for (const auto &[why, count] : r.failures) {
@@ -289,6 +330,13 @@ QByteArray reportJson(const LoadReport &r)
         skipped.append(QString::fromStdString(s));
     }
     root.insert(QStringLiteral("notSent"), skipped);
+    if (!r.unservedHttps.empty()) {
+        QJsonArray https;
+        for (const std::string &s : r.unservedHttps) {
+            https.append(QString::fromStdString(s));
+        }
+        root.insert(QStringLiteral("httpsNotSent"), https);
+    }
     if (r.scenario) {
         QJsonArray timeline;
         for (const TimelineEvent &e : r.timeline) {
@@ -405,6 +453,34 @@ int runLoad(const QStringList &arguments)
         QStringList{QStringLiteral("o"), QStringLiteral("output")},
         QCoreApplication::translate("toriictl", "Output format: table, json or csv."),
         QStringLiteral("format"), QStringLiteral("table"));
+    const QCommandLineOption alpha(
+        QStringLiteral("alpha"),
+        QCoreApplication::translate("toriictl",
+                                    "Significance level of the chi-square weight test, between "
+                                    "0 and 1 (default 0.01)."),
+        QStringLiteral("a"));
+    const QCommandLineOption insecure(
+        QStringLiteral("insecure"),
+        QCoreApplication::translate("toriictl",
+                                    "HTTPS: do not verify the server certificates (neither the "
+                                    "chain nor the name)."));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca"),
+        QCoreApplication::translate(
+            "toriictl", "HTTPS: trust the certificates of this PEM file instead of the design's "
+                        "listener certificates and the workspace's development CA."),
+        QStringLiteral("file"));
+    const QCommandLineOption devCa(
+        QStringLiteral("dev-ca"),
+        QCoreApplication::translate(
+            "toriictl", "Serve HTTPS listeners without a usable certificate with a leaf of the "
+                        "workspace's development CA (made once in .torii/dev-ca/), and trust it."));
+    const QCommandLineOption backend(
+        QStringLiteral("backend"),
+        QCoreApplication::translate(
+            "toriictl", "Send a Service's traffic to a real local app instead of a mock: "
+                        "NAMESPACE/NAME=127.0.0.1:PORT."),
+        QStringLiteral("binding"));
     const QCommandLineOption acceptAll(
         QStringLiteral("accept-all-classes"),
         QCoreApplication::translate("toriictl", "Accept every GatewayClass, whatever its "
@@ -413,9 +489,10 @@ int runLoad(const QStringList &arguments)
         QStringLiteral("no-implicit-services"),
         QCoreApplication::translate("toriictl", "Do not make up Services the routes name but the "
                                                 "workspace lacks."));
-    parser.addOptions({mix, scenario, rate, concurrency, duration, requests, connections,
-                       noKeepAlive, target, seed, gatewaySeed, timeout, series, output, acceptAll,
-                       noImplicit});
+    parser.addOptions({mix,         scenario,    rate,      concurrency, duration,    requests,
+                       connections, noKeepAlive, target,    seed,        gatewaySeed, timeout,
+                       series,      output,      alpha,     insecure,    caFile,      devCa,
+                       backend,     acceptAll,   noImplicit});
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QCoreApplication::translate("toriictl", "YAML files or folders."),
                                  QStringLiteral("FILE|DIR..."));
@@ -560,6 +637,53 @@ int runLoad(const QStringList &arguments)
             host = QStringLiteral("::1");
         }
         options.target = std::make_pair(host.toStdString(), quint16(port));
+    }
+    if (parser.isSet(alpha)) {
+        options.alpha = parser.value(alpha).toDouble(&ok);
+        if (!ok || !(options.alpha > 0.0 && options.alpha < 1.0)) {
+            return fail(QCoreApplication::translate(
+                            "toriictl",
+                            "--alpha wants a significance level between 0 and 1, such as 0.01 or "
+                            "0.05, not \"%1\"")
+                            .arg(parser.value(alpha)));
+        }
+    }
+    options.insecure = parser.isSet(insecure);
+    if (parser.isSet(caFile)) {
+        if (options.insecure) {
+            return fail(QCoreApplication::translate(
+                "toriictl", "--ca and --insecure contradict each other: give one"));
+        }
+        QFile file(parser.value(caFile));
+        if (!file.open(QIODevice::ReadOnly)) {
+            return fail(QCoreApplication::translate("toriictl", "cannot read %1: %2")
+                            .arg(parser.value(caFile), file.errorString()));
+        }
+        const QByteArray pem = file.readAll();
+        if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+            return fail(QCoreApplication::translate("toriictl", "%1 holds no PEM certificate")
+                            .arg(parser.value(caFile)));
+        }
+        options.trustedCertificates.push_back(pem.toStdString());
+    }
+    options.developmentCa = parser.isSet(devCa);
+    if (options.developmentCa && options.target) {
+        return fail(QCoreApplication::translate(
+            "toriictl", "--dev-ca serves the design in-process; it cannot go with --target"));
+    }
+    for (const QString &binding : parser.values(backend)) {
+        const auto bound = backendBinding(binding);
+        if (!bound) {
+            return fail(QCoreApplication::translate(
+                            "toriictl", "--backend wants NAMESPACE/NAME=127.0.0.1:PORT, not \"%1\"")
+                            .arg(binding));
+        }
+        if (options.target) {
+            return fail(QCoreApplication::translate(
+                "toriictl", "--backend binds a Service of the in-process gateway; it cannot go "
+                            "with --target"));
+        }
+        options.realBackends[bound->first] = bound->second;
     }
     const QString seriesFile = parser.value(series);
     if (!seriesFile.isEmpty() && !seriesFile.endsWith(QLatin1String(".csv")) &&

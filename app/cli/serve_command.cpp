@@ -1,6 +1,7 @@
 #include "serve_command.h"
 
 #include "command.h"
+#include "command_line.h"
 #include "diagnostic_printer.h"
 
 #include "app/runtime/design_watcher.h"
@@ -503,12 +504,8 @@ int runServe(const QStringList &arguments)
     }
 
     for (const QString &binding : parser.values(backend)) {
-        const int eq = binding.indexOf(QLatin1Char('='));
-        const QString target = binding.mid(eq + 1);
-        // Real backends stay on this machine unless a later option allows more (ARCHITECTURE.md).
-        if (eq <= 0 || !binding.left(eq).contains(QLatin1Char('/')) ||
-            !(target.startsWith(QLatin1String("127.")) ||
-              target.startsWith(QLatin1String("localhost:")))) {
+        const auto bound = backendBinding(binding);
+        if (!bound) {
             std::fprintf(stderr, "%s\n",
                          qPrintable(QCoreApplication::translate(
                                         "toriictl", "toriictl serve: --backend wants "
@@ -516,10 +513,7 @@ int runServe(const QStringList &arguments)
                                         .arg(binding)));
             return ExitUnusable;
         }
-        options.realBackends[binding.left(eq).toStdString()] =
-            target.startsWith(QLatin1String("localhost:"))
-                ? "127.0.0.1:" + target.mid(10).toStdString()
-                : target.toStdString();
+        options.realBackends[bound->first] = bound->second;
     }
 
     // Before anything is printed: a user (or a test) may signal as soon as it sees the table.

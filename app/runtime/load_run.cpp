@@ -1,5 +1,6 @@
 #include "load_run.h"
 
+#include "app/runtime/listener_certificates.h"
 #include "app/runtime/serve_session.h"
 #include "simulator/backends/mock_service.h"
 #include "simulator/traffic/default_mix.h"
@@ -7,7 +8,11 @@
 #include <QtCore/QCoreApplication>
 
 #include <algorithm>
+#include <chrono>
+#include <fstream>
 #include <set>
+#include <sstream>
+#include <thread>
 
 namespace Torii::Runtime {
 
@@ -15,10 +20,18 @@ namespace RT = Torii::RouteTable;
 
 namespace {
 
+// The listener protocol a template's protocol is sent to.
+RT::ListenerProtocol listenerProtocolOf(Traffic::Protocol protocol)
+{
+    return protocol == Traffic::Protocol::Https ? RT::ListenerProtocol::HTTPS
+                                                : RT::ListenerProtocol::HTTP;
+}
+
 // The Gateway a template's listener names: by namespace and name, or (unnamed) the first whose
-// tables hold that port as an HTTP listener.
+// tables hold that port as a listener of the template's protocol (HTTP or HTTPS).
 const std::pair<const std::string, std::shared_ptr<const RT::RouteTable>> *
-gatewayFor(const Controller::ControllerResult &computed, const Traffic::ListenerRef &ref)
+gatewayFor(const Controller::ControllerResult &computed, const Traffic::ListenerRef &ref,
+           RT::ListenerProtocol protocol)
 {
     for (const auto &entry : computed.routeTables) {
         const auto slash = entry.first.find('/');
@@ -29,7 +42,7 @@ gatewayFor(const Controller::ControllerResult &computed, const Traffic::Listener
         }
         for (int port : entry.second->ports()) {
             if ((ref.port == 0 || ref.port == port) &&
-                entry.second->listener(port)->protocol == RT::ListenerProtocol::HTTP) {
+                entry.second->listener(port)->protocol == protocol) {
                 return &entry;
             }
         }
@@ -37,16 +50,27 @@ gatewayFor(const Controller::ControllerResult &computed, const Traffic::Listener
     return nullptr;
 }
 
-int firstHttpPort(const RT::RouteTable &table, int wanted)
+int firstPort(const RT::RouteTable &table, int wanted, RT::ListenerProtocol protocol)
 {
     for (int port : table.ports()) {
-        if ((wanted == 0 || wanted == port) &&
-            table.listener(port)->protocol == RT::ListenerProtocol::HTTP) {
+        if ((wanted == 0 || wanted == port) && table.listener(port)->protocol == protocol) {
             return port;
         }
     }
     return 0;
 }
+
+std::string readFile(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Events per gateway worker ring: drained after every answer, so a ring only has to hold what
+// the workers finish between two answers of the generator's loop.
+constexpr std::size_t kEventRing = 1 << 14;
 
 } // namespace
 
@@ -99,12 +123,26 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
             "toriictl", "a scenario changes the in-process gateways; it cannot drive --target");
         return false;
     }
+    if (options.developmentCa) {
+        Core::Text problem;
+        m_developmentCa = Tls::DevelopmentCa::open(developmentCaFolderFor(paths), &problem);
+        if (!m_developmentCa) {
+            *error = QString::fromStdString(problem.localized());
+            return false;
+        }
+    }
     if (!options.target) {
         LocalGatewayOptions local;
         local.anyPort = true; // never collide with a `toriictl serve` already running
         local.randomSeed = options.gatewaySeed;
+        local.developmentCa = m_developmentCa;
+        local.realBackends = options.realBackends;
+        local.eventRingCapacity = kEventRing;
         m_local = local;
         std::string why;
+        // The gateways' worker threads inherit this mask: OpenSSL writes with write(), and a
+        // client that closed its TLS connection must not end the whole run with SIGPIPE.
+        const Tls::SigpipeBlock noSigpipe;
         if (!m_gateways.start(m_status.resources, m_status.controller, local, &why)) {
             *error = QString::fromStdString(why);
             return false;
@@ -114,17 +152,43 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
         return false;
     }
 
+    if (options.mixFile.empty()) {
+        // The default mix leaves out what it cannot send, and says so: HTTPS listeners that are
+        // not served (no usable certificate, no --dev-ca), and with --target every HTTPS one
+        // (the target is one port; a mix names what goes to it).
+        std::vector<Traffic::RequestTemplate> kept;
+        for (Traffic::RequestTemplate &t : m_mix.templates) {
+            const auto *gateway =
+                gatewayFor(m_status.controller, t.listener, listenerProtocolOf(t.protocol));
+            const bool served = t.protocol != Traffic::Protocol::Https ||
+                                (!options.target && gateway &&
+                                 m_gateways.localPort(gateway->first, t.listener.port).has_value());
+            if (served) {
+                kept.push_back(std::move(t));
+            } else {
+                m_report.unservedHttps.push_back(t.name);
+            }
+        }
+        m_mix.templates = std::move(kept);
+        if (m_mix.templates.empty()) {
+            *error = QCoreApplication::translate(
+                "toriictl", "no HTTP route to send requests to; name a request mix with --mix");
+            return false;
+        }
+    }
+
     const bool keepAlive = options.generator.keepAlive;
     for (const Traffic::RequestTemplate &t : m_mix.templates) {
         m_report.templates.push_back(t.name);
-        const auto *gateway = gatewayFor(m_status.controller, t.listener);
+        const RT::ListenerProtocol protocol = listenerProtocolOf(t.protocol);
+        const auto *gateway = gatewayFor(m_status.controller, t.listener, protocol);
         TemplateRoute route;
         Traffic::PreparedRequest request;
         request.method = t.method;
         request.weight = t.weight;
         int port = 0;
         if (gateway) {
-            port = firstHttpPort(*gateway->second, t.listener.port);
+            port = firstPort(*gateway->second, t.listener.port, protocol);
             route.listener = gateway->first + ':' + std::to_string(port);
         }
         if (options.target) {
@@ -134,15 +198,27 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
             request.port = m_gateways.localPort(gateway->first, port).value_or(0);
         }
         if (request.port == 0) {
-            *error = QCoreApplication::translate(
-                         "toriictl", "no served HTTP listener matches %1 of the request \"%2\"")
-                         .arg(QString::fromStdString(t.listener.toString()),
-                              QString::fromStdString(t.name));
+            *error =
+                protocol == RT::ListenerProtocol::HTTPS
+                    ? QCoreApplication::translate(
+                          "toriictl",
+                          "no served HTTPS listener matches %1 of the request \"%2\" (an "
+                          "HTTPS listener without a usable certificate is served with "
+                          "--dev-ca)")
+                    : QCoreApplication::translate(
+                          "toriictl", "no served HTTP listener matches %1 of the request \"%2\"");
+            *error = error->arg(QString::fromStdString(t.listener.toString()),
+                                QString::fromStdString(t.name));
             return false;
         }
         std::string host = t.host;
         if (host.empty()) {
             host = "any.torii.invalid";
+        }
+        if (t.protocol == Traffic::Protocol::Https) {
+            request.tls = true;
+            request.serverName = host;
+            m_report.https = true;
         }
         request.wire = Traffic::serializeRequest(t.method, host, t.path, t.headers, t.cookies,
                                                  t.body, keepAlive);
@@ -154,6 +230,51 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
         m_requests.push_back(std::move(request));
         m_routes.push_back(std::move(route));
     }
+    return !m_report.https || prepareTls(paths, error);
+}
+
+bool LoadRun::prepareTls(const std::vector<std::string> &paths, QString *error)
+{
+    Tls::ClientContextOptions tls;
+    tls.verify = !m_options.insecure;
+    tls.trustedCertificates = m_options.trustedCertificates;
+    if (tls.trustedCertificates.empty()) {
+        // The certificates the listeners are served with (a Secret's chain: Go's client, like
+        // ours, trusts any certificate of its pool as an anchor)...
+        for (const auto &[gateway, listeners] : m_status.controller.tlsListeners) {
+            for (const Controller::TlsListener &l : listeners) {
+                if (l.protocol == "HTTPS" && !l.keyPairs.empty()) {
+                    tls.trustedCertificates.push_back(l.keyPairs.front().certificateChain);
+                }
+            }
+        }
+        // ...and the development CA: the one filling listeners in-process, or the one a
+        // `toriictl serve --dev-ca` of this workspace uses (read, never created, for --target).
+        if (m_developmentCa) {
+            tls.trustedCertificates.push_back(m_developmentCa->authority().pem().certificate);
+        } else if (m_options.target) {
+            const std::string ca = readFile(
+                Tls::DevelopmentCa::directoryFor(developmentCaFolderFor(paths)) + "/ca.crt");
+            if (!ca.empty()) {
+                tls.trustedCertificates.push_back(ca);
+            }
+        }
+    }
+    std::string why;
+    m_tls = Tls::ClientContext::create(tls, &why);
+    if (!m_tls) {
+        *error = QString::fromStdString(why);
+        return false;
+    }
+    if (m_tls->verifies() && m_tls->trustedCount() == 0) {
+        // Every handshake would fail: say it once, before sending anything.
+        *error = QCoreApplication::translate(
+            "toriictl", "HTTPS: no certificate to check the servers against (the design has no "
+                        "listener certificate and the workspace no development CA); give --ca "
+                        "or --insecure");
+        return false;
+    }
+    m_report.tlsVerified = tls.verify;
     return true;
 }
 
@@ -196,10 +317,34 @@ int LoadRun::ruleFor(const Traffic::RequestTemplate &t, const std::string &gatew
             return int(i);
         }
     }
+    return addRule(std::move(rule), match.route);
+}
+
+int LoadRun::ruleIndexOf(const RT::RouteSource &source)
+{
+    const std::string key = Traffic::ruleKey(source);
+    for (std::size_t i = 0; i < m_report.rules.size(); ++i) {
+        if (m_report.rules[i].key == key) {
+            return int(i);
+        }
+    }
+    // A rule no template was looked up onto (a table swapped by a scenario, a redirect...):
+    // counted under its own key, without configured weights.
+    RuleLoad rule;
+    rule.key = key;
+    rule.kind = source.kind;
+    rule.ns = source.ns;
+    rule.name = source.name;
+    rule.ruleIndex = source.ruleIndex;
+    return addRule(std::move(rule), nullptr);
+}
+
+int LoadRun::addRule(RuleLoad rule, const RT::HttpRoute *row)
+{
     Metrics::RuleSplit split;
     split.rule = rule.key;
-    if (match.route) {
-        for (const RT::Backend &b : match.route->backends) {
+    if (row) {
+        for (const RT::Backend &b : row->backends) {
             split.addBackend(b.ns + '/' + b.service, b.weight);
         }
     }
@@ -213,10 +358,16 @@ bool LoadRun::run(const std::function<void(const Traffic::Progress &)> &progress
     m_report.mode = m_options.generator.mode;
     m_report.rate = m_options.generator.rate;
     m_report.connections = m_options.generator.connections;
+    m_report.alpha = m_options.alpha;
+    const bool events = !m_options.target;
+    m_report.backendSource = events ? BackendSource::GatewayEvents : BackendSource::EchoBody;
     Traffic::GeneratorOptions generator = m_options.generator;
-    generator.readEchoIdentity = true;
+    generator.readEchoIdentity = !events; // the fallback only: the gateway is not ours
+    generator.tls = m_tls;
     m_generator = std::make_unique<Traffic::LoadGenerator>(m_requests, generator);
     std::int64_t lastDone = 0;
+    std::uint64_t answered = 0; // outcomes with a status: each has a gateway event
+    std::uint64_t drained = 0;
     std::string why;
     if (m_scenario) {
         advanceScenario(0); // the steps at 0 s, before the first request
@@ -225,6 +376,10 @@ bool LoadRun::run(const std::function<void(const Traffic::Progress &)> &progress
         [&](const Traffic::Outcome &o) {
             lastDone = std::max(lastDone, o.doneMicros);
             record(o);
+            if (events) {
+                answered += o.status != 0;
+                drained += drainEvents(o.doneMicros);
+            }
             if (m_scenario) {
                 advanceScenario(o.doneMicros);
             }
@@ -238,6 +393,19 @@ bool LoadRun::run(const std::function<void(const Traffic::Progress &)> &progress
             }
         },
         &why);
+    if (events) {
+        // A worker publishes its event just after queueing the answer the client already has:
+        // wait (briefly) for the last ones before the gateways stop.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+        while (true) {
+            drained += drainEvents(lastDone);
+            if (drained >= answered || std::chrono::steady_clock::now() > deadline) {
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        m_report.droppedEvents = m_gateways.droppedEvents();
+    }
     m_gateways.stop();
     if (!ok) {
         *error = QString::fromStdString(why);
@@ -265,7 +433,8 @@ void LoadRun::record(const Traffic::Outcome &o)
     sample.status = o.status;
     sample.bytes = o.bytes;
     sample.latencyMicros = o.latencyMicros;
-    if (!o.echoPod.empty()) {
+    const bool echo = m_report.backendSource == BackendSource::EchoBody;
+    if (echo && !o.echoPod.empty()) {
         sample.backend = o.echoNamespace + '/' + Traffic::serviceOfPod(o.echoPod);
         sample.endpoint = o.echoNamespace + '/' + o.echoPod;
     }
@@ -280,30 +449,76 @@ void LoadRun::record(const Traffic::Outcome &o)
     m_report.overall.add(sample);
     if (route.rule >= 0) {
         RuleLoad &rule = m_report.rules[std::size_t(route.rule)];
-        Metrics::RuleSplit &split = m_splits[std::size_t(route.rule)];
         sample.rule = rule.key;
         ++rule.requests;
         ++rule.byClass[std::size_t(cls)];
         rule.latency.record(o.latencyMicros);
-        split.observe(sample.backend);
-        if (m_rollback && !m_rollback->fired()) {
-            if (auto reason = m_rollback->observe(o.doneMicros, sample.rule, sample.backend,
-                                                  o.status, o.latencyMicros)) {
-                rollBack(*reason, o.doneMicros);
-            }
-        }
-        if (!sample.backend.empty()) {
-            const std::size_t index = split.addBackend(sample.backend, 0.0);
-            if (rule.backends.size() <= index) {
-                rule.backends.resize(index + 1);
-            }
-            BackendLoad &b = rule.backends[index];
-            ++b.requests;
-            ++b.byClass[std::size_t(cls)];
-            b.latency.record(o.latencyMicros);
+        if (echo) {
+            recordBackend(route.rule, sample.backend, o.status, o.latencyMicros, o.doneMicros);
         }
     }
     m_report.series.record(sample);
+    applyPendingRollback();
+}
+
+std::size_t LoadRun::drainEvents(std::int64_t nowMicros)
+{
+    const std::size_t count =
+        m_gateways.drainEvents([&](const std::string &, const Proxy::RequestEvent &e) {
+            const int rule = e.routed ? ruleIndexOf(e.route) : -1;
+            if (rule < 0) {
+                return; // a 404 without route: the client's row "(no route)" counts it
+            }
+            // "namespace/service:port" → "namespace/service", as the rule's weights name it.
+            const std::string backend = e.backend.substr(0, e.backend.rfind(':'));
+            recordBackend(rule, backend, e.status, e.latencyMicros, nowMicros);
+            Metrics::Sample sample; // the backend and endpoint series: the gateway's view
+            sample.atMicros = nowMicros;
+            sample.backend = backend;
+            sample.endpoint = e.endpoint; // "127.0.0.1:port": one per endpoint of the run
+            sample.status = e.status;
+            sample.bytes = e.bytesOut;
+            sample.latencyMicros = e.latencyMicros;
+            if (!sample.backend.empty()) {
+                m_report.series.record(sample);
+            }
+        });
+    // Not inside the drain: a rollback swaps the gateways' tables.
+    applyPendingRollback();
+    return count;
+}
+
+void LoadRun::applyPendingRollback()
+{
+    if (m_pendingRollback) {
+        auto [reason, atMicros] = std::move(*m_pendingRollback);
+        m_pendingRollback.reset();
+        rollBack(reason, atMicros);
+    }
+}
+
+void LoadRun::recordBackend(int ruleIndex, const std::string &backend, int status,
+                            std::int64_t latencyMicros, std::int64_t atMicros)
+{
+    RuleLoad &rule = m_report.rules[std::size_t(ruleIndex)];
+    Metrics::RuleSplit &split = m_splits[std::size_t(ruleIndex)];
+    split.observe(backend);
+    if (m_rollback && !m_rollback->fired() && !m_pendingRollback) {
+        if (auto reason = m_rollback->observe(atMicros, rule.key, backend, status, latencyMicros)) {
+            m_pendingRollback.emplace(std::move(*reason), atMicros);
+        }
+    }
+    if (backend.empty()) {
+        return;
+    }
+    const std::size_t index = split.addBackend(backend, 0.0);
+    if (rule.backends.size() <= index) {
+        rule.backends.resize(index + 1);
+    }
+    BackendLoad &b = rule.backends[index];
+    ++b.requests;
+    ++b.byClass[std::size_t(Metrics::statusClassOf(status))];
+    b.latency.record(latencyMicros);
 }
 
 void LoadRun::finishReport()
@@ -325,6 +540,11 @@ void LoadRun::finishReport()
         rule.weightTest =
             Metrics::chiSquareGoodnessOfFit(split.observed, split.weights, m_options.alpha);
     }
+}
+
+const char *toString(BackendSource source)
+{
+    return source == BackendSource::GatewayEvents ? "gateway-events" : "echo-body";
 }
 
 const char *toString(TimelineEvent::Kind kind)
@@ -467,6 +687,7 @@ void LoadRun::rollBack(const std::string &reason, std::int64_t nowMicros)
 bool LoadRun::reconcileAndSwap(std::string *why)
 {
     m_status.controller = Controller::reconcile(m_status.resources, m_options.controller);
+    const Tls::SigpipeBlock noSigpipe; // for the workers of a restarted gateway (see prepare)
     return m_gateways.update(m_status.resources, m_status.controller, m_local, nullptr, why);
 }
 

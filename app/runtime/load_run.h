@@ -8,9 +8,26 @@
 // latency percentiles (simulator/metrics).
 //
 // Which rule a request lands on is computed with the same route table the gateway serves
-// (RouteTable::lookup is deterministic); which backend answered is read from the echo answer
-// (its namespace and pod; the pod is named after the Service's Deployment). Answers without an
-// echo body (the gateway's own 404/5xx) are counted for the rule but not for any backend.
+// (RouteTable::lookup is deterministic). Which backend served it has one source per kind of run
+// (LoadReport::backendSource):
+// - in-process (the source): the gateways' own RequestEvents (Proxy::Gateway::drainEvents,
+//   lock-free rings drained on the run's thread after every answer): the route row, the backend
+//   and the endpoint the gateway chose, whatever answers behind it (a mock echo Service or a real
+//   local app). The per-backend rows then count the gateway's requests, status classes and
+//   latency as the gateway measured it (request head to last response byte queued); the rule
+//   and overall rows stay the client's view (latency from the intended send time).
+// - with --target (the fallback: the gateway is not ours): the echo answer's namespace and pod
+//   (the pod is named after the Service's Deployment), and the client's latency; answers without
+//   an echo body (the gateway's own 404/5xx, a backend that is not an echo pod) are counted for
+//   the rule but not for any backend.
+//
+// HTTPS: a template with `protocol: https` (and the default mix's requests for HTTPS listeners)
+// goes over TLS with SNI = its host, ALPN http/1.1, the certificate verified against the trust
+// of LoadOptions (by default: in-process, the certificates the run's HTTPS listeners are served
+// with, and the development CA when it fills listeners; with --target, the workspace's
+// development CA when it exists, and the design's listener certificates), or not verified at all
+// with `insecure`. A failed handshake is a request without answer, with its reason in
+// LoadReport::failures.
 //
 // With a traffic scenario (simulator/scenarios/traffic_scenario.h) the steps are applied on the
 // run's thread when the generator's clock passes their time (checked at every answer and at every
@@ -18,8 +35,8 @@
 // the first request): weight changes edit the HTTPRoute objects, reconcile again and swap the new
 // tables into the running gateways (LocalGateways::update, as serve --watch does); behaviour
 // changes go to the mock Services. The rollback rule sees every answer the canary gave on its
-// rule. Each step, the rollback and any step that could not be applied land in
-// LoadReport::timeline.
+// rule (in-process: as the gateway's events report them, with the gateway's latency). Each
+// step, the rollback and any step that could not be applied land in LoadReport::timeline.
 //
 // Thread: create, prepare and run on one thread (run() blocks it); stop() from any thread.
 
@@ -52,6 +69,17 @@ struct LoadOptions
     std::uint64_t gatewaySeed = 0; // non-zero: the in-process gateways' weighted choice is seeded
     double alpha = 0.01;           // the chi-square test's significance level
     std::string scenarioFile;      // a traffic scenario (in-process gateways only)
+    // HTTPS: PEM certificates to trust instead of the defaults (header comment); empty: the
+    // defaults.
+    std::vector<std::string> trustedCertificates;
+    bool insecure = false; // HTTPS: neither the chain nor the name is checked
+    // In-process HTTPS listeners without a usable certificate are served with a leaf of the
+    // workspace's development CA (as serve --dev-ca), which is then trusted.
+    bool developmentCa = false;
+    // "namespace/service" → "127.0.0.1:port": a real local app instead of a mock backend
+    // (in-process only; as ServeOptions::realBackends). Its answers are counted from the
+    // gateway's events, whatever they hold.
+    std::map<std::string, std::string> realBackends;
 };
 
 // One entry of a scenario run's timeline.
@@ -98,6 +126,10 @@ struct RuleLoad
     Metrics::WeightTest weightTest;
 };
 
+// Where the per-backend counts of a report come from (header comment).
+enum class BackendSource { GatewayEvents, EchoBody };
+const char *toString(BackendSource source); // "gateway-events", "echo-body"
+
 struct LoadReport
 {
     Traffic::LoopMode mode = Traffic::LoopMode::Closed;
@@ -108,12 +140,24 @@ struct LoadReport
     std::uint64_t errors = 0;                      // none + 4xx + 5xx
     std::map<std::string, std::uint64_t> failures; // no-response reasons → count
     std::vector<RuleLoad> rules;
+    // The time series: listener, route and rule from the client's answers; backend and endpoint
+    // from the same source as the backend rows (in-process: the gateway's events, the endpoint
+    // keyed by its address "127.0.0.1:port"). Its overall() counts both kinds of sample:
+    // use `overall` below for the run as a whole.
     Metrics::MetricsRecorder series;
     Metrics::BucketStats overall{7};
     std::vector<std::string> templates;    // names, in mix order
     std::vector<std::string> skippedRules; // default mix: rules no request could be made for
-    bool scenario = false;                 // a scenario ran (weights may have changed midway)
-    std::vector<TimelineEvent> timeline;   // in order of application
+    // Default mix: requests of HTTPS listeners left out (not served in-process, or --target).
+    std::vector<std::string> unservedHttps;
+    bool scenario = false;               // a scenario ran (weights may have changed midway)
+    std::vector<TimelineEvent> timeline; // in order of application
+    BackendSource backendSource = BackendSource::GatewayEvents;
+    // Gateway events lost because a ring was full: the backend counts are short by this many.
+    std::uint64_t droppedEvents = 0;
+    double alpha = 0.01;     // the weight test's significance level
+    bool https = false;      // some request went over TLS
+    bool tlsVerified = true; // ...and the server certificates were checked (not --insecure)
 };
 
 class LoadRun
@@ -151,7 +195,17 @@ private:
     };
 
     int ruleFor(const Traffic::RequestTemplate &t, const std::string &gatewayName, int port);
+    int ruleIndexOf(const RouteTable::RouteSource &source);
+    int addRule(RuleLoad rule, const RouteTable::HttpRoute *row);
+    bool prepareTls(const std::vector<std::string> &paths, QString *error);
     void record(const Traffic::Outcome &outcome);
+    // Drains the gateways' events into the backend rows; `nowMicros` on the generator's clock.
+    std::size_t drainEvents(std::int64_t nowMicros);
+    // One answer of a backend (empty: the gateway answered itself) on a rule: the split, the
+    // backend row and the rollback watch.
+    void recordBackend(int rule, const std::string &backend, int status, std::int64_t latencyMicros,
+                       std::int64_t atMicros);
+    void applyPendingRollback();
     void finishReport();
     bool prepareScenario(QString *error);
     void advanceScenario(std::int64_t nowMicros);
@@ -176,6 +230,10 @@ private:
     std::size_t m_nextStep = 0;
     std::unique_ptr<Scenarios::RollbackWatch> m_rollback;
     std::map<std::string, std::uint64_t> m_behaviourSeeds; // per Service: the scenario's seed
+    // The rollback rule fired inside a drain of the gateways' events: applied right after it.
+    std::optional<std::pair<std::string, std::int64_t>> m_pendingRollback;
+    std::shared_ptr<const Tls::DevelopmentCa> m_developmentCa; // LoadOptions::developmentCa
+    std::shared_ptr<const Tls::ClientContext> m_tls;           // HTTPS requests' client context
     std::function<void(const TimelineEvent &)> m_onTimeline;
 };
 

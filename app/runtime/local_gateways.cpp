@@ -158,6 +158,7 @@ Proxy::GatewayConfig LocalGateways::gatewayConfigFor(const std::string &gatewayN
     }
     config.workers = options.workers;
     config.onEvent = options.onEvent;
+    config.eventRingCapacity = options.eventRingCapacity;
     if (options.randomSeed != 0) {
         // One generator per gateway: each is called on its own worker thread only.
         auto rng = std::make_shared<std::mt19937_64>(options.randomSeed ^
@@ -320,6 +321,26 @@ void LocalGateways::stop()
     m_services.clear();
     m_ports.clear();
     m_https.clear();
+}
+
+std::size_t LocalGateways::drainEvents(
+    const std::function<void(const std::string &gateway, const Proxy::RequestEvent &)> &sink)
+{
+    std::size_t count = 0;
+    for (auto &[name, running] : m_gateways) {
+        count += running.gateway->drainEvents(
+            [&, gateway = &name](const Proxy::RequestEvent &event) { sink(*gateway, event); });
+    }
+    return count;
+}
+
+std::uint64_t LocalGateways::droppedEvents() const
+{
+    std::uint64_t dropped = 0;
+    for (const auto &[name, running] : m_gateways) {
+        dropped += running.gateway->droppedEvents();
+    }
+    return dropped;
 }
 
 std::vector<HttpsListenerNote> LocalGateways::httpsNotes() const

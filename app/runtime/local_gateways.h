@@ -50,6 +50,9 @@ struct LocalGatewayOptions
     // "namespace/service" → "127.0.0.1:port": a real local app instead of a mock backend.
     std::map<std::string, std::string> realBackends;
     Proxy::RequestEventCallback onEvent; // on the gateways' worker threads
+    // Per worker of each gateway: a lock-free ring drainEvents() reads (GatewayConfig::
+    // eventRingCapacity); 0: none.
+    std::size_t eventRingCapacity = 0;
     // Non-zero: each gateway picks weighted backends with its own std::mt19937_64 seeded from
     // this and its name, so a load run's split is reproducible (tests); 0: random_device.
     std::uint64_t randomSeed = 0;
@@ -99,6 +102,12 @@ public:
     Backends::MockService *mockService(const std::string &serviceNsName);
     // How each HTTPS listener of the last start/update is served (certificate source, or why not).
     std::vector<HttpsListenerNote> httpsNotes() const;
+    // The finished requests waiting in the running gateways' event rings (eventRingCapacity > 0),
+    // with the gateway's "namespace/name"; how many. Thread: the one that started them.
+    std::size_t drainEvents(
+        const std::function<void(const std::string &gateway, const Proxy::RequestEvent &)> &sink);
+    // Events the running gateways dropped because a ring was full.
+    std::uint64_t droppedEvents() const;
 
 private:
     struct RunningService

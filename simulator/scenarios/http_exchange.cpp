@@ -1,11 +1,9 @@
 #include "http_exchange.h"
 
-#include "engine/tls/hostname_match.h"
+#include "engine/tls/client_context.h"
 
 #include <openssl/err.h>
-#include <openssl/pem.h>
 #include <openssl/ssl.h>
-#include <openssl/x509v3.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtNetwork/QHostAddress>
@@ -18,8 +16,6 @@
 #include <memory>
 #include <netinet/in.h>
 #include <poll.h>
-#include <pthread.h>
-#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -95,113 +91,6 @@ private:
     QTcpSocket m_socket;
 };
 
-std::string openSslError(const char *fallback)
-{
-    const unsigned long code = ERR_peek_last_error();
-    ERR_clear_error();
-    if (code == 0) {
-        return fallback;
-    }
-    char buffer[256];
-    ERR_error_string_n(code, buffer, sizeof buffer);
-    return buffer;
-}
-
-// Every PEM certificate of `pem`, added to `store`; the count.
-int addCertificates(X509_STORE *store, const std::string &pem)
-{
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(
-        BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
-    int added = 0;
-    while (X509 *cert = bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr) {
-        if (X509_STORE_add_cert(store, cert) == 1) {
-            ++added;
-        }
-        X509_free(cert);
-    }
-    ERR_clear_error(); // the end of the stream
-    return added;
-}
-
-bool useClientCertificate(SSL_CTX *ctx, const TlsClientOptions &options, std::string *error)
-{
-    std::unique_ptr<BIO, decltype(&BIO_free)> certBio(
-        BIO_new_mem_buf(options.clientCertificate.data(),
-                        static_cast<int>(options.clientCertificate.size())),
-        BIO_free);
-    X509 *leaf = PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr);
-    if (leaf == nullptr || SSL_CTX_use_certificate(ctx, leaf) != 1) {
-        X509_free(leaf);
-        *error = "the client certificate is not a PEM certificate";
-        return false;
-    }
-    X509_free(leaf);
-    while (X509 *extra = PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr)) {
-        SSL_CTX_add0_chain_cert(ctx, extra);
-    }
-    ERR_clear_error();
-    std::unique_ptr<BIO, decltype(&BIO_free)> keyBio(
-        BIO_new_mem_buf(options.clientKey.data(), static_cast<int>(options.clientKey.size())),
-        BIO_free);
-    EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr);
-    const bool ok = key != nullptr && SSL_CTX_use_PrivateKey(ctx, key) == 1 &&
-                    SSL_CTX_check_private_key(ctx) == 1;
-    EVP_PKEY_free(key);
-    if (!ok) {
-        ERR_clear_error();
-        *error = "the client key does not belong to the client certificate";
-    }
-    return ok;
-}
-
-std::vector<std::string> dnsNames(X509 *cert)
-{
-    std::vector<std::string> out;
-    auto *names = static_cast<GENERAL_NAMES *>(
-        X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
-    for (int i = 0; names != nullptr && i < sk_GENERAL_NAME_num(names); ++i) {
-        const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, i);
-        if (name->type == GEN_DNS) {
-            out.emplace_back(reinterpret_cast<const char *>(ASN1_STRING_get0_data(name->d.dNSName)),
-                             static_cast<std::size_t>(ASN1_STRING_length(name->d.dNSName)));
-        }
-    }
-    GENERAL_NAMES_free(names);
-    return out;
-}
-
-bool isIpLiteral(const std::string &name)
-{
-    unsigned char buffer[16];
-    return inet_pton(AF_INET, name.c_str(), buffer) == 1 ||
-           inet_pton(AF_INET6, name.c_str(), buffer) == 1;
-}
-
-// A peer that closes while OpenSSL writes would raise SIGPIPE (OpenSSL's socket BIO uses
-// write(), not send(MSG_NOSIGNAL)); it is blocked on this thread for the exchange and any
-// pending one is taken before the mask is restored.
-class SigpipeBlock
-{
-public:
-    SigpipeBlock()
-    {
-        sigemptyset(&m_pipe);
-        sigaddset(&m_pipe, SIGPIPE);
-        pthread_sigmask(SIG_BLOCK, &m_pipe, &m_old);
-    }
-    ~SigpipeBlock()
-    {
-        const timespec zero{0, 0};
-        while (sigtimedwait(&m_pipe, nullptr, &zero) > 0) {
-        }
-        pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
-    }
-
-private:
-    sigset_t m_pipe;
-    sigset_t m_old;
-};
-
 // TLS over a non-blocking socket, waited on with poll(): every step has the exchange's deadline.
 class TlsStream : public Stream
 {
@@ -210,9 +99,6 @@ public:
     {
         if (m_ssl != nullptr) {
             SSL_free(m_ssl);
-        }
-        if (m_ctx != nullptr) {
-            SSL_CTX_free(m_ctx);
         }
         if (m_fd >= 0) {
             ::close(m_fd);
@@ -245,35 +131,19 @@ public:
             return false;
         }
 
-        m_ctx = SSL_CTX_new(TLS_client_method());
-        if (m_ctx == nullptr) {
-            *error = openSslError("cannot make a TLS client context");
+        Tls::ClientContextOptions contextOptions;
+        contextOptions.trustedCertificates = options.trustedCertificates;
+        contextOptions.alpn = options.alpn;
+        contextOptions.clientCertificate = options.clientCertificate;
+        contextOptions.clientKey = options.clientKey;
+        m_context = Tls::ClientContext::create(contextOptions, error);
+        if (!m_context) {
             return false;
         }
-        SSL_CTX_set_min_proto_version(m_ctx, TLS1_2_VERSION);
-        X509_STORE *store = SSL_CTX_get_cert_store(m_ctx);
-        for (const std::string &pem : options.trustedCertificates) {
-            addCertificates(store, pem);
-        }
-        // Go trusts every certificate of its RootCAs pool as an anchor, CA or not.
-        X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN);
-        SSL_CTX_set_verify(m_ctx, SSL_VERIFY_PEER, nullptr);
-        if (!options.clientCertificate.empty() && !useClientCertificate(m_ctx, options, error)) {
+        m_ssl = m_context->newSession(m_fd, options.serverName);
+        if (m_ssl == nullptr) {
+            *error = "cannot make a TLS session";
             return false;
-        }
-        m_ssl = SSL_new(m_ctx);
-        SSL_set_fd(m_ssl, m_fd);
-        if (!options.serverName.empty() && !isIpLiteral(options.serverName)) {
-            SSL_set_tlsext_host_name(m_ssl, options.serverName.c_str());
-        }
-        std::string wire;
-        for (const std::string &protocol : options.alpn) {
-            wire += static_cast<char>(protocol.size());
-            wire += protocol;
-        }
-        if (!wire.empty()) {
-            SSL_set_alpn_protos(m_ssl, reinterpret_cast<const unsigned char *>(wire.data()),
-                                static_cast<unsigned int>(wire.size()));
         }
         while (true) {
             const int done = SSL_connect(m_ssl);
@@ -281,49 +151,23 @@ public:
                 break;
             }
             if (!waitForSsl(done)) {
-                const int reason = ERR_GET_REASON(ERR_peek_last_error());
-                m_peerSpokePlainText =
-                    reason == SSL_R_WRONG_VERSION_NUMBER || reason == SSL_R_PACKET_LENGTH_TOO_LONG;
-                const long verify = SSL_get_verify_result(m_ssl);
+                m_peerSpokePlainText = Tls::ClientContext::peerSpokePlainText();
                 *error = "TLS handshake with " + where + " failed: " +
-                         (verify != X509_V_OK
-                              ? std::string("the server certificate is not "
-                                            "trusted: ") +
-                                    X509_verify_cert_error_string(verify)
-                              : openSslError(remaining() <= 0 ? "timed out" : "connection closed"));
+                         Tls::ClientContext::failureReason(
+                             m_ssl, remaining() <= 0 ? "timed out" : "connection closed");
                 return false;
             }
         }
-        X509 *peer = SSL_get1_peer_certificate(m_ssl);
-        info->peerDnsNames = dnsNames(peer);
-        char cn[256] = {};
-        X509_NAME_get_text_by_NID(X509_get_subject_name(peer), NID_commonName, cn, sizeof cn);
-        info->peerCommonName = cn;
-        bool nameOk = options.serverName.empty();
-        if (!nameOk && isIpLiteral(options.serverName)) {
-            nameOk = X509_check_ip_asc(peer, options.serverName.c_str(), 0) == 1;
-        }
-        for (const std::string &name : info->peerDnsNames) {
-            nameOk = nameOk || Tls::certificateNameMatches(name, options.serverName);
-        }
-        X509_free(peer);
-        if (!nameOk) {
-            std::string names;
-            for (const std::string &name : info->peerDnsNames) {
-                names += (names.empty() ? "" : ", ") + name;
-            }
-            *error = "TLS handshake with " + where +
-                     " failed: the server certificate is not "
-                     "valid for " +
-                     options.serverName + " (it names " +
-                     (names.empty() ? std::string("no DNS name") : names) + ")";
+        Tls::PeerInfo peer;
+        const std::string problem = m_context->checkPeer(m_ssl, options.serverName, &peer);
+        info->peerDnsNames = peer.dnsNames;
+        info->peerCommonName = peer.commonName;
+        if (!problem.empty()) {
+            *error = "TLS handshake with " + where + " failed: " + problem;
             return false;
         }
-        info->version = SSL_get_version(m_ssl);
-        const unsigned char *proto = nullptr;
-        unsigned int protoLength = 0;
-        SSL_get0_alpn_selected(m_ssl, &proto, &protoLength);
-        info->alpn.assign(reinterpret_cast<const char *>(proto), protoLength);
+        info->version = peer.version;
+        info->alpn = peer.alpn;
         return true;
     }
 
@@ -336,7 +180,8 @@ public:
             if (n > 0) {
                 written += static_cast<std::size_t>(n);
             } else if (!waitForSsl(n)) {
-                *error = "cannot send the request: " + openSslError("connection closed");
+                *error = "cannot send the request: " +
+                         Tls::ClientContext::failureReason(m_ssl, "connection closed");
                 return false;
             }
         }
@@ -359,7 +204,7 @@ public:
                 return Read::Closed; // close_notify, or a plain EOF
             }
             if (code != SSL_ERROR_WANT_READ && code != SSL_ERROR_WANT_WRITE) {
-                *error = openSslError("TLS error");
+                *error = Tls::ClientContext::failureReason(m_ssl, "TLS error");
                 return Read::Error;
             }
             if (!waitFor(code == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT)) {
@@ -401,7 +246,7 @@ private:
     }
 
     int m_fd = -1;
-    SSL_CTX *m_ctx = nullptr;
+    std::shared_ptr<const Tls::ClientContext> m_context;
     SSL *m_ssl = nullptr;
     const QElapsedTimer *m_timer = nullptr;
     qint64 m_timeoutMs = 0;
@@ -431,7 +276,7 @@ HttpExchangeResult exchange(quint16 port, Http::RequestHead head, const std::str
     }
     const std::string method = head.method;
 
-    std::optional<SigpipeBlock> noSigpipe;
+    std::optional<Tls::SigpipeBlock> noSigpipe;
     std::unique_ptr<Stream> stream;
     if (tls != nullptr) {
         noSigpipe.emplace();

@@ -5,9 +5,10 @@
 // pooling can hide which endpoint answered), read the whole response with the shared codec
 // (engine/http), close. Small and synchronous on purpose: the runner sends one request at a time.
 //
-// HTTPS: with TlsClientOptions the exchange speaks TLS first, as the conformance suite's Go
-// client does (conformance/utils/roundtripper): TLS 1.2 or later, SNI = `serverName` unless it
-// is an IP literal, ALPN http/1.1, the server's chain verified against `trustedCertificates`
+// HTTPS: with TlsClientOptions the exchange speaks TLS first (engine/tls/client_context.h, shared
+// with the load generator), as the conformance suite's Go client does
+// (conformance/utils/roundtripper): TLS 1.2 or later, SNI = `serverName` unless it is an IP
+// literal, ALPN http/1.1, the server's chain verified against `trustedCertificates`
 // only (never the system store) and its name checked with Go's rules (Tls::certificateNameMatches:
 // a wildcard stands for exactly one label), and the optional client certificate presented.
 //

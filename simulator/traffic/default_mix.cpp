@@ -38,9 +38,12 @@ DefaultMix defaultMix(const std::map<std::string, std::shared_ptr<const RT::Rout
         const auto slash = gatewayName.find('/');
         for (int port : table->ports()) {
             const auto view = table->listener(port);
-            if (!view || view->protocol != RT::ListenerProtocol::HTTP) {
+            if (!view || (view->protocol != RT::ListenerProtocol::HTTP &&
+                          view->protocol != RT::ListenerProtocol::HTTPS)) {
                 continue;
             }
+            const Protocol protocol =
+                view->protocol == RT::ListenerProtocol::HTTPS ? Protocol::Https : Protocol::Http;
             for (const auto &host : view->hosts) {
                 for (const RT::HttpRoute *row : host.routes) {
                     const RT::RequestMatch &m = row->match;
@@ -59,6 +62,7 @@ DefaultMix defaultMix(const std::map<std::string, std::shared_ptr<const RT::Rout
                         continue;
                     }
                     RequestTemplate t;
+                    t.protocol = protocol;
                     t.listener.ns = gatewayName.substr(0, slash);
                     t.listener.gateway =
                         slash == std::string::npos ? gatewayName : gatewayName.substr(slash + 1);

@@ -1,7 +1,8 @@
 #pragma once
 
 // The mix `toriictl load` sends without --mix: one template per route hostname and rule match
-// of every served HTTP listener, equally weighted, so every row of the design gets traffic.
+// of every HTTP and HTTPS listener (protocol https for the latter, so SNI = the host),
+// equally weighted, so every row of the design gets traffic.
 // Pure; any thread.
 
 #include "request_mix.h"

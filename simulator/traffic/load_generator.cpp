@@ -3,11 +3,17 @@
 #include "engine/net/event_loop.h"
 #include "engine/net/tcp_socket.h"
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <deque>
 #include <map>
+#include <optional>
 #include <random>
+#include <tuple>
 
 namespace Torii::Traffic {
 
@@ -99,14 +105,15 @@ public:
         , m_random(options.seed)
         , m_readBuffer(64 * 1024)
     {
-        std::map<std::pair<std::string, std::uint16_t>, int> targets;
+        std::map<std::tuple<std::string, std::uint16_t, bool, std::string>, int> targets;
         double sum = 0.0;
         for (const PreparedRequest &r : m_requests) {
-            auto [it, added] =
-                targets.emplace(std::make_pair(r.address, r.port), int(targets.size()));
+            auto [it, added] = targets.emplace(
+                std::make_tuple(r.address, r.port, r.tls, r.tls ? r.serverName : std::string()),
+                int(targets.size()));
             m_targetOf.push_back(it->second);
             if (added) {
-                m_targets.push_back(it->first);
+                m_targets.push_back({r.address, r.port, r.tls, r.tls ? r.serverName : ""});
             }
             sum += std::max(0.0, r.weight);
             m_cumulative.push_back(sum);
@@ -119,6 +126,11 @@ public:
         if (!m_loop.isValid()) {
             *error = m_loop.initError();
             return false;
+        }
+        // OpenSSL writes with write(): a peer that closed must not kill the process.
+        std::optional<Tls::SigpipeBlock> noSigpipe;
+        if (m_options.tls) {
+            noSigpipe.emplace();
         }
         m_start = Clock::now();
         m_outcome.sentMicros = -1;
@@ -149,12 +161,23 @@ private:
         Clock::time_point intended;
     };
 
+    struct Target
+    {
+        std::string address;
+        std::uint16_t port = 0;
+        bool tls = false;
+        std::string serverName;
+    };
+
     struct Connection final : Http::ResponseHandler
     {
         Engine *engine = nullptr;
         Net::UniqueFd fd;
+        SSL *ssl = nullptr; // HTTPS: the session over fd, owned
         int target = 0;
         bool connecting = false;
+        bool handshaking = false; // HTTPS: connected, TLS handshake under way
+        std::string tlsError;     // why the last TLS read or write failed
         bool busy = false;
         bool reused = false;
         Pending current;
@@ -171,6 +194,9 @@ private:
         explicit Connection(const Http::Limits &limits)
             : parser(limits)
         {}
+        ~Connection() override { SSL_free(ssl); }
+        Connection(const Connection &) = delete;
+        Connection &operator=(const Connection &) = delete;
 
         void onHead(Http::ResponseHead &&head) override
         {
@@ -296,8 +322,8 @@ private:
         c->busy = true;
         ++m_busy;
         std::string why;
-        c->fd = Net::connectTcp(m_targets[std::size_t(target)].first,
-                                m_targets[std::size_t(target)].second, &why);
+        c->fd = Net::connectTcp(m_targets[std::size_t(target)].address,
+                                m_targets[std::size_t(target)].port, &why);
         if (!c->fd) {
             --m_busy;
             c->busy = false;
@@ -313,6 +339,113 @@ private:
         armTimeout(c);
         m_loop.add(c->fd.get(), Net::Writable,
                    [this, c](std::uint32_t events) { onEvents(c, events); });
+    }
+
+    void startHandshake(Connection *c)
+    {
+        const Target &target = m_targets[std::size_t(c->target)];
+        c->ssl = m_options.tls->newSession(c->fd.get(), target.serverName);
+        if (!c->ssl) {
+            failConnection(c, "TLS handshake failed: cannot make a TLS session");
+            return;
+        }
+        c->handshaking = true;
+        handshake(c);
+    }
+
+    void handshake(Connection *c)
+    {
+        ERR_clear_error();
+        const int r = SSL_do_handshake(c->ssl);
+        if (r == 1) {
+            c->handshaking = false;
+            const std::string problem =
+                m_options.tls->checkPeer(c->ssl, m_targets[std::size_t(c->target)].serverName);
+            if (!problem.empty()) {
+                c->tlsError = problem;
+                failConnection(c, "TLS handshake failed: " + problem);
+                return;
+            }
+            startRequest(c, c->current);
+            return;
+        }
+        const int code = SSL_get_error(c->ssl, r);
+        if (code == SSL_ERROR_WANT_READ) {
+            m_loop.modify(c->fd.get(), Net::Readable);
+            return;
+        }
+        if (code == SSL_ERROR_WANT_WRITE) {
+            m_loop.modify(c->fd.get(), Net::Readable | Net::Writable);
+            return;
+        }
+        const bool plainText = Tls::ClientContext::peerSpokePlainText();
+        c->tlsError = Tls::ClientContext::failureReason(c->ssl, "the connection closed");
+        failConnection(
+            c, "TLS handshake failed: " +
+                   (plainText ? std::string("the server does not speak TLS") : c->tlsError));
+    }
+
+    Net::IoResult transportRead(Connection *c, char *buffer, std::size_t capacity)
+    {
+        if (!c->ssl) {
+            return Net::readSome(c->fd.get(), buffer, capacity);
+        }
+        Net::IoResult result;
+        ERR_clear_error();
+        errno = 0;
+        const int n = SSL_read(c->ssl, buffer, int(std::min<std::size_t>(capacity, 1 << 30)));
+        if (n > 0) {
+            result.bytes = std::size_t(n);
+            return result;
+        }
+        switch (SSL_get_error(c->ssl, n)) {
+        case SSL_ERROR_WANT_READ:
+        case SSL_ERROR_WANT_WRITE:
+            result.wouldBlock = true;
+            break;
+        case SSL_ERROR_ZERO_RETURN: // close_notify
+            result.closed = true;
+            break;
+        case SSL_ERROR_SYSCALL:
+            if (ERR_peek_error() == 0 && errno == 0) {
+                result.closed = true; // EOF without close_notify: many servers just close
+                break;
+            }
+            [[fallthrough]];
+        default:
+            result.error = EPROTO;
+            c->tlsError = Tls::ClientContext::failureReason(c->ssl, "TLS error");
+            break;
+        }
+        return result;
+    }
+
+    Net::IoResult transportWrite(Connection *c, std::string_view bytes)
+    {
+        if (!c->ssl) {
+            return Net::writeSome(c->fd.get(), bytes);
+        }
+        Net::IoResult result;
+        ERR_clear_error();
+        const int n =
+            SSL_write(c->ssl, bytes.data(), int(std::min<std::size_t>(bytes.size(), 1 << 30)));
+        if (n > 0) {
+            result.bytes = std::size_t(n);
+            return result;
+        }
+        const int code = SSL_get_error(c->ssl, n);
+        if (code == SSL_ERROR_WANT_WRITE || code == SSL_ERROR_WANT_READ) {
+            result.wouldBlock = true;
+        } else {
+            result.error = EPIPE;
+            c->tlsError = Tls::ClientContext::failureReason(c->ssl, "the connection closed");
+        }
+        return result;
+    }
+
+    static std::string ioError(const Connection *c, const Net::IoResult &r)
+    {
+        return c->tlsError.empty() ? Net::errorText(r.error) : "TLS: " + c->tlsError;
     }
 
     void armTimeout(Connection *c)
@@ -349,14 +482,13 @@ private:
     {
         const std::string &wire = m_requests[std::size_t(c->current.request)].wire;
         while (c->written < wire.size()) {
-            const Net::IoResult r =
-                Net::writeSome(c->fd.get(), std::string_view(wire).substr(c->written));
+            const Net::IoResult r = transportWrite(c, std::string_view(wire).substr(c->written));
             if (r.wouldBlock) {
                 m_loop.modify(c->fd.get(), Net::Readable | Net::Writable);
                 return;
             }
             if (!r.ok()) {
-                failConnection(c, Net::errorText(r.error));
+                failConnection(c, ioError(c, r));
                 return;
             }
             c->written += r.bytes;
@@ -375,7 +507,15 @@ private:
                 return;
             }
             c->connecting = false;
-            startRequest(c, c->current);
+            if (m_targets[std::size_t(c->target)].tls) {
+                startHandshake(c);
+            } else {
+                startRequest(c, c->current);
+            }
+            return;
+        }
+        if (c->handshaking) {
+            handshake(c);
             return;
         }
         if ((events & Net::Writable) && c->busy &&
@@ -390,34 +530,42 @@ private:
         }
     }
 
+    // Reads until the socket (and, for TLS, OpenSSL's buffer of a record already decrypted,
+    // which no epoll event would announce) has nothing more, or the connection ended.
     void readMore(Connection *c)
     {
-        const Net::IoResult r =
-            Net::readSome(c->fd.get(), m_readBuffer.data(), m_readBuffer.size());
+        while (readOnce(c) && c->fd && c->ssl && SSL_pending(c->ssl) > 0) {
+        }
+    }
+
+    // One read and what it completes; true when the connection may have more to read.
+    bool readOnce(Connection *c)
+    {
+        const Net::IoResult r = transportRead(c, m_readBuffer.data(), m_readBuffer.size());
         if (r.wouldBlock) {
-            return;
+            return false;
         }
         if (!r.ok()) {
             if (!c->busy) {
                 closeConnection(c); // an idle keep-alive connection the server closed
-                return;
+                return false;
             }
             if (r.closed) {
                 const Http::FeedResult f = c->parser.finish(*c);
                 if (f.status == Http::FeedStatus::MessageComplete && c->finalSeen) {
                     c->keepAlive = false;
                     finishRequest(c);
-                    return;
+                    return false;
                 }
                 failConnection(c, "connection closed before the response ended");
-                return;
+                return false;
             }
-            failConnection(c, Net::errorText(r.error));
-            return;
+            failConnection(c, ioError(c, r));
+            return false;
         }
         if (!c->busy) {
             closeConnection(c); // bytes nobody asked for: the connection is not trustworthy
-            return;
+            return false;
         }
         std::string_view data(m_readBuffer.data(), r.bytes);
         while (!data.empty()) {
@@ -425,7 +573,7 @@ private:
             data.remove_prefix(f.consumed);
             if (f.status == Http::FeedStatus::Error) {
                 failConnection(c, c->parser.error().reason);
-                return;
+                return false;
             }
             if (f.status == Http::FeedStatus::MessageComplete) {
                 if (!c->finalSeen) {
@@ -435,14 +583,15 @@ private:
                     c->keepAlive = false; // bytes after the answer: do not reuse
                 }
                 finishRequest(c);
-                return;
+                return false;
             }
             if (f.status == Http::FeedStatus::Upgraded) {
                 c->keepAlive = false;
                 finishRequest(c);
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     void finishRequest(Connection *c)
@@ -500,6 +649,12 @@ private:
         idle.erase(std::remove(idle.begin(), idle.end(), c), idle.end());
         if (c->fd) {
             m_loop.remove(c->fd.get());
+            if (c->ssl && !c->connecting && !c->handshaking && c->tlsError.empty()) {
+                // close_notify, so the server sees an orderly end; its answer is not awaited.
+                ERR_clear_error();
+                SSL_shutdown(c->ssl);
+                ERR_clear_error();
+            }
             c->fd.reset();
         }
         const auto it = std::find_if(m_connections.begin(), m_connections.end(),
@@ -594,7 +749,7 @@ private:
     std::mt19937_64 m_random;
     std::vector<double> m_cumulative;
     std::vector<int> m_targetOf;
-    std::vector<std::pair<std::string, std::uint16_t>> m_targets;
+    std::vector<Target> m_targets;
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::vector<std::unique_ptr<Connection>> m_graveyard;
     std::vector<std::vector<Connection *>> m_idle; // per target
@@ -630,6 +785,10 @@ bool LoadGenerator::run(const std::function<void(const Outcome &)> &onOutcome,
     for (const PreparedRequest &r : m_requests) {
         if (r.port == 0) {
             why = "a request has no target port";
+            return false;
+        }
+        if (r.tls && !m_options.tls) {
+            why = "an HTTPS request needs a TLS client context";
             return false;
         }
         weights += std::max(0.0, r.weight);

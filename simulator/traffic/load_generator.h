@@ -1,6 +1,8 @@
 #pragma once
 
-// An HTTP/1.1 load generator on one epoll loop (engine/net), over the shared codec (engine/http).
+// An HTTP/1.1 load generator on one epoll loop (engine/net), over the shared codec (engine/http),
+// in plain TCP or HTTPS (OpenSSL on the same non-blocking sockets, with the client context every
+// Torii TLS client shares: engine/tls/client_context.h).
 //
 // Open loop (fixed rate): request k is due at start + k / rate whatever happened before, and its
 // latency is measured from that intended time, not from when a connection was free to send it
@@ -11,14 +13,20 @@
 // request is replaced at once, and its latency runs from its own send (a stall then hides: only
 // the requests in flight during it are slow).
 //
-// Connections are kept alive and reused (per target address) unless keepAlive is off, then each
-// request opens its own. Templates are chosen by weight with a seeded random source, so a run is
+// Connections are kept alive and reused (per target: address, port, and for HTTPS the server
+// name sent as SNI) unless keepAlive is off, then each request opens its own. An HTTPS
+// connection's TLS handshake is part of its first request's latency (it runs between the
+// intended time and the answer); a handshake that fails (an untrusted certificate, a name the
+// certificate does not carry, a port that does not speak TLS) ends the request with no response
+// and the reason ("TLS handshake failed: the server certificate is not trusted: …").
+// Templates are chosen by weight with a seeded random source, so a run is
 // reproducible given the same seed and the same answers.
 //
 // Thread: run() blocks the calling thread, which runs the loop and every callback; stop() may be
 // called from any thread. No Qt.
 
 #include "engine/http/http1_codec.h"
+#include "engine/tls/client_context.h"
 
 #include <atomic>
 #include <chrono>
@@ -38,6 +46,8 @@ struct PreparedRequest
     std::string address = "127.0.0.1";
     std::uint16_t port = 0;
     double weight = 1.0;
+    bool tls = false;       // HTTPS: TLS first, with GeneratorOptions::tls
+    std::string serverName; // HTTPS: SNI and the name the certificate must carry (the Host)
 };
 
 // Builds the bytes of an HTTP/1.1 request (Host, the given fields, Cookie, Content-Length when a
@@ -67,6 +77,9 @@ struct GeneratorOptions
     // backend served the request. Costs a scan of the first 8 KiB of each body.
     bool readEchoIdentity = false;
     Http::Limits limits;
+    // The TLS client context of the HTTPS requests (trust, verification, ALPN); needed when one
+    // of them is HTTPS.
+    std::shared_ptr<const Tls::ClientContext> tls;
 };
 
 struct Outcome

@@ -49,7 +49,7 @@ std::optional<Protocol> protocolFromString(const std::string &t)
 
 bool isServedProtocol(Protocol protocol)
 {
-    return protocol == Protocol::Http;
+    return protocol == Protocol::Http || protocol == Protocol::Https;
 }
 
 std::string ListenerRef::toString() const
@@ -137,9 +137,9 @@ private:
             } else if (!isServedProtocol(*protocol)) {
                 error(p->mark(), "mix.protocol-not-served",
                       text(QT_TRANSLATE_NOOP("Diagnostics",
-                                             "the traffic generator does not send %1 yet; it "
-                                             "sends HTTP/1.1 over plain TCP (protocol: http) "
-                                             "today"),
+                                             "the traffic generator does not send %1 yet: it "
+                                             "arrives with the live gateway's part 2 (issue 5); "
+                                             "it sends http and https today"),
                            {name}));
             } else {
                 t.protocol = *protocol;

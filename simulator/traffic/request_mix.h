@@ -16,8 +16,11 @@
 //     body: "..."            # optional request body (sent with Content-Length)
 //     name: canary-header    # optional label for reports
 //
-// Every protocol of the issue has its value here; the generator serves `http` (HTTP/1.1 over
-// plain TCP) today, and a mix naming another protocol is refused with an error that says so.
+// Every protocol of the issue has its value here; the generator sends `http` (HTTP/1.1 over
+// plain TCP) and `https` (HTTP/1.1 over TLS, SNI = host) today; h2, grpc, tcp, udp and tls are
+// recognised and refused with an error (file:line:col) saying they arrive with the live gateway's
+// part 2, and an unknown value gets the list of valid ones. Without `protocol`, a template is
+// http.
 //
 // Pure; any thread.
 

@@ -1,10 +1,12 @@
 // toriictl load as a user runs it: the real binary serves the canary design in-process, sends
 // the requests, and prints the table, the JSON of the issue, or CSV; bad command lines and mixes
 // are refused with a message and exit 2.
+#include <QtCore/QFile>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
 
 namespace {
@@ -33,6 +35,39 @@ QString data(const char *name)
 {
     return QStringLiteral(TORII_TEST_DATA_DIR "/load/") + QLatin1String(name);
 }
+
+// The canary design with an HTTPS listener for webapp.example.com whose certificateRef does not
+// resolve: served only with --dev-ca.
+const char *kHttpsDesign = R"(apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: torii}
+spec: {controllerName: torii.dev/gateway-controller}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: production-gateway, namespace: gateway-system}
+spec:
+  gatewayClassName: torii
+  listeners:
+  - name: https
+    port: 443
+    protocol: HTTPS
+    hostname: webapp.example.com
+    tls: {certificateRefs: [{name: not-made-yet}]}
+    allowedRoutes: {namespaces: {from: All}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: webapp, namespace: default}
+spec:
+  parentRefs:
+  - {name: production-gateway, namespace: gateway-system}
+  hostnames: [webapp.example.com]
+  rules:
+  - backendRefs:
+    - {name: webapp-stable, port: 80, weight: 95}
+    - {name: webapp-canary, port: 80, weight: 5}
+)";
 
 } // namespace
 
@@ -125,6 +160,82 @@ private slots:
         QVERIFY(rollback["reason"].toString().startsWith(QStringLiteral("error rate ")));
     }
 
+    void alphaIsShownInTheVerdictAndTheJson()
+    {
+        const QStringList run = {"load",           data("canary-95-5.yaml"),
+                                 "--mix",          data("mix-split.yaml"),
+                                 "--concurrency",  "4",
+                                 "--requests",     "1000",
+                                 "--gateway-seed", "9",
+                                 "--alpha",        "0.05"};
+        const Result table = toriictl(run);
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        QVERIFY2(table.out.contains("weights: consistent with the configuration (chi-square ") &&
+                     table.out.contains(">= alpha 0.05)"),
+                 table.out.constData());
+        QVERIFY(table.out.contains("backends: as the in-process gateway chose them"));
+        const Result json = toriictl(run + QStringList{"-o", "json"});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(root["alpha"].toDouble(), 0.05);
+        QCOMPARE(root["backendSource"].toString(), QStringLiteral("gateway-events"));
+        const QJsonObject test = root["rules"].toArray()[0].toObject()["weightTest"].toObject();
+        QCOMPARE(test["alpha"].toDouble(), 0.05);
+        QCOMPARE(test["consistent"].toBool(), test["pValue"].toDouble() >= 0.05);
+    }
+
+    void httpsWithTheDevelopmentCaAndAWrongCa()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString design = dir.filePath(QStringLiteral("design.yaml"));
+        {
+            QFile f(design);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kHttpsDesign);
+        }
+        const QStringList base = {"load",       design, "--concurrency",  "4",
+                                  "--requests", "400",  "--gateway-seed", "9"};
+        // Without --dev-ca the listener is not served, and the default mix has nothing to send.
+        const Result unserved = toriictl(base);
+        QCOMPARE(unserved.exitCode, 2);
+        QVERIFY2(unserved.err.contains("no HTTP route to send requests to"),
+                 unserved.err.constData());
+
+        const Result served = toriictl(base + QStringList{"--dev-ca", "-o", "json"});
+        QVERIFY2(served.exitCode == 0, served.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(served.out).object();
+        QCOMPARE(root["requests"].toInt(), 400);
+        QCOMPARE(root["errors"].toInt(), 0);
+        QCOMPARE(root["tls"].toObject()["verified"].toBool(), true);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral(".torii/dev-ca/ca.crt"))));
+
+        // Trusting another workspace's development CA instead: every handshake fails, with the
+        // reason, and the run ends.
+        const QString wrong = dir.filePath(QStringLiteral("wrong.pem"));
+        {
+            QTemporaryDir other;
+            QFile f(other.filePath(QStringLiteral("design.yaml")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kHttpsDesign);
+            f.close();
+            const Result made = toriictl({"load", f.fileName(), "--concurrency", "1", "--requests",
+                                          "1", "--dev-ca", "-o", "json"});
+            QVERIFY2(made.exitCode == 0, made.err.constData());
+            QVERIFY(QFile::copy(other.filePath(QStringLiteral(".torii/dev-ca/ca.crt")), wrong));
+        }
+        const Result failed = toriictl(base + QStringList{"--dev-ca", "--ca", wrong});
+        QVERIFY2(failed.out.contains("no answer (TLS handshake failed: the server certificate "
+                                     "is not trusted: "),
+                 failed.out.constData());
+        QVERIFY2(failed.out.contains("): 400\n"), failed.out.constData());
+        const Result insecure = toriictl(base + QStringList{"--dev-ca", "--insecure"});
+        QVERIFY2(insecure.exitCode == 0, insecure.err.constData());
+        QVERIFY(insecure.out.contains("HTTPS: server certificates were not verified (--insecure)"));
+        QVERIFY(insecure.out.contains("400 requests in"));
+        QVERIFY(insecure.out.contains(", 0 errors"));
+    }
+
     void badInputIsRefused_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -147,6 +258,44 @@ private slots:
                                                "--mix",         data("mix-h2.yaml")}
                                 << QByteArray("mix-h2.yaml:3:13: error: the traffic generator "
                                               "does not send h2 yet");
+        QTest::newRow("h2 mix says when")
+            << QStringList{"load",       design, "--concurrency", "1",
+                           "--requests", "1",    "--mix",         data("mix-h2.yaml")}
+            << QByteArray("it arrives with the live gateway's part 2 (issue 5); it sends http and "
+                          "https today");
+        for (const char *alpha : {"0", "1", "1.5", "-0.01", "often"}) {
+            QTest::newRow(qPrintable(QStringLiteral("alpha %1").arg(alpha)))
+                << QStringList{"load",       design, "--concurrency", "1",
+                               "--requests", "1",    "--alpha",       alpha}
+                << QByteArray("--alpha wants a significance level between 0 and 1, such as 0.01 "
+                              "or 0.05, not \"") +
+                       alpha + '"';
+        }
+        QTest::newRow("ca and insecure")
+            << QStringList{"load", design, "--concurrency", "1",         "--requests",
+                           "1",    "--ca", design,          "--insecure"}
+            << QByteArray("--ca and --insecure contradict each other");
+        QTest::newRow("ca without certificate")
+            << QStringList{"load", design, "--concurrency", "1", "--requests", "1", "--ca", design}
+            << QByteArray("holds no PEM certificate");
+        QTest::newRow("ca missing")
+            << QStringList{"load",       design, "--concurrency", "1",
+                           "--requests", "1",    "--ca",          data("nothing.pem")}
+            << QByteArray("cannot read");
+        QTest::newRow("backend binding")
+            << QStringList{"load",          design,
+                           "--concurrency", "1",
+                           "--requests",    "1",
+                           "--backend",     "default/webapp-canary=10.1.1.1:80"}
+            << QByteArray("--backend wants NAMESPACE/NAME=127.0.0.1:PORT");
+        QTest::newRow("dev-ca and target")
+            << QStringList{"load", design,     "--concurrency",  "1",       "--requests",
+                           "1",    "--target", "127.0.0.1:8080", "--dev-ca"}
+            << QByteArray("--dev-ca serves the design in-process");
+        QTest::newRow("https target without trust")
+            << QStringList{"load", design,     "--concurrency", "1",     "--requests",
+                           "1",    "--target", "127.0.0.1:9",   "--mix", data("mix-https.yaml")}
+            << QByteArray("HTTPS: no certificate to check the servers against");
         QTest::newRow("format") << QStringList{"load", design,       "--concurrency",
                                                "1",    "--requests", "1",
                                                "-o",   "xml"}

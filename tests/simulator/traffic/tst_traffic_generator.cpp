@@ -1,9 +1,16 @@
 // The generator over real sockets on 127.0.0.1: percentiles against a backend with a known fixed
 // latency (the echo backend's ?delay=), coordinated omission (a server that stalls once shows in
-// the open loop's p99 and hides in the closed loop's), connection reuse and errors.
+// the open loop's p99 and hides in the closed loop's), connection reuse and errors. HTTPS: a small
+// blocking TLS server (engine/tls's server context, certificates from a test CA) proves the
+// handshake, keep-alive reuse over TLS, and that a wrong CA, a wrong name or a plain-HTTP port
+// end as reported connection errors, never a hang.
+#include "engine/tls/certificate_authority.h"
+#include "engine/tls/server_context.h"
 #include "simulator/backends/http_echo_backend.h"
 #include "simulator/metrics/latency_histogram.h"
 #include "simulator/traffic/load_generator.h"
+
+#include <openssl/ssl.h>
 
 #include <QtTest/QtTest>
 
@@ -11,6 +18,7 @@
 #include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -109,6 +117,145 @@ private:
     std::atomic<int> m_connections{0};
     std::thread m_thread;
 };
+
+// A blocking HTTPS server on 127.0.0.1:0, a thread per connection: TLS with `context`, then
+// "200 ok" to each request, kept alive unless asked to close. Counts accepted connections,
+// completed handshakes and requests.
+class TlsServer
+{
+public:
+    explicit TlsServer(std::shared_ptr<SSL_CTX> context)
+        : m_context(std::move(context))
+    {
+        m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
+        int one = 1;
+        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_listen, reinterpret_cast<sockaddr *>(&a), sizeof a);
+        ::listen(m_listen, 64);
+        socklen_t len = sizeof a;
+        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&a), &len);
+        m_port = ntohs(a.sin_port);
+        m_accepter = std::thread([this] { acceptAll(); });
+    }
+    ~TlsServer()
+    {
+        ::shutdown(m_listen, SHUT_RDWR);
+        ::close(m_listen);
+        m_accepter.join();
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (std::thread &t : m_connections) {
+            t.join();
+        }
+    }
+    quint16 port() const { return m_port; }
+    int accepted() const { return m_accepted; }
+    int handshakes() const { return m_handshakes; }
+    int requests() const { return m_requests; }
+
+private:
+    void acceptAll()
+    {
+        while (true) {
+            const int fd = ::accept(m_listen, nullptr, nullptr);
+            if (fd < 0) {
+                return;
+            }
+            ++m_accepted;
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_connections.emplace_back([this, fd] { serve(fd); });
+        }
+    }
+
+    void serve(int fd)
+    {
+        const Tls::SigpipeBlock noSigpipe; // the client may close while we write
+        SSL *ssl = SSL_new(m_context.get());
+        SSL_set_fd(ssl, fd);
+        if (SSL_accept(ssl) == 1) {
+            ++m_handshakes;
+            std::string buffer;
+            char chunk[4096];
+            bool open = true;
+            while (open) {
+                std::size_t end;
+                while ((end = buffer.find("\r\n\r\n")) == std::string::npos) {
+                    const int n = SSL_read(ssl, chunk, sizeof chunk);
+                    if (n <= 0) {
+                        open = false;
+                        break;
+                    }
+                    buffer.append(chunk, std::size_t(n));
+                }
+                if (!open) {
+                    break;
+                }
+                const bool close =
+                    buffer.substr(0, end).find("Connection: close") != std::string::npos;
+                buffer.erase(0, end + 4);
+                ++m_requests;
+                const std::string answer =
+                    close ? "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                          : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+                if (SSL_write(ssl, answer.data(), int(answer.size())) <= 0 || close) {
+                    open = false;
+                }
+            }
+            SSL_shutdown(ssl);
+        }
+        SSL_free(ssl);
+        ::close(fd);
+    }
+
+    std::shared_ptr<SSL_CTX> m_context;
+    int m_listen = -1;
+    quint16 m_port = 0;
+    std::atomic<int> m_accepted{0};
+    std::atomic<int> m_handshakes{0};
+    std::atomic<int> m_requests{0};
+    std::thread m_accepter;
+    std::mutex m_mutex;
+    std::vector<std::thread> m_connections;
+};
+
+// A CA and a server certificate for secure.example.com it signed, served by a TlsServer.
+struct TlsFixture
+{
+    std::shared_ptr<const Tls::CertificateAuthority> ca =
+        Tls::CertificateAuthority::create("torii test CA");
+    Tls::PemPair leaf =
+        ca->issue("secure.example.com", {"DNS:secure.example.com"}, Tls::CertificateUse::Server);
+    std::shared_ptr<SSL_CTX> context() const
+    {
+        return Tls::buildServerContext(
+            {{"", leaf.certificate + ca->pem().certificate, leaf.privateKey}});
+    }
+};
+
+std::shared_ptr<const Tls::ClientContext> clientTrusting(const std::string &pem, bool verify = true)
+{
+    Tls::ClientContextOptions options;
+    options.trustedCertificates = {pem};
+    options.verify = verify;
+    std::string error;
+    auto context = Tls::ClientContext::create(options, &error);
+    if (!context) {
+        qWarning("client context: %s", error.c_str());
+    }
+    return context;
+}
+
+PreparedRequest httpsRequest(quint16 port, const std::string &host, bool keepAlive = true)
+{
+    PreparedRequest r;
+    r.port = port;
+    r.tls = true;
+    r.serverName = host;
+    r.wire = serializeRequest("GET", host, "/", {}, {}, {}, keepAlive);
+    return r;
+}
 
 PreparedRequest request(quint16 port, const std::string &path, bool keepAlive = true)
 {
@@ -297,6 +444,128 @@ private slots:
             QCOMPARE(o.status, 0);
             QVERIFY2(o.error.find("refused") != std::string::npos, o.error.c_str());
         }
+    }
+
+    void httpsKeepsConnectionsAliveOverTls()
+    {
+        TlsFixture tls;
+        TlsServer server(tls.context());
+        GeneratorOptions options;
+        options.mode = LoopMode::Closed;
+        options.connections = 3;
+        options.requestLimit = 300;
+        options.tls = clientTrusting(tls.ca->pem().certificate);
+        QVERIFY(options.tls);
+        const Run run = runGenerator({httpsRequest(server.port(), "secure.example.com")}, options);
+        QCOMPARE(run.outcomes.size(), std::size_t(300));
+        for (const Outcome &o : run.outcomes) {
+            QVERIFY2(o.status == 200, o.error.c_str());
+            QCOMPARE(o.bytes, std::uint64_t(2));
+        }
+        QCOMPARE(server.requests(), 300);
+        QCOMPARE(server.handshakes(), 3); // one per connection in flight, then reused
+
+        // Without keep-alive every request pays its own handshake.
+        options.keepAlive = false;
+        options.connections = 1;
+        options.requestLimit = 25;
+        const int before = server.handshakes();
+        const Run fresh =
+            runGenerator({httpsRequest(server.port(), "secure.example.com", false)}, options);
+        QCOMPARE(fresh.outcomes.size(), std::size_t(25));
+        for (const Outcome &o : fresh.outcomes) {
+            QVERIFY2(o.status == 200, o.error.c_str());
+        }
+        QCOMPARE(server.handshakes() - before, 25);
+    }
+
+    void tlsHandshakeFailuresAreReportedWithTheReason()
+    {
+        TlsFixture tls;
+        TlsServer server(tls.context());
+        const auto otherCa = Tls::CertificateAuthority::create("another CA");
+        GeneratorOptions options;
+        options.mode = LoopMode::Closed;
+        options.connections = 2;
+        options.requestLimit = 20;
+        options.timeout = std::chrono::milliseconds(5000);
+
+        // A CA that did not sign the server's certificate.
+        options.tls = clientTrusting(otherCa->pem().certificate);
+        const Run wrongCa =
+            runGenerator({httpsRequest(server.port(), "secure.example.com")}, options);
+        QCOMPARE(wrongCa.outcomes.size(), std::size_t(20));
+        for (const Outcome &o : wrongCa.outcomes) {
+            QCOMPARE(o.status, 0);
+            QVERIFY2(o.error.rfind("TLS handshake failed: the server certificate is not trusted: ",
+                                   0) == 0,
+                     o.error.c_str());
+            QVERIFY2(o.latencyMicros < 4000000, o.error.c_str()); // failed, not timed out
+        }
+        QCOMPARE(server.requests(), 0);
+
+        // The right CA, but a name the certificate does not carry.
+        options.tls = clientTrusting(tls.ca->pem().certificate);
+        const Run wrongName =
+            runGenerator({httpsRequest(server.port(), "other.example.com")}, options);
+        QCOMPARE(wrongName.outcomes.size(), std::size_t(20));
+        for (const Outcome &o : wrongName.outcomes) {
+            QCOMPARE(o.status, 0);
+            QCOMPARE(o.error, std::string("TLS handshake failed: the server certificate is not "
+                                          "valid for other.example.com (it names "
+                                          "secure.example.com)"));
+        }
+        QCOMPARE(server.requests(), 0);
+
+        // Without verification (toriictl load --insecure) both go through.
+        options.tls = clientTrusting(otherCa->pem().certificate, false);
+        const Run insecure =
+            runGenerator({httpsRequest(server.port(), "other.example.com")}, options);
+        QCOMPARE(insecure.outcomes.size(), std::size_t(20));
+        for (const Outcome &o : insecure.outcomes) {
+            QVERIFY2(o.status == 200, o.error.c_str());
+        }
+
+        // A plain HTTP port: the answer to the ClientHello is not TLS.
+        Backends::HttpEchoBackend plain(Backends::replicaIdentity("default", "web", 0));
+        const Backends::StartResult started = plain.start();
+        QVERIFY2(started.ok(), qPrintable(started.error));
+        options.requestLimit = 3;
+        const Run notTls =
+            runGenerator({httpsRequest(started.port, "secure.example.com")}, options);
+        QCOMPARE(notTls.outcomes.size(), std::size_t(3));
+        for (const Outcome &o : notTls.outcomes) {
+            QCOMPARE(o.status, 0);
+            QVERIFY2(o.error.rfind("TLS handshake failed: ", 0) == 0, o.error.c_str());
+        }
+        qInfo("plain port: %s", notTls.outcomes[0].error.c_str());
+        plain.stop();
+
+        // A server that takes the connection and never answers the ClientHello: the request's
+        // timeout ends the handshake, as it ends a request.
+        {
+            StallingServer silent(0, std::chrono::milliseconds(0));
+            GeneratorOptions quick = options;
+            quick.connections = 1;
+            quick.requestLimit = 2;
+            quick.timeout = std::chrono::milliseconds(300);
+            quick.drainTimeout = std::chrono::milliseconds(2000);
+            const Run hung =
+                runGenerator({httpsRequest(silent.port(), "secure.example.com")}, quick);
+            QCOMPARE(hung.outcomes.size(), std::size_t(2));
+            for (const Outcome &o : hung.outcomes) {
+                QCOMPARE(o.status, 0);
+                QCOMPARE(o.error, std::string("timed out"));
+            }
+        }
+
+        // An HTTPS request without a client context is refused before anything is sent.
+        GeneratorOptions none;
+        none.requestLimit = 1;
+        LoadGenerator refused({httpsRequest(server.port(), "secure.example.com")}, none);
+        std::string error;
+        QVERIFY(!refused.run({}, {}, &error));
+        QCOMPARE(error, std::string("an HTTPS request needs a TLS client context"));
     }
 
     void unusableOptionsAreRefused()

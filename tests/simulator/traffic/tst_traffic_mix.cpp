@@ -116,6 +116,47 @@ private slots:
         QVERIFY(!protocolFromString("HTTP"));
     }
 
+    void httpsIsSentAndLaterProtocolsAreRefusedWhereWritten()
+    {
+        const MixParseResult https = parseMix("requests:\n"
+                                              "- protocol: https\n"
+                                              "  host: secure.example.com\n"
+                                              "- host: plain.example.com\n",
+                                              "https.yaml");
+        QVERIFY(https.ok());
+        QCOMPARE(https.mix.templates[0].protocol, Protocol::Https);
+        QCOMPARE(https.mix.templates[1].protocol, Protocol::Http); // the default
+        QVERIFY(isServedProtocol(Protocol::Http));
+        QVERIFY(isServedProtocol(Protocol::Https));
+
+        for (const char *later : {"h2", "grpc", "tcp", "udp", "tls"}) {
+            const std::string text =
+                std::string("requests:\n- host: a.example.com\n  protocol:   ") + later + "\n";
+            const MixParseResult r = parseMix(text, "later.yaml");
+            QVERIFY2(!r.ok(), later);
+            QVERIFY(!isServedProtocol(*protocolFromString(later)));
+            const Core::Diagnostic *d = find(r.diagnostics, "mix.protocol-not-served");
+            QVERIFY2(d, later);
+            QCOMPARE(d->file, std::string("later.yaml"));
+            QCOMPARE(d->line, 3);
+            QCOMPARE(d->column, 15); // the value, not the key
+            QVERIFY2(d->message.find(std::string("does not send ") + later + " yet") !=
+                         std::string::npos,
+                     d->message.c_str());
+            QVERIFY(d->message.find("part 2 (issue 5)") != std::string::npos);
+            QVERIFY(d->message.find("http and https") != std::string::npos);
+        }
+
+        const MixParseResult unknown = parseMix("requests:\n- protocol: quic\n", "unknown.yaml");
+        const Core::Diagnostic *d = find(unknown.diagnostics, "mix.protocol");
+        QVERIFY(d);
+        QCOMPARE(d->line, 2);
+        QCOMPARE(d->column, 13);
+        QVERIFY2(d->message.find("\"quic\"; use http, https, h2, grpc, tcp, udp or tls") !=
+                     std::string::npos,
+                 d->message.c_str());
+    }
+
     void defaultMixHasOneRequestPerHostAndMatch()
     {
         namespace RT = Torii::RouteTable;
