@@ -3,8 +3,10 @@
 
 The product must know the CRDs' structural schemas and CEL rules without reading ../shared at
 run time, so this developer tool folds the standard and experimental CRDs into one compact bundle:
-every served or listed version of every kind, descriptions dropped, and each property, enum value
-and CEL rule that only the experimental channel has marked with "x-torii-experimental". Run it
+every served or listed version of every kind, each description cut to its first paragraph (the
+studio's tooltips and completion show it; the rest is reference text, and keeping it would
+triple the bundle), and each property, enum value and CEL rule that only the experimental
+channel has marked with "x-torii-experimental". Run it
 again when the CRDs change:  python3 tools/gen_schema_bundle.py ../shared/crds
 """
 import json
@@ -34,12 +36,20 @@ def load_crds(folder):
     return crds
 
 
+def first_paragraph(text):
+    """The description's first paragraph on one line (the CRDs wrap their text at ~80 columns)."""
+    paragraph = text.strip().split("\n\n")[0]
+    return " ".join(line.strip() for line in paragraph.splitlines() if line.strip())
+
+
 def slim(schema):
-    """The schema without descriptions, keeping structure and validation keywords."""
+    """The schema with short descriptions, keeping structure and validation keywords."""
     out = {}
     for key, value in schema.items():
         if key in KEEP:
             out[key] = value
+        elif key == "description" and isinstance(value, str) and value.strip():
+            out["description"] = first_paragraph(value)
         elif key == "properties":
             out["properties"] = {k: slim(v) for k, v in value.items()}
         elif key == "items":

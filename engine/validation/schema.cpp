@@ -93,6 +93,7 @@ public:
         auto node = std::make_unique<SchemaNode>();
         node->type = typeOf(o.value(QLatin1String("type")).toString());
         node->format = o.value(QLatin1String("format")).toString().toStdString();
+        node->description = o.value(QLatin1String("description")).toString().toStdString();
         for (const QJsonValue &v : o.value(QLatin1String("enum")).toArray()) {
             node->enumValues.push_back(fromJson(v));
         }

@@ -40,6 +40,7 @@ struct SchemaNode
 
     Type type = Type::Any;
     std::string format;
+    std::string description; // the CRD's first paragraph, on one line (English, as the API says it)
     std::vector<Model::Node> enumValues;
     std::vector<std::string> experimentalEnumValues;
     std::string pattern;

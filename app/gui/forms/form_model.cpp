@@ -1,11 +1,15 @@
 #include "form_model.h"
 
+#include "field_schema.h"
+
+#include "app/gui/settings/palettes.h"
 #include "engine/validation/schema.h"
 
 #include <QtCore/QLocale>
 #include <QtGui/QBrush>
 #include <QtGui/QColor>
 #include <QtGui/QFont>
+#include <QtGui/QGuiApplication>
 
 #include <algorithm>
 #include <cmath>
@@ -17,35 +21,6 @@ using Model::Node;
 using Validation::SchemaNode;
 
 namespace {
-
-// The CRDs leave metadata untyped ("type: object"); the form shows what a user writes there.
-const SchemaNode *metadataSchema()
-{
-    static const SchemaNode *schema = [] {
-        auto *m = new SchemaNode;
-        m->type = SchemaNode::Type::Object;
-        m->required = {"name"};
-        auto str = [](std::int64_t maxLength) {
-            auto s = std::make_unique<SchemaNode>();
-            s->type = SchemaNode::Type::String;
-            s->maxLength = maxLength;
-            return s;
-        };
-        auto stringMap = [] {
-            auto s = std::make_unique<SchemaNode>();
-            s->type = SchemaNode::Type::Object;
-            s->additionalProperties = std::make_unique<SchemaNode>();
-            s->additionalProperties->type = SchemaNode::Type::String;
-            return s;
-        };
-        m->properties.emplace_back("name", str(253));
-        m->properties.emplace_back("namespace", str(63));
-        m->properties.emplace_back("labels", stringMap());
-        m->properties.emplace_back("annotations", stringMap());
-        return m;
-    }();
-    return schema;
-}
 
 QString scalarText(const Node &node)
 {
@@ -202,7 +177,7 @@ void FormModel::build(Item *item)
                 }
                 const SchemaNode *childSchema = p->second.get();
                 if (root && p->first == "metadata") {
-                    childSchema = metadataSchema();
+                    childSchema = FieldSchema::metadataSchema();
                 }
                 Item *c = add(p->first, -1, childSchema, child);
                 c->required = std::find(s->required.begin(), s->required.end(), p->first) !=
@@ -438,11 +413,12 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
+        // From the application's palette, so the light and dark themes both read well.
         if (index.column() == MessageColumn) {
-            return QBrush(QColor(0xc0, 0x1c, 0x28));
+            return QBrush(errorColor(QGuiApplication::palette()));
         }
         if (!node) {
-            return QBrush(QColor(0x80, 0x80, 0x80));
+            return QBrush(QGuiApplication::palette().color(QPalette::PlaceholderText));
         }
         return {};
     case Qt::FontRole:
@@ -457,8 +433,15 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
             return f;
         }
         return {};
-    case Qt::ToolTipRole: {
-        QStringList lines{QString::fromStdString(item->path)};
+    case Qt::ToolTipRole:
+    case ConstraintsRole: {
+        QStringList lines;
+        if (role == Qt::ToolTipRole) {
+            lines << QString::fromStdString(item->path);
+            if (const QString about = FieldSchema::description(s); !about.isEmpty()) {
+                lines << FieldSchema::wrapped(about);
+            }
+        }
         if (item->required) {
             lines << tr("Required");
         }
@@ -475,7 +458,9 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
         if (s && !s->pattern.empty()) {
             lines << tr("Pattern: %1").arg(QString::fromStdString(s->pattern));
         }
-        lines << item->messages;
+        if (role == Qt::ToolTipRole) {
+            lines << item->messages;
+        }
         return lines.join(QLatin1Char('\n'));
     }
     case FieldKindRole:
@@ -503,6 +488,12 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
         return item->messages.join(QLatin1Char('\n'));
     case DefaultRole:
         return s && s->defaultValue ? scalarText(*s->defaultValue) : QString();
+    case DescriptionRole:
+        return FieldSchema::description(s);
+    case SummaryRole:
+        return FieldSchema::firstSentence(s, 160);
+    case TypeNameRole:
+        return s ? FieldSchema::typeName(s) : QString();
     }
     return {};
 }

@@ -34,11 +34,15 @@ public:
         EnumValuesRole,                   // QStringList
         MinimumRole,                      // qlonglong/double or invalid
         MaximumRole,
-        FieldPathRole,  // "spec.rules[0].backendRefs[1].weight"
-        PresentRole,    // bool: written in the object
-        RequiredRole,   // bool
-        DiagnosticRole, // the field's validation message(s), "" when none
-        DefaultRole,    // the schema's default, as text
+        FieldPathRole,   // "spec.rules[0].backendRefs[1].weight"
+        PresentRole,     // bool: written in the object
+        RequiredRole,    // bool
+        DiagnosticRole,  // the field's validation message(s), "" when none
+        DefaultRole,     // the schema's default, as text
+        DescriptionRole, // the CRD's description of the field, trimmed to a tooltip's length
+        TypeNameRole,    // the field's type as the API writes it (string, []object …)
+        ConstraintsRole, // required, bounds, length, pattern: one per line
+        SummaryRole,     // the description's first sentence, for a one-line help
     };
 
     explicit FormModel(QObject *parent = nullptr);

@@ -1,10 +1,12 @@
 #include "resource_form.h"
 
+#include "field_schema.h"
 #include "form_delegate.h"
 #include "form_model.h"
 #include "weights_panel.h"
 
 #include "app/gui/models/explorer_model.h"
+#include "app/gui/settings/palettes.h"
 #include "app/gui/yamleditor/yaml_editor.h"
 #include "engine/validation/schema.h"
 #include "engine/workspace/workspace.h"
@@ -30,10 +32,7 @@ namespace {
 
 const Validation::SchemaNode *schemaFor(const Model::Resource &r)
 {
-    const Validation::KindSchema *kind =
-        Validation::SchemaBundle::instance().find(r.group(), r.kind);
-    const Validation::VersionSchema *version = kind ? kind->version(r.version()) : nullptr;
-    return version ? version->root.get() : nullptr;
+    return FieldSchema::rootSchema(r.group(), r.version(), r.kind);
 }
 
 QSet<QString> expandedPaths(const QTreeView *view, const QModelIndex &parent = {})
@@ -93,6 +92,8 @@ ResourceForm::ResourceForm(Workspace::Workspace *workspace, QWidget *parent)
     m_header->setTextFormat(Qt::RichText);
     m_details->setObjectName(QStringLiteral("formDetails"));
     m_details->setWordWrap(true);
+    // A few lines at most: the tree above keeps its room; the whole description is the tooltip.
+    m_details->setMaximumHeight(m_details->fontMetrics().lineSpacing() * 5 + 4);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("formStatus"));
     m_status->setWordWrap(true);
@@ -358,6 +359,11 @@ bool ResourceForm::applyObject(const Model::Node &object, QString *error)
     if (edit->from != edit->to || !edit->replacement.isEmpty()) {
         YamlEditor *editor = m_editorProvider ? m_editorProvider(m_fileIndex) : nullptr;
         if (editor && editor->toPlainText() == file.text) {
+            // One history for form and YAML edits: the form's edit is an edit block of the
+            // editor's QTextDocument, so it is one step among the typed ones, undone by Ctrl+Z in
+            // the editor or Edit ▸ Undo, after which the form follows the text like after typing.
+            // (A QUndoStack shared by both views would have to mirror every keystroke the
+            // document already records, and two stacks over one text drift apart.)
             QTextCursor cursor(editor->document());
             cursor.beginEditBlock();
             cursor.setPosition(edit->from);
@@ -435,22 +441,33 @@ void ResourceForm::updateButtons()
 
 void ResourceForm::updateDetails()
 {
+    // The help line of the current row: its path and type, the CRD's description, the schema's
+    // constraints, and its validation message when it has one.
     const QModelIndex i = m_view->currentIndex();
     if (!i.isValid()) {
         m_details->clear();
         return;
     }
     const QModelIndex field = i.siblingAtColumn(FormModel::FieldColumn);
-    QString text = field.data(Qt::ToolTipRole)
-                       .toString()
-                       .toHtmlEscaped()
-                       .replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    auto html = [](const QString &text) {
+        return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    };
+    QString text = QStringLiteral("<b>%1</b>")
+                       .arg(field.data(FormModel::FieldPathRole).toString().toHtmlEscaped());
+    if (const QString type = field.data(FormModel::TypeNameRole).toString(); !type.isEmpty()) {
+        text += QStringLiteral(" <i>%1</i>").arg(type.toHtmlEscaped());
+    }
+    if (const QString about = field.data(FormModel::SummaryRole).toString(); !about.isEmpty()) {
+        text += QStringLiteral("<br>") + html(about);
+    }
+    if (const QString constraints = field.data(FormModel::ConstraintsRole).toString();
+        !constraints.isEmpty()) {
+        text += QStringLiteral("<br>") + html(constraints);
+    }
     const QString message = field.data(FormModel::DiagnosticRole).toString();
     if (!message.isEmpty()) {
-        text = QStringLiteral("<b>%1</b>")
-                   .arg(field.data(FormModel::FieldPathRole).toString().toHtmlEscaped()) +
-               QStringLiteral("<br><span style='color:#c01c28'>✕ %1</span>")
-                   .arg(message.toHtmlEscaped());
+        text += QStringLiteral("<br><span style='color:%1'>✕ %2</span>")
+                    .arg(errorColor(palette()).name(), html(message));
     }
     m_details->setText(text);
 }
@@ -482,7 +499,8 @@ void ResourceForm::updateWeights()
 void ResourceForm::setStatus(const QString &text, bool error)
 {
     m_status->setText(error ? QStringLiteral("✕ ") + text : text);
-    m_status->setStyleSheet(error ? QStringLiteral("color:#c01c28") : QString());
+    m_status->setStyleSheet(error ? QStringLiteral("color:%1").arg(errorColor(palette()).name())
+                                  : QString());
 }
 
 QString ResourceForm::statusText() const

@@ -1,9 +1,11 @@
 #include "yaml_editor.h"
 
+#include "yaml_completer.h"
 #include "yaml_highlighter.h"
 
 #include <QtGui/QFontDatabase>
 #include <QtGui/QHelpEvent>
+#include <QtGui/QKeyEvent>
 #include <QtGui/QPainter>
 #include <QtGui/QTextBlock>
 #include <QtWidgets/QToolTip>
@@ -41,7 +43,8 @@ QColor severityColor(Core::Severity severity)
 } // namespace
 
 YamlEditor::YamlEditor(QWidget *parent)
-    : QPlainTextEdit(parent), m_gutter(new Gutter(this)), m_highlighter(new YamlHighlighter(document()))
+    : QPlainTextEdit(parent), m_gutter(new Gutter(this)), m_highlighter(new YamlHighlighter(document())),
+      m_completer(new YamlCompleter(this))
 {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setPointSizeF(qMax<qreal>(font.pointSizeF(), 10));
@@ -53,6 +56,30 @@ YamlEditor::YamlEditor(QWidget *parent)
     connect(this, &QPlainTextEdit::updateRequest, this, &YamlEditor::updateGutter);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &YamlEditor::refreshSelections);
     updateGutterWidth();
+}
+
+void YamlEditor::replaceText(const QString &text)
+{
+    const QString current = toPlainText();
+    if (current == text) {
+        return;
+    }
+    qsizetype prefix = 0;
+    const qsizetype common = qMin(current.size(), text.size());
+    while (prefix < common && current[prefix] == text[prefix]) {
+        ++prefix;
+    }
+    qsizetype suffix = 0;
+    while (suffix < common - prefix &&
+           current[current.size() - 1 - suffix] == text[text.size() - 1 - suffix]) {
+        ++suffix;
+    }
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    cursor.setPosition(static_cast<int>(prefix));
+    cursor.setPosition(static_cast<int>(current.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(prefix, text.size() - suffix - prefix));
+    cursor.endEditBlock();
 }
 
 void YamlEditor::setDiagnostics(Core::Diagnostics diagnostics)
@@ -112,6 +139,33 @@ void YamlEditor::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange) {
         m_highlighter->updateColors(palette());
         refreshSelections();
+    }
+}
+
+void YamlEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (m_completer->isPopupVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+        case Qt::Key_Escape:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+            event->ignore(); // the completer's popup takes them (insert, close)
+            return;
+        default:
+            break;
+        }
+    }
+    const Qt::KeyboardModifiers modifiers =
+        event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+    if (event->key() == Qt::Key_Space && modifiers == Qt::ControlModifier) {
+        m_completer->complete(YamlCompleter::Trigger::Explicit);
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+    if (!isReadOnly()) {
+        m_completer->afterKeyPress(event->text(), modifiers != Qt::NoModifier);
     }
 }
 
