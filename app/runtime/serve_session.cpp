@@ -1,6 +1,9 @@
 #include "serve_session.h"
 
 #include "engine/validation/validator.h"
+#include "engine/workspace/studio_settings.h"
+
+#include <QtCore/QFileInfo>
 
 #include <algorithm>
 #include <map>
@@ -180,7 +183,24 @@ bool ServeSession::start(const std::vector<std::string> &paths, const ServeOptio
 {
     m_paths = paths;
     m_options = options;
+    // A served folder's studio settings (torii.yaml) give their port map; the caller's wins.
+    Core::Diagnostics settingsDiagnostics;
+    for (const std::string &path : paths) {
+        const QString folder = QString::fromStdString(path);
+        if (!QFileInfo(folder).isDir()) {
+            continue;
+        }
+        Workspace::StudioSettingsRead settings =
+            Workspace::readStudioSettings(Workspace::studioSettingsPath(folder));
+        for (const Workspace::PortOverride &p : settings.settings.ports) {
+            m_options.portMap.emplace(std::pair{p.gateway, p.port}, quint16(p.localPort));
+        }
+        settingsDiagnostics.insert(settingsDiagnostics.end(), settings.diagnostics.begin(),
+                                   settings.diagnostics.end());
+    }
     m_status = load(m_implicitServices);
+    m_status.diagnostics.insert(m_status.diagnostics.end(), settingsDiagnostics.begin(),
+                                settingsDiagnostics.end());
     if (m_status.unreadable) {
         *error = QStringLiteral("the input could not be read");
         return false;
@@ -263,6 +283,16 @@ ReloadReport ServeSession::reload()
     }
     listListeners();
     return report;
+}
+
+bool ServeSession::applyResources(std::vector<Model::Resource> resources, std::string *error)
+{
+    m_status.controller = Controller::reconcile(resources, m_options.controller);
+    m_status.resources = std::move(resources);
+    const bool ok = m_gateways.update(m_status.resources, m_status.controller, localOptions(),
+                                      nullptr, error);
+    listListeners();
+    return ok;
 }
 
 void ServeSession::listListeners()

@@ -22,7 +22,8 @@ struct ServeOptions
     // Local port for a Gateway listener port: port + 10000 below 1024, the same port otherwise
     // (ARCHITECTURE.md, "Local stand-ins"); anyPort: let the OS choose (tests, parallel runs).
     bool anyPort = false;
-    // (Gateway "namespace/name", listener port) → local port; wins over the rule above.
+    // (Gateway "namespace/name", listener port) → local port; wins over the rule above. A served
+    // folder's torii.yaml (engine/workspace/studio_settings.h) adds the entries not given here.
     std::map<std::pair<std::string, int>, quint16> portMap;
     // The address every listener binds (an IP literal); the CLI allows loopback only unless told.
     std::string bindAddress = "127.0.0.1";
@@ -101,12 +102,22 @@ public:
     // one did not have replaces it without dropping connections (LocalGateways::update);
     // otherwise the running one stays. Precondition: start() succeeded with `reloadable` set.
     ReloadReport reload();
+    // Serves `resources` in place of the running design (the studio's traffic scenarios change
+    // weights this way): reconciled and swapped into the running gateways as reload() does.
+    // reload() brings the files' design back. False with `error` when a gateway could not bind.
+    bool applyResources(std::vector<Model::Resource> resources, std::string *error);
     void stop();
 
     const StatusRun &status() const { return m_status; }
     const std::vector<ServedListener> &listeners() const { return m_listeners; }
     // "namespace/name" of the Services made up because the workspace has none of that name.
     const std::vector<std::string> &implicitServices() const { return m_implicitServices; }
+    // The running mock Service "namespace/name" (the studio's behaviour controls), or null.
+    // Valid until the next reload or stop.
+    Backends::MockService *mockService(const std::string &serviceNsName)
+    {
+        return m_gateways.mockService(serviceNsName);
+    }
     TrafficSummary summary() const;
     // The development CA in use (--dev-ca), or null.
     const Tls::DevelopmentCa *developmentCa() const { return m_developmentCa.get(); }

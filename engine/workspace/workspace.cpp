@@ -113,7 +113,8 @@ bool Workspace::open(const QStringList &paths, QString *error)
             while (it.hasNext()) {
                 const QString path = it.next();
                 const QString rel = QDir(root).relativeFilePath(path);
-                if (!rel.startsWith(kStateDir + QLatin1Char('/')) && isYamlFile(path)) {
+                if (!rel.startsWith(kStateDir + QLatin1Char('/')) && isYamlFile(path)
+                    && rel != QLatin1String(kStudioSettingsFileName)) { // settings, not objects
                     files << QFileInfo(path).canonicalFilePath();
                 }
             }
@@ -134,6 +135,9 @@ bool Workspace::open(const QStringList &paths, QString *error)
     for (int i = 0; i < fileCount(); ++i) {
         analyzeNow(i);
     }
+    StudioSettingsRead settings = readStudioSettings(studioSettingsPath(m_root));
+    m_settings = std::move(settings.settings);
+    m_settingsDiagnostics = std::move(settings.diagnostics);
     findRecoveries();
     m_periodicJournal.start();
     Q_EMIT opened();
@@ -155,6 +159,8 @@ void Workspace::close()
     m_journalTimer.stop();
     m_periodicJournal.stop();
     m_root.clear();
+    m_settings = {};
+    m_settingsDiagnostics.clear();
 }
 
 QString Workspace::recoveryDir() const
@@ -200,7 +206,23 @@ Core::Diagnostics Workspace::allDiagnostics() const
     for (const WorkspaceFile &f : m_files) {
         all.insert(all.end(), f.analysis.diagnostics.begin(), f.analysis.diagnostics.end());
     }
+    all.insert(all.end(), m_settingsDiagnostics.begin(), m_settingsDiagnostics.end());
     return all;
+}
+
+bool Workspace::setStudioSettings(const StudioSettings &settings, QString *error)
+{
+    if (!isOpen()) {
+        *error = tr("No workspace is open.");
+        return false;
+    }
+    if (!writeStudioSettings(studioSettingsPath(m_root), settings, error)) {
+        return false;
+    }
+    m_settings = settings;
+    m_settingsDiagnostics.clear(); // the file is now ours, written whole
+    Q_EMIT studioSettingsChanged();
+    return true;
 }
 
 void Workspace::addFile(const QString &path)

@@ -13,6 +13,7 @@
 // injects a Checker (app/ gives Validation::validateAll) so this library stays below validation.
 
 #include "engine/core/diagnostic.h"
+#include "engine/workspace/studio_settings.h"
 #include "engine/model/resource.h"
 
 #include <QtCore/QDateTime>
@@ -95,9 +96,15 @@ public:
     QString relativePath(int index) const;
     bool hasUnsavedChanges() const;
 
-    // The objects and diagnostics of every file, in file order (then document order).
+    // The objects and diagnostics of every file, in file order (then document order); the
+    // diagnostics end with those of the studio settings (torii.yaml).
     std::vector<Model::Resource> allResources() const;
     Core::Diagnostics allDiagnostics() const;
+
+    // The studio settings (torii.yaml beside the files), read at open; empty when there is none.
+    const StudioSettings &studioSettings() const { return m_settings; }
+    // Writes torii.yaml atomically and makes these the settings. False with `error`.
+    bool setStudioSettings(const StudioSettings &settings, QString *error);
 
     // An edit: the text replaces the file's; analysis and journaling follow after their delays.
     void setText(int index, const QString &text);
@@ -127,6 +134,7 @@ Q_SIGNALS:
     // Someone else changed the file while it had unsaved edits: reloadFromDisk() or keepEdits().
     // (Without unsaved edits the file is reloaded and textChanged() is emitted.)
     void fileChangedOnDisk(int index);
+    void studioSettingsChanged(); // setStudioSettings wrote new settings
 
 private:
     void addFile(const QString &path);
@@ -149,6 +157,8 @@ private:
     QTimer m_journalTimer;
     QTimer m_periodicJournal;
     std::vector<int> m_pendingAnalysis;
+    StudioSettings m_settings;
+    Core::Diagnostics m_settingsDiagnostics; // of torii.yaml as read at open
 };
 
 } // namespace Torii::Workspace

@@ -100,6 +100,11 @@ ReadResult readPaths(const std::vector<std::string> &paths, const LoadOptions &o
                     continue;
                 }
                 const std::string ext = it->path().extension().string();
+                // The studio's settings (torii.yaml at the folder's top, see
+                // engine/workspace/studio_settings.h) are not Kubernetes objects.
+                if (it.depth() == 0 && it->path().filename() == "torii.yaml") {
+                    continue;
+                }
                 if (ext == ".yaml" || ext == ".yml" || ext == ".json") {
                     files.push_back(it->path().string());
                 }

@@ -24,7 +24,8 @@ ReadResult readText(std::string_view text, const std::string &fileName,
                     const LoadOptions &options = {});
 ReadResult readFile(const std::string &path, const LoadOptions &options = {});
 
-// Files and folders (recursively: *.yaml, *.yml, *.json), in a stable order (sorted by path).
+// Files and folders (recursively: *.yaml, *.yml, *.json, but not a folder's own torii.yaml, the
+// studio's settings), in a stable order (sorted by path).
 ReadResult readPaths(const std::vector<std::string> &paths, const LoadOptions &options = {});
 
 } // namespace Torii::Yaml

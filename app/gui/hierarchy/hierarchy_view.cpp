@@ -5,6 +5,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSaveFile>
+#include <QtCore/QThreadPool>
 #include <QtGui/QImage>
 #include <QtGui/QKeySequence>
 #include <QtGui/QPainter>
@@ -19,6 +20,7 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QMessageBox>
+#include <QtWidgets/QProgressBar>
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
@@ -107,6 +109,15 @@ HierarchyView::HierarchyView(QWidget *parent) : QWidget(parent)
     button(tr("Fit"), tr("Fit the graph in the view (Ctrl+0)"), &HierarchyView::fitToView);
     button(tr("Export…"), tr("Save the graph as SVG, PNG or DOT"), &HierarchyView::exportInteractively);
     bar->addStretch(1);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("hierarchyBusy"));
+    m_busy->setRange(0, 0); // busy: Graphviz says nothing of its progress
+    m_busy->setMaximumWidth(120);
+    m_busy->setMaximumHeight(12);
+    m_busy->setTextVisible(false);
+    m_busy->setToolTip(tr("Laying out the graph…"));
+    m_busy->hide();
+    bar->addWidget(m_busy);
     bar->addWidget(m_summary);
 
     auto *layout = new QVBoxLayout(this);
@@ -126,7 +137,61 @@ HierarchyView::HierarchyView(QWidget *parent) : QWidget(parent)
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_0), &HierarchyView::fitToView);
 }
 
-HierarchyView::~HierarchyView() = default;
+HierarchyView::~HierarchyView()
+{
+    if (m_pool) {
+        m_pool->waitForDone(); // the job posts to this object; its posted result dies with it
+    }
+}
+
+void HierarchyView::layoutInBackground(Export::HierarchyGraph graph, const Export::LayoutOptions &options)
+{
+    // The status is recomputed after every analysis, mostly for edits that change nothing the
+    // graph shows: the same DOT text is the same drawing, so Graphviz is spared.
+    std::string dot = Export::toDot(graph, options);
+    if (dot == m_askedDot) {
+        return;
+    }
+    m_askedDot = std::move(dot);
+    m_waiting = LayoutJob{++m_pendingGeneration, std::move(graph), options};
+    m_busy->show();
+    if (!m_layoutRunning) {
+        startLayout();
+    }
+}
+
+void HierarchyView::startLayout()
+{
+    if (!m_pool) {
+        m_pool = std::make_unique<QThreadPool>();
+        m_pool->setMaxThreadCount(1);
+    }
+    auto job = std::make_shared<LayoutJob>(std::move(*m_waiting));
+    m_waiting.reset();
+    m_layoutRunning = true;
+    m_pool->start([this, job] {
+        auto layout = std::make_shared<Export::HierarchyLayout>(
+            Export::layoutHierarchy(std::move(job->graph), job->options));
+        // Queued to this object: dropped by Qt if the view is gone (the destructor waits for us).
+        QMetaObject::invokeMethod(
+            this, [this, generation = job->generation, layout] { onLayoutDone(generation, std::move(*layout)); },
+            Qt::QueuedConnection);
+    });
+}
+
+void HierarchyView::onLayoutDone(quint64 generation, Export::HierarchyLayout layout)
+{
+    m_layoutRunning = false;
+    if (generation == m_pendingGeneration) {
+        m_drawnGeneration = generation;
+        m_busy->hide();
+        setGraph(layout);
+        Q_EMIT layoutFinished();
+    } // else: the design changed while Graphviz worked; the newer graph is waiting
+    if (m_waiting) {
+        startLayout();
+    }
+}
 
 QGraphicsView *HierarchyView::graphicsView() const
 {

@@ -7,18 +7,26 @@
 // background bands. Zoom with the wheel or Ctrl++ / Ctrl+- (Ctrl+0 fits), pan by dragging, and
 // export the view as SVG, PNG or the graph as DOT.
 //
-// Usage: setGraph(Export::layoutHierarchy(Export::buildHierarchyGraph(resources, result),
-// {.roleLanes = true})); connect resourceActivated to open the object's form. Lay out off the
-// GUI thread for large workspaces (layoutHierarchy is thread-safe); setGraph itself is quick.
+// Usage: layoutInBackground(Export::buildHierarchyGraph(resources, result), {.roleLanes = true})
+// (or setGraph with a layout made elsewhere); connect resourceActivated to open the object's form.
+// Graphviz takes seconds on a thousand routes, so layoutInBackground runs it on the view's own
+// one-thread pool: the window keeps answering, a busy bar shows while it works, and a graph asked
+// for while one is being laid out replaces any other waiting one — when a layout ends, it is
+// drawn only if no newer graph was asked for meanwhile (a stale layout is dropped).
 // GUI thread only.
 
 #include "engine/export/graph_layout.h"
 
 #include <QtWidgets/QWidget>
 
+#include <memory>
+#include <optional>
+
 class QGraphicsScene;
 class QGraphicsView;
 class QLabel;
+class QProgressBar;
+class QThreadPool;
 
 namespace Torii::Gui {
 
@@ -27,6 +35,8 @@ class HierarchyGraphicsView;
 class HierarchyView : public QWidget
 {
     Q_OBJECT
+    // For tests and the benchmark: true from layoutInBackground until the latest graph is drawn.
+    Q_PROPERTY(bool layoutPending READ isLayoutPending NOTIFY layoutFinished)
 
 public:
     explicit HierarchyView(QWidget *parent = nullptr);
@@ -35,6 +45,9 @@ public:
     // Replaces the drawing with this layout and fits it in the view.
     void setGraph(const Export::HierarchyLayout &layout);
     const Export::HierarchyLayout &graphLayout() const { return m_layout; }
+    // Lays `graph` out off the GUI thread and draws it when done (see the header comment).
+    void layoutInBackground(Export::HierarchyGraph graph, const Export::LayoutOptions &options);
+    bool isLayoutPending() const { return m_pendingGeneration != m_drawnGeneration; }
 
     QGraphicsScene *scene() const { return m_scene; }
     QGraphicsView *graphicsView() const;
@@ -56,12 +69,29 @@ signals:
     // A node was clicked: the object (a listener's Gateway or ListenerSet). `ns` is empty for
     // cluster-scoped kinds.
     void resourceActivated(const QString &kind, const QString &ns, const QString &name);
+    // The latest graph asked of layoutInBackground is drawn.
+    void layoutFinished();
 
 private:
     friend class HierarchyGraphicsView;
     void activateAt(const QPointF &scenePos);
     void rebuildScene();
+    void startLayout();
+    void onLayoutDone(quint64 generation, Export::HierarchyLayout layout);
 
+    struct LayoutJob
+    {
+        quint64 generation = 0;
+        Export::HierarchyGraph graph;
+        Export::LayoutOptions options;
+    };
+    std::unique_ptr<QThreadPool> m_pool; // one thread: Graphviz runs one layout at a time anyway
+    std::optional<LayoutJob> m_waiting;  // asked for while another was being laid out
+    bool m_layoutRunning = false;
+    quint64 m_pendingGeneration = 0; // the latest graph asked for
+    quint64 m_drawnGeneration = 0;   // the one drawn
+    std::string m_askedDot;          // DOT text of the latest graph asked for
+    QProgressBar *m_busy = nullptr;
     Export::HierarchyLayout m_layout;
     QGraphicsScene *m_scene = nullptr;
     HierarchyGraphicsView *m_view = nullptr;

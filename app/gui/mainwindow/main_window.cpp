@@ -9,8 +9,11 @@
 #include "app/gui/run/run_panel.h"
 #include "app/gui/export/export_dialog.h"
 #include "app/gui/roles/role_switcher.h"
+#include "app/gui/settings/settings_dialog.h"
+#include "app/gui/settings/preferences.h"
 #include "app/gui/traffic/traffic_panel.h"
 #include "app/gui/yamleditor/yaml_editor.h"
+#include "app/runtime/install_layout.h"
 #include "engine/controller/controller.h"
 #include "engine/validation/validator.h"
 #include "engine/workspace/workspace.h"
@@ -25,6 +28,8 @@
 #include <QtGui/QCloseEvent>
 #include <QtGui/QKeySequence>
 #include <QtWidgets/QApplication>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QFutureWatcher>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QHeaderView>
@@ -53,7 +58,6 @@ namespace Torii::Gui {
 namespace {
 
 const char *kRecentKey = "recentWorkspaces";
-const char *kLanguageKey = "language";
 const char *kGeometryKey = "mainWindow/geometry";
 const char *kStateKey = "mainWindow/state";
 const char *kFileIndexProperty = "toriiFileIndex";
@@ -86,7 +90,45 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_statusTimer->setSingleShot(true);
     m_statusTimer->setInterval(250);
-    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::recomputeStatus);
+    // After edits, the controller and the hierarchy graph of a large design take a few hundred
+    // ms: they run on a worker (copies of the objects) and the result is applied here unless a
+    // newer edit came meanwhile. Opening a workspace still computes at once (recomputeStatus).
+    connect(m_statusTimer, &QTimer::timeout, this, [this] {
+        struct Status
+        {
+            std::vector<Model::Resource> resources;
+            Controller::ControllerResult result;
+#ifdef TORII_HAVE_HIERARCHY
+            Export::HierarchyGraph graph;
+#endif
+        };
+        auto *watcher = new QFutureWatcher<std::shared_ptr<Status>>(this);
+        const quint64 generation = ++m_statusGeneration;
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+            watcher->deleteLater();
+            if (generation != m_statusGeneration) {
+                return; // a newer edit's status is on its way
+            }
+            std::shared_ptr<Status> status = watcher->result();
+            m_objectCount = static_cast<int>(status->resources.size());
+#ifdef TORII_HAVE_HIERARCHY
+            Export::LayoutOptions layoutOptions;
+            layoutOptions.roleLanes = true;
+            static_cast<HierarchyView *>(m_hierarchy)->layoutInBackground(std::move(status->graph), layoutOptions);
+#endif
+            m_explorerModel->setResources(std::move(status->resources), status->result);
+            updateStatusBar();
+        });
+        watcher->setFuture(QtConcurrent::run([resources = m_workspace->allResources()]() mutable {
+            auto status = std::make_shared<Status>();
+            status->result = Controller::reconcile(resources);
+#ifdef TORII_HAVE_HIERARCHY
+            status->graph = Export::buildHierarchyGraph(resources, status->result);
+#endif
+            status->resources = std::move(resources);
+            return status;
+        }));
+    });
 
     m_editors = new QTabWidget(this);
     m_editors->setObjectName(QStringLiteral("editorTabs"));
@@ -121,6 +163,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::Workspace::fileChangedOnDisk, this, &MainWindow::onChangedOnDisk);
     connect(m_live, &LiveRun::started, this, &MainWindow::updateStatusBar);
     connect(m_live, &LiveRun::stopped, this, &MainWindow::updateStatusBar);
+    connect(m_live, &LiveRun::starting, this, &MainWindow::updateStatusBar);
+    connect(m_live, &LiveRun::startFailed, this, &MainWindow::updateStatusBar);
     connect(m_explorer, &ExplorerPanel::locationActivated, this,
             [this](const QString &file, int line, int column) { openFile(file, line, column); });
 
@@ -225,10 +269,17 @@ void MainWindow::createActions()
     auto *run = makeAction(this, QStringLiteral("actionRun"), tr("&Run Gateway"), QKeySequence(Qt::Key_F5),
                            s->standardIcon(QStyle::SP_MediaPlay));
     run->setToolTip(tr("Serve the workspace on 127.0.0.1 with mock backends (F5)"));
-    connect(run, &QAction::triggered, this, &MainWindow::startGateway);
+    // The toolbar starts off the GUI thread (LiveRun::startInBackground): a large design takes seconds.
+    connect(run, &QAction::triggered, this, [this] {
+        showRunPanel();
+        m_live->startInBackground(*m_workspace);
+    });
     auto *stop = makeAction(this, QStringLiteral("actionStop"), tr("&Stop Gateway"),
                             QKeySequence(Qt::SHIFT | Qt::Key_F5), s->standardIcon(QStyle::SP_MediaStop));
-    connect(stop, &QAction::triggered, this, &MainWindow::stopGateway);
+    connect(stop, &QAction::triggered, this, [this] {
+        m_live->cancelStart();
+        stopGateway();
+    });
     auto *find = makeAction(this, QStringLiteral("actionFind"), tr("&Filter the Explorer"),
                             QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {
@@ -245,6 +296,14 @@ void MainWindow::createActions()
                                    QKeySequence::New, s->standardIcon(QStyle::SP_FileIcon));
     connect(newResource, &QAction::triggered, this, &MainWindow::newResourceDialog);
     addActions({newResource});
+    auto *preferences = makeAction(this, QStringLiteral("actionPreferences"), tr("&Preferences…"),
+                                   QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(this);
+        dialog.exec();
+    });
+    addActions({preferences});
     addActions({openFolder, openFiles, openDemo, save, saveAllAction, quit, undo, redo, run, stop, find, about});
 }
 
@@ -290,6 +349,7 @@ void MainWindow::createDocks()
     auto *traffic = new TrafficPanel(m_live, this);
     traffic->setObjectName(QStringLiteral("trafficPanel"));
     traffic->setGatewayStarter([this] { return m_live->isRunning() || startGateway(); });
+    traffic->setWorkspace(m_workspace); // its torii.yaml: mixes, scenarios, backend behaviour
     m_bottomTabs->addTab(traffic, tr("Traffic"));
     auto *bottomDock = new QDockWidget(tr("Panels"), this);
     bottomDock->setObjectName(QStringLiteral("panelsDock"));
@@ -381,6 +441,8 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("actionRedo")));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("actionFind")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("actionPreferences")));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
@@ -398,17 +460,19 @@ void MainWindow::createMenus()
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     QMenu *language = settingsMenu->addMenu(tr("&Language"));
     auto *group = new QActionGroup(this);
-    const QString current = QSettings().value(QLatin1String(kLanguageKey)).toString();
-    const std::pair<QString, QString> choices[] = {{QString(), tr("System language")},
-                                                   {QStringLiteral("en"), QStringLiteral("English")},
-                                                   {QStringLiteral("ja"), QStringLiteral("日本語")}};
-    for (const auto &[code, label] : choices) {
-        QAction *a = language->addAction(label);
+    // The same setting as Edit ▸ Preferences… (Gui::Preferences): the checks follow either.
+    Preferences *preferences = Preferences::instance();
+    for (const Preferences::LanguageChoice &choice : Preferences::languageChoices()) {
+        QAction *a = language->addAction(choice.label);
         a->setCheckable(true);
-        a->setChecked(code == current);
+        a->setChecked(choice.code == preferences->language());
         group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
+        connect(a, &QAction::triggered, this, [this, code = choice.code] { chooseLanguage(code); });
+        connect(preferences, &Preferences::languageChanged, a,
+                [a, code = choice.code](const QString &now) { a->setChecked(now == code); });
     }
+    settingsMenu->addSeparator();
+    settingsMenu->addAction(action(QStringLiteral("actionPreferences")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action(QStringLiteral("actionAbout")));
@@ -416,15 +480,16 @@ void MainWindow::createMenus()
 
 void MainWindow::chooseLanguage(const QString &language)
 {
-    QSettings().setValue(QLatin1String(kLanguageKey), language);
+    Preferences::instance()->setLanguage(language);
     statusBar()->showMessage(tr("The language changes when Torii starts again."), 8000);
 }
 
 QString MainWindow::demoWorkspacePath()
 {
     const QString exe = QCoreApplication::applicationDirPath();
+    const QString installed = Runtime::installedDataDir();
     const QStringList candidates = {
-        exe + QStringLiteral("/../share/torii/demo"),      // installed
+        installed.isEmpty() ? QString() : installed + QStringLiteral("/demo"), // installed
         exe + QStringLiteral("/../../resources/demo"),     // build-*/app/gui
         exe + QStringLiteral("/../../../resources/demo"),  // build-*/tests/app/gui
         QStringLiteral(TORII_SOURCE_DIR "/resources/demo") // the source tree
@@ -617,7 +682,7 @@ void MainWindow::onTextChanged(int fileIndex)
     YamlEditor *editor = editorFor(fileIndex);
     if (editor && editor->toPlainText() != m_workspace->file(fileIndex).text) {
         m_syncingEditor = true;
-        editor->setPlainText(m_workspace->file(fileIndex).text);
+        editor->replaceText(m_workspace->file(fileIndex).text); // one undo step, see replaceText
         m_syncingEditor = false;
     }
 }
@@ -649,17 +714,18 @@ void MainWindow::onChangedOnDisk(int fileIndex)
 
 void MainWindow::recomputeStatus()
 {
+    ++m_statusGeneration; // a status computed on a worker before this one is stale
     // The controller over every object of the workspace (milliseconds for hand-written designs;
     // large workspaces are the next step for a worker, as the per-file analysis already is).
     std::vector<Model::Resource> resources = m_workspace->allResources();
     const Controller::ControllerResult result = Controller::reconcile(resources);
     m_objectCount = static_cast<int>(resources.size());
 #ifdef TORII_HAVE_HIERARCHY
-    // Graphviz lays out a hand-written design in milliseconds; large ones are for a worker next.
+    // Graphviz takes seconds on a large design: laid out on the view's worker, drawn when done.
     Export::LayoutOptions layoutOptions;
     layoutOptions.roleLanes = true;
     static_cast<HierarchyView *>(m_hierarchy)
-        ->setGraph(Export::layoutHierarchy(Export::buildHierarchyGraph(resources, result), layoutOptions));
+        ->layoutInBackground(Export::buildHierarchyGraph(resources, result), layoutOptions);
 #endif
     m_explorerModel->setResources(std::move(resources), result);
     updateStatusBar();
@@ -683,8 +749,8 @@ void MainWindow::updateStatusBar()
     } else {
         m_gatewayLabel->setText(tr("Gateway ○ stopped"));
     }
-    action(QStringLiteral("actionRun"))->setEnabled(m_workspace->isOpen() && !m_live->isRunning());
-    action(QStringLiteral("actionStop"))->setEnabled(m_live->isRunning());
+    action(QStringLiteral("actionRun"))->setEnabled(m_workspace->isOpen() && !m_live->isRunning() && !m_live->isStarting());
+    action(QStringLiteral("actionStop"))->setEnabled(m_live->isRunning() || m_live->isStarting());
 }
 
 void MainWindow::updateTitle()

@@ -117,6 +117,7 @@ private:
     RecoveryPrompt m_recoveryPrompt;
     bool m_syncingEditor = false;
     int m_objectCount = 0;
+    quint64 m_statusGeneration = 0; // the latest status asked for (after edits: on a worker)
 };
 
 } // namespace Torii::Gui

@@ -105,6 +105,10 @@ int runScreenshotTour(const QString &outputDir, const QString &workspace)
         return fail(error);
     }
     settle();
+    // The hierarchy is laid out on a worker (HierarchyView::layoutInBackground).
+    if (QWidget *hierarchy = window.hierarchyView()) {
+        waitFor([hierarchy] { return !hierarchy->property("layoutPending").toBool(); }, 30000);
+    }
     int saved = 0;
     auto shoot = [&](const QString &name) {
         settle(300);

@@ -10,6 +10,7 @@
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QMenu>
+#include <QtWidgets/QProgressBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QTableView>
@@ -18,7 +19,8 @@
 namespace Torii::Gui {
 
 RunPanel::RunPanel(LiveRun *live, QWidget *parent)
-    : QWidget(parent), m_live(live), m_state(new QLabel(this)), m_model(new ListenersModel(this)),
+    : QWidget(parent), m_live(live), m_state(new QLabel(this)), m_busy(new QProgressBar(this)),
+      m_cancelStart(new QPushButton(tr("Cancel"), this)), m_model(new ListenersModel(this)),
       m_table(new QTableView(this)), m_tester(new RequestTester(live, this))
 {
     m_state->setObjectName(QStringLiteral("runState"));
@@ -54,6 +56,8 @@ RunPanel::RunPanel(LiveRun *live, QWidget *parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     auto *header = new QHBoxLayout;
     header->addWidget(m_state, 1);
+    header->addWidget(m_busy);
+    header->addWidget(m_cancelStart);
     header->addWidget(copy);
     topLayout->addLayout(header);
     topLayout->addWidget(m_table, 1);
@@ -68,8 +72,21 @@ RunPanel::RunPanel(LiveRun *live, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
+    m_busy->setObjectName(QStringLiteral("runBusy"));
+    m_busy->setRange(0, 0); // busy: loading, reconciling and binding say nothing of their progress
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_cancelStart->setObjectName(QStringLiteral("runCancelStart"));
+    m_cancelStart->setToolTip(tr("Stop waiting for the gateway to start"));
+    connect(m_cancelStart, &QPushButton::clicked, m_live, &LiveRun::cancelStart);
+
+    connect(m_live, &LiveRun::starting, this, &RunPanel::refresh);
     connect(m_live, &LiveRun::started, this, &RunPanel::refresh);
     connect(m_live, &LiveRun::stopped, this, &RunPanel::refresh);
+    connect(m_live, &LiveRun::startFailed, this, [this](const QString &why) {
+        refresh();
+        m_state->setText(QStringLiteral("✕ ") + tr("The gateway did not start: %1").arg(why));
+    });
     refresh();
 }
 
@@ -81,6 +98,12 @@ void RunPanel::refresh()
                           [](const Runtime::ServedListener &l) { return l.localPort != 0; });
     m_model->setListeners(std::move(listeners));
     m_table->resizeColumnsToContents();
+    m_busy->setVisible(m_live->isStarting());
+    m_cancelStart->setVisible(m_live->isStarting());
+    if (m_live->isStarting()) {
+        m_state->setText(tr("◌ Starting the gateway: reading the design, reconciling, opening the listeners…"));
+        return;
+    }
     if (!m_live->isRunning()) {
         m_state->setText(tr("○ The gateway is stopped. Run ▶ (F5) serves the workspace on 127.0.0.1."));
         return;

@@ -1,11 +1,14 @@
 #pragma once
 
-// The Run panel: the state of the live gateway, the listener → local address table with
-// copyable curl lines, and the request tester.
+// The Run panel: the state of the live gateway (with a busy bar and Cancel while it starts in
+// the background), the listener → local address table with copyable curl lines, and the request
+// tester.
 
 #include <QtWidgets/QWidget>
 
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QTableView;
 
 namespace Torii::Gui {
@@ -29,6 +32,8 @@ private:
 
     LiveRun *m_live;
     QLabel *m_state;
+    QProgressBar *m_busy;         // while the gateway starts
+    QPushButton *m_cancelStart;
     ListenersModel *m_model;
     QTableView *m_table;
     RequestTester *m_tester;

@@ -3,6 +3,7 @@
 #include "app/gui/traffic/traffic_model.h"
 
 #include <QtCharts/QAreaSeries>
+#include <QtCharts/QBarSeries>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
@@ -11,6 +12,12 @@
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
+#include <QtCore/QFileInfo>
+#include <QtCore/QSaveFile>
+#include <QtGui/QCursor>
+#include <QtGui/QPainter>
+#include <QtWidgets/QToolTip>
+#include <QtSvg/QSvgGenerator>
 #include <QtWidgets/QGridLayout>
 #include <QtWidgets/QLabel>
 
@@ -75,6 +82,7 @@ TrafficCharts::TrafficCharts(TrafficModel *model, QWidget *parent)
     , m_rate(makeView(QStringLiteral("rateChart"), tr("Requests/s per backend (dashed: configured weights)"), this))
     , m_share(makeView(QStringLiteral("shareChart"), tr("Share per rule: configured and observed"), this))
     , m_latency(makeView(QStringLiteral("latencyChart"), tr("Latency percentiles (ms)"), this))
+    , m_histogram(makeView(QStringLiteral("histogramChart"), tr("Latency histogram (answers per bin, ms)"), this))
     , m_verdicts(new QLabel(this))
 {
     m_verdicts->setObjectName(QStringLiteral("verdictLabel"));
@@ -85,10 +93,12 @@ TrafficCharts::TrafficCharts(TrafficModel *model, QWidget *parent)
     layout->addWidget(m_rate, 0, 0);
     layout->addWidget(m_share, 0, 1);
     layout->addWidget(m_latency, 0, 2);
-    layout->addWidget(m_verdicts, 1, 0, 1, 3);
+    layout->addWidget(m_histogram, 0, 3);
+    layout->addWidget(m_verdicts, 1, 0, 1, 4);
     layout->setColumnStretch(0, 4); // the stacked area has the most to show
     layout->setColumnStretch(1, 3);
     layout->setColumnStretch(2, 3);
+    layout->setColumnStretch(3, 3);
     refresh();
 }
 
@@ -97,6 +107,117 @@ void TrafficCharts::refresh()
     refreshRate();
     refreshShares();
     refreshLatency();
+    refreshHistogram();
+}
+
+void TrafficCharts::refreshHistogram()
+{
+    QChart *chart = m_histogram->chart();
+    const auto &upper = TrafficModel::latencyBinUpperMs();
+    if (chart->series().isEmpty()) {
+        QStringList categories;
+        const QLocale locale;
+        // Each bar is named by its upper edge; the last one holds everything above.
+        for (double edge : upper) {
+            categories << locale.toString(edge);
+        }
+        categories << QStringLiteral(">") + locale.toString(upper.back());
+        auto *x = new QBarCategoryAxis;
+        x->append(categories);
+        x->setLabelsAngle(-90);
+        x->setTruncateLabels(false); // narrow bars: the edge values still read
+        QFont small = x->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        x->setLabelsFont(small);
+        auto *y = new QValueAxis;
+        y->setLabelFormat(QStringLiteral("%.0f"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        auto *series = new QBarSeries;
+        auto *answers = new QBarSet(tr("answers"));
+        series->append(answers);
+        // Hover: the exact count of the bin.
+        connect(answers, &QBarSet::hovered, m_histogram, [this, answers, categories](bool on, int index) {
+            if (on && index >= 0 && index < categories.size()) {
+                QToolTip::showText(QCursor::pos(), tr("%1 ms: %2 answers")
+                                                       .arg(categories[index], QLocale().toString(answers->at(index), 'f', 0)),
+                                   m_histogram);
+            } else {
+                QToolTip::hideText();
+            }
+        });
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        chart->legend()->hide();
+    }
+    auto *series = static_cast<QBarSeries *>(chart->series().constFirst());
+    QBarSet *set = series->barSets().constFirst();
+    const auto &bins = m_model->latencyBins();
+    QList<qreal> values;
+    double top = 1.0;
+    for (std::uint64_t n : bins) {
+        values << qreal(n);
+        top = std::max(top, double(n));
+    }
+    if (set->count() != values.size()) {
+        set->remove(0, set->count());
+        set->append(values);
+    } else {
+        for (int i = 0; i < values.size(); ++i) {
+            if (set->at(i) != values[i]) {
+                set->replace(i, values[i]);
+            }
+        }
+    }
+    auto *y = static_cast<QValueAxis *>(chart->axes(Qt::Vertical).constFirst());
+    y->setRange(0.0, top * 1.1);
+    y->applyNiceNumbers();
+    // The percentiles of every answer so far, as the title's markers.
+    const auto &latency = m_model->recorder().overall().latency;
+    if (latency.count() > 0) {
+        const QLocale locale;
+        const auto ms = [&](double p) { return locale.toString(double(latency.percentile(p)) / 1000.0, 'g', 3); };
+        chart->setTitle(tr("Latency (ms): p50 %1 · p90 %2 · p99 %3").arg(ms(50), ms(90), ms(99)));
+    } else {
+        chart->setTitle(tr("Latency histogram (answers per bin, ms)"));
+    }
+}
+
+bool TrafficCharts::saveChart(QChartView *view, const QString &path, QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png")) {
+        const QPixmap pixmap = view->grab();
+        if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
+            *error = tr("Cannot write %1.").arg(path);
+            return false;
+        }
+        return true;
+    }
+    if (suffix != QLatin1String("svg")) {
+        *error = tr("Save a chart as .png or .svg, not \"%1\".").arg(QFileInfo(path).fileName());
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QSvgGenerator svg;
+    svg.setOutputDevice(&file);
+    svg.setSize(view->size());
+    svg.setViewBox(QRect(QPoint(0, 0), view->size()));
+    svg.setTitle(view->chart()->title());
+    {
+        QPainter painter(&svg);
+        view->render(&painter);
+    }
+    if (!file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 void TrafficCharts::refreshRate()
@@ -177,6 +298,25 @@ void TrafficCharts::refreshRate()
     setXRange(x, points.empty() ? 1.0 : points.back().seconds);
     y->setRange(0.0, top * 1.1);
     y->applyNiceNumbers();
+    // The design changed here: a vertical line per event, red for a rollback or a failed step.
+    for (const TrafficModel::Event &event : m_model->events()) {
+        auto *line = new QLineSeries;
+        line->setName(event.text);
+        line->append(event.seconds, 0.0);
+        line->append(event.seconds, y->max());
+        QPen pen(event.kind == QLatin1String("step") || event.kind == QLatin1String("behaviour")
+                     ? QColor(90, 90, 90)
+                     : QColor(200, 30, 30));
+        pen.setWidthF(1.5);
+        pen.setStyle(Qt::DotLine);
+        line->setPen(pen);
+        chart->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+        for (QLegendMarker *marker : chart->legend()->markers(line)) {
+            marker->setVisible(false); // listed beside the charts instead
+        }
+    }
 }
 
 void TrafficCharts::refreshShares()

@@ -5,7 +5,10 @@
 //   level each backend's band would reach if the split followed them exactly;
 // - observed against configured share per rule and backend (bars), the chi-square verdict of
 //   each rule under it;
-// - latency p50/p90/p99 over time (ms), of the answers in each 250 ms tick.
+// - latency p50/p90/p99 over time (ms), of the answers in each 250 ms tick;
+// - a latency histogram of every answer so far (doubling bins, ms).
+// The model's events (a scenario's steps and rollback, behaviour changes) are vertical lines on
+// the requests/s chart. Each chart can be saved as PNG or SVG (saveChart).
 //
 // Thread: GUI thread.
 
@@ -33,17 +36,25 @@ public:
     QChartView *rateView() const { return m_rate; }
     QChartView *shareView() const { return m_share; }
     QChartView *latencyView() const { return m_latency; }
+    QChartView *histogramView() const { return m_histogram; }
+    QList<QChartView *> views() const { return {m_rate, m_share, m_latency, m_histogram}; }
+
+    // Writes the chart as drawn now: by the file's suffix, .svg (QSvgGenerator) or .png (at the
+    // screen's device pixel ratio). False with `error` (translated) when it cannot.
+    static bool saveChart(QChartView *view, const QString &path, QString *error);
     QLabel *verdictLabel() const { return m_verdicts; }
 
 private:
     void refreshRate();
     void refreshShares();
     void refreshLatency();
+    void refreshHistogram();
 
     TrafficModel *m_model;
     QChartView *m_rate;
     QChartView *m_share;
     QChartView *m_latency;
+    QChartView *m_histogram;
     QLabel *m_verdicts;
     QStringList m_shareCategories; // what the bar chart shows now, to rebuild only on change
 };

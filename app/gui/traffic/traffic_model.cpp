@@ -1,10 +1,50 @@
 #include "traffic_model.h"
 
+#include "simulator/metrics/metrics_export.h"
+
 #include <QtCore/QLocale>
+
+#include <algorithm>
 
 namespace Torii::Gui {
 
-TrafficModel::TrafficModel(QObject *parent) : QAbstractTableModel(parent) {}
+TrafficModel::TrafficModel(QObject *parent)
+    : QAbstractTableModel(parent), m_latencyBins(latencyBinUpperMs().size() + 1, 0)
+{}
+
+const std::vector<double> &TrafficModel::latencyBinUpperMs()
+{
+    // Doubling bins: a fast local answer and a 2 s tail both get a readable bar.
+    static const std::vector<double> upper = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048};
+    return upper;
+}
+
+void TrafficModel::addEvent(double seconds, const QString &kind, const QString &text)
+{
+    m_events.push_back({seconds, kind, text});
+}
+
+void TrafficModel::setConfiguredWeights(int rule, const std::vector<std::string> &backends,
+                                        const std::vector<double> &weights)
+{
+    if (rule < 0 || rule >= int(m_rules.size())) {
+        return;
+    }
+    for (int row : m_rules[std::size_t(rule)].rows) {
+        m_rows[std::size_t(row)].weight = 0.0;
+    }
+    for (std::size_t i = 0; i < backends.size() && i < weights.size(); ++i) {
+        m_rows[std::size_t(rowFor(rule, QString::fromStdString(backends[i])))].weight = weights[i];
+    }
+    if (!m_rows.empty()) {
+        Q_EMIT dataChanged(index(0, ConfiguredColumn), index(rowCount() - 1, ConfiguredColumn));
+    }
+}
+
+std::string TrafficModel::timeSeriesCsv() const
+{
+    return Metrics::timeSeriesCsv(m_recorder, 250000);
+}
 
 void TrafficModel::reset(const std::vector<TrafficRule> &rules)
 {
@@ -12,6 +52,9 @@ void TrafficModel::reset(const std::vector<TrafficRule> &rules)
     m_rules.clear();
     m_rows.clear();
     m_points.clear();
+    m_events.clear();
+    std::fill(m_latencyBins.begin(), m_latencyBins.end(), 0);
+    m_recorder = Metrics::MetricsRecorder();
     m_backends.clear();
     m_total = 0;
     for (std::size_t r = 0; r < rules.size(); ++r) {
@@ -77,7 +120,19 @@ void TrafficModel::addTick(const std::vector<TrafficSample> &samples, double sec
         if (s.status != 0) {
             r.latency.record(s.latencyMicros);
             tick.record(s.latencyMicros);
+            const auto &upper = latencyBinUpperMs();
+            const double ms = double(s.latencyMicros) / 1000.0;
+            const auto bin = std::size_t(std::lower_bound(upper.begin(), upper.end(), ms) - upper.begin());
+            ++m_latencyBins[bin];
         }
+        Metrics::Sample sample;
+        sample.atMicros = s.doneMicros;
+        sample.rule = m_rules[std::size_t(s.rule)].key.toStdString();
+        sample.route = sample.rule.substr(0, sample.rule.rfind(" rule "));
+        sample.backend = s.backend;
+        sample.status = s.status;
+        sample.latencyMicros = s.latencyMicros;
+        m_recorder.record(sample);
         if (!backend.isEmpty()) {
             ++m_rules[std::size_t(s.rule)].attributed;
             point.perSecond[backend] += 1.0 / tickSeconds;

@@ -11,6 +11,7 @@
 #include "app/gui/traffic/traffic_run.h"
 #include "simulator/metrics/chi_square.h"
 #include "simulator/metrics/latency_histogram.h"
+#include "simulator/metrics/traffic_series.h"
 
 #include <QtCore/QAbstractTableModel>
 #include <QtCore/QStringList>
@@ -45,12 +46,33 @@ public:
         double p50 = 0.0, p90 = 0.0, p99 = 0.0; // ms; 0 when nothing answered in the tick
     };
 
+    // Something that happened to the design during the run (a scenario's step or rollback, or a
+    // change from the behaviour controls), drawn as a marker on the charts and listed.
+    struct Event
+    {
+        double seconds = 0.0; // from the start of the run
+        QString kind;         // "step", "rollback", "failed", "behaviour"
+        QString text;
+    };
+
     explicit TrafficModel(QObject *parent = nullptr);
 
     // A new run over these rules: everything counted so far is dropped.
     void reset(const std::vector<TrafficRule> &rules);
     // The answers of one tick ending at `seconds` (from the start of the run), `tickSeconds` long.
     void addTick(const std::vector<TrafficSample> &samples, double seconds, double tickSeconds);
+    void addEvent(double seconds, const QString &kind, const QString &text);
+    // The rule's weights changed (a scenario step or rollback): backends not named get 0.
+    void setConfiguredWeights(int rule, const std::vector<std::string> &backends, const std::vector<double> &weights);
+    const std::vector<Event> &events() const { return m_events; }
+
+    // Answers by latency, in the bins of latencyBinUpperMs() (the last one: everything above).
+    const std::vector<std::uint64_t> &latencyBins() const { return m_latencyBins; }
+    static const std::vector<double> &latencyBinUpperMs();
+    // Every answer so far as time series per rule, backend and overall (simulator/metrics), and
+    // their CSV at 250 ms (Metrics::timeSeriesCsv: the same export as `toriictl load`).
+    const Metrics::MetricsRecorder &recorder() const { return m_recorder; }
+    std::string timeSeriesCsv() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -97,6 +119,9 @@ private:
     std::vector<RuleState> m_rules;
     std::vector<Row> m_rows;
     std::vector<Point> m_points;
+    std::vector<Event> m_events;
+    std::vector<std::uint64_t> m_latencyBins;
+    Metrics::MetricsRecorder m_recorder;
     QStringList m_backends;
     std::uint64_t m_total = 0;
 };

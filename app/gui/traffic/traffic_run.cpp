@@ -32,7 +32,12 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
         return false;
     }
     const auto &tables = session.status().controller.routeTables;
-    const Traffic::DefaultMix mix = Traffic::defaultMix(tables);
+    Traffic::DefaultMix mix;
+    if (settings.mix) {
+        mix.mix = *settings.mix;
+    } else {
+        mix = Traffic::defaultMix(tables);
+    }
     if (mix.mix.templates.empty()) {
         *error = tr("No HTTP route to send requests to.");
         return false;
@@ -47,12 +52,21 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
     }
     std::vector<Traffic::PreparedRequest> requests;
     for (const Traffic::RequestTemplate &t : mix.mix.templates) {
-        const std::string gateway = t.listener.ns + '/' + t.listener.gateway;
+        // The served HTTP listener the template names (a mix file may leave out the gateway or
+        // its namespace, or the port).
+        std::string gateway;
+        int listenerPort = 0;
         quint16 localPort = 0;
         for (const Runtime::ServedListener &l : session.listeners()) {
-            if (l.gateway == gateway && l.port == t.listener.port
-                && l.protocol == RT::ListenerProtocol::HTTP) {
+            const auto slash = l.gateway.find('/');
+            const bool named = (t.listener.gateway.empty() || l.gateway.substr(slash + 1) == t.listener.gateway)
+                               && (t.listener.ns.empty() || l.gateway.substr(0, slash) == t.listener.ns)
+                               && (t.listener.port == 0 || l.port == t.listener.port);
+            if (named && l.localPort != 0 && l.protocol == RT::ListenerProtocol::HTTP) {
+                gateway = l.gateway;
+                listenerPort = l.port;
                 localPort = l.localPort;
+                break;
             }
         }
         const auto table = tables.find(gateway);
@@ -66,7 +80,7 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
         request.wire = Traffic::serializeRequest(t.method, t.host.empty() ? "any.torii.invalid" : t.host,
                                                  t.path, t.headers, t.cookies, t.body, true);
 
-        const RT::MatchResult match = table->second->lookup(t.listener.port, Runtime::routeRequestOf(t));
+        const RT::MatchResult match = table->second->lookup(listenerPort, Runtime::routeRequestOf(t));
         const std::string key = match.route ? Traffic::ruleKey(match.route->source) : "(no route)";
         int rule = -1;
         for (std::size_t i = 0; i < m_rules.size(); ++i) {

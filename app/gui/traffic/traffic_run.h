@@ -1,7 +1,7 @@
 #pragma once
 
 // One traffic run of the studio: the default mix (simulator/traffic/default_mix.h: one request
-// per route hostname and rule match) sent by the load generator to the gateway the studio is
+// per route hostname and rule match) or a request mix file (`toriictl load --mix` format) sent by the load generator to the gateway the studio is
 // running (LiveRun's ServeSession), at a fixed rate (open loop) or concurrency (closed loop), for
 // a duration or until cancelled.
 //
@@ -14,6 +14,8 @@
 // `toriictl load` does); which backend answered is read from the echo answer.
 //
 // Thread: create, start, cancel and take samples on the GUI thread; finished() arrives there.
+
+#include "simulator/traffic/request_mix.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QString>
@@ -40,6 +42,9 @@ struct TrafficSettings
     double rate = 200.0;
     int concurrency = 4;
     double durationSeconds = 10.0;
+    // Null: the default mix. A template's listener names a served Gateway listener (an empty
+    // gateway: the first served HTTP listener with that port, or any with port 0).
+    std::shared_ptr<const Traffic::RequestMix> mix;
 };
 
 // A rule of the design the mix reaches, with its configured backends and weights.

@@ -270,8 +270,8 @@ private Q_SLOTS:
     {
         auto window = openedWindow();
         QVERIFY(window);
-        window->action(QStringLiteral("actionRun"))->trigger();
-        QVERIFY(window->liveRun()->isRunning());
+        window->action(QStringLiteral("actionRun"))->trigger(); // starts on a worker (LiveRun)
+        QTRY_VERIFY_WITH_TIMEOUT(window->liveRun()->isRunning(), 20000);
         QVERIFY(!window->action(QStringLiteral("actionRun"))->isEnabled());
         const Gui::ListenersModel *listeners = window->runPanel()->listenersModel();
         QVERIFY(listeners->rowCount() > 0);
