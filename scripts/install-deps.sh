@@ -5,11 +5,13 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
-  libqt6charts6-dev libqt6svg6-dev libqt6opengl6-dev libgl-dev
+  qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   libyaml-dev libyaml-cpp-dev libre2-dev libssl-dev libnghttp2-dev libhttp-parser-dev
   graphviz libgraphviz-dev libbenchmark-dev
   clang libclang-rt-14-dev
   qt6-translations-l10n xvfb xauth fonts-noto-cjk curl openssl ca-certificates
+  # packages (installer/, tests/install/): man pages, icons, .deb tools and their checks
+  help2man librsvg2-bin dpkg-dev file fakeroot desktop-file-utils appstream lintian zsh man-db
 )
 missing=()
 for p in "${packages[@]}"; do
