@@ -896,10 +896,6 @@
         <translation>不明なプロトコル "%1" です。http、https、h2、grpc、tcp、udp、tls のいずれかを使ってください</translation>
     </message>
     <message>
-        <source>the traffic generator does not send %1 yet; it sends HTTP/1.1 over plain TCP (protocol: http) today</source>
-        <translation>トラフィックジェネレーターはまだ %1 を送れません。現在は平文 TCP 上の HTTP/1.1（protocol: http）を送ります</translation>
-    </message>
-    <message>
         <source>"%1" is not an HTTP method</source>
         <translation>"%1" は HTTP メソッドではありません</translation>
     </message>
@@ -1055,6 +1051,77 @@
         <source>OpenSSL cannot set up client certificate validation: %1</source>
         <translation>OpenSSL がクライアント証明書の検証を設定できません: %1</translation>
     </message>
+    <message>
+        <source>unknown field "%1" in the studio settings is ignored</source>
+        <translation>スタジオ設定の不明なフィールド "%1" は無視されます</translation>
+    </message>
+    <message>
+        <source>torii.yaml is a map with ports, backends, mixes and scenarios</source>
+        <translation>torii.yaml は ports、backends、mixes、scenarios を持つマップです</translation>
+    </message>
+    <message>
+        <source>%1 must be a list</source>
+        <translation>%1 はリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>each entry of %1 is a map</source>
+        <translation>%1 の各要素はマップです</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation>%1 は必須です</translation>
+    </message>
+    <message>
+        <source>%1 is written namespace/name, not "%2"</source>
+        <translation>%1 は namespace/name の形で書きます。"%2" は使えません</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, not "%4"</source>
+        <translation>%1 は %2 から %3 までの整数でなければなりません。"%4" は使えません</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3, not "%4"</source>
+        <translation>%1 は %2 から %3 までの数値でなければなりません。"%4" は使えません</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 は true か false でなければなりません</translation>
+    </message>
+    <message>
+        <source>torii.yaml holds one YAML document</source>
+        <translation>torii.yaml には YAML ドキュメントを 1 つだけ書きます</translation>
+    </message>
+    <message>
+        <source>cannot read the studio settings: %1</source>
+        <translation>スタジオ設定を読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>the traffic generator does not send %1 yet: it arrives with the live gateway's part 2 (issue 5); it sends http and https today</source>
+        <translation>トラフィックジェネレーターはまだ %1 を送信できません。ライブゲートウェイの第 2 部（issue 5）で対応します。現在は http と https を送信します</translation>
+    </message>
+</context>
+<context>
+    <name>FieldSchema</name>
+    <message>
+        <source>Name must be unique within a namespace.</source>
+        <translation>名前は名前空間の中で一意でなければなりません。</translation>
+    </message>
+    <message>
+        <source>Namespace defines the space within which each name must be unique.</source>
+        <translation>名前空間は、各名前が一意でなければならない範囲を定めます。</translation>
+    </message>
+    <message>
+        <source>Map of string keys and values that can be used to organize and categorize (scope and select) objects.</source>
+        <translation>オブジェクトを整理・分類（範囲の指定と選択）するために使える、文字列のキーと値のマップです。</translation>
+    </message>
+    <message>
+        <source>Annotations is an unstructured key value map stored with a resource that may be set by external tools to store and retrieve arbitrary metadata.</source>
+        <translation>アノテーションは、リソースとともに保存される構造を持たないキーと値のマップで、外部ツールが任意のメタデータを保存・取得するために設定できます。</translation>
+    </message>
 </context>
 <context>
     <name>Forms</name>
@@ -1163,6 +1230,25 @@
     <message>
         <source>no route matches: the gateway answers 404</source>
         <translation>一致するルートがありません: ゲートウェイが 404 を返します</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPlayer</name>
+    <message>
+        <source>The rollback rule names %1, which is not in the design: it is not watched.</source>
+        <translation>ロールバック規則が指定する %1 は設計にないため、監視されません。</translation>
+    </message>
+    <message>
+        <source>Rollback: weight of %1 in %2 set to 0 (%3)</source>
+        <translation>ロールバック: %2 の %1 の重みを 0 にしました（%3）</translation>
+    </message>
+    <message>
+        <source>not applied: %1</source>
+        <translation>適用されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>no mock backend runs for %1</source>
+        <translation>%1 のモックバックエンドは動いていません</translation>
     </message>
 </context>
 <context>
@@ -1305,7 +1391,9 @@
     </message>
     <message numerus="yes">
         <source>%n object(s)</source>
-        <translation><numerusform>%n 個のオブジェクト</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のオブジェクト</numerusform>
+        </translation>
     </message>
     <message>
         <source>No warnings: the cluster should accept every object as written.</source>
@@ -1341,7 +1429,7 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>%1 に書き込めません: %2</translation>
+        <translation>%1 を書き込めません: %2</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1349,7 +1437,9 @@
     </message>
     <message numerus="yes">
         <source>Wrote %n file(s) to %1.</source>
-        <translation><numerusform>%1 に %n ファイルを書き出しました。</numerusform></translation>
+        <translation>
+            <numerusform>%1 に %n ファイルを書き出しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1376,11 +1466,15 @@
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation><numerusform>%n 項目</numerusform></translation>
+        <translation>
+            <numerusform>%n 項目</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n key(s)</source>
-        <translation><numerusform>%n キー</numerusform></translation>
+        <translation>
+            <numerusform>%n キー</numerusform>
+        </translation>
     </message>
     <message>
         <source>Required</source>
@@ -1392,7 +1486,9 @@
     </message>
     <message numerus="yes">
         <source>At most %n character(s)</source>
-        <translation><numerusform>最大 %n 文字</numerusform></translation>
+        <translation>
+            <numerusform>最大 %n 文字</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pattern: %1</source>
@@ -1467,11 +1563,15 @@
     </message>
     <message numerus="yes">
         <source>%n object(s)</source>
-        <translation><numerusform>%n 個のオブジェクト</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のオブジェクト</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n refused reference(s)</source>
-        <translation><numerusform>拒否された参照 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>拒否された参照 %n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resource hierarchy</source>
@@ -1496,6 +1596,10 @@
     <message>
         <source>The graph could not be saved: %1</source>
         <translation>グラフを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Laying out the graph…</source>
+        <translation>グラフをレイアウトしています…</translation>
     </message>
 </context>
 <context>
@@ -1533,7 +1637,7 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>%1 に書き込めません: %2</translation>
+        <translation>%1 を書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -1699,16 +1803,12 @@ Recover them? (No discards them.)</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <source>System language</source>
-        <translation>システムの言語</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>The language changes when Torii starts again.</source>
-        <translation>言語は Torii の次回起動時に切り替わります。</translation>
+        <translation>言語は Torii を次に起動したときに切り替わります。</translation>
     </message>
     <message>
         <source>Open a folder of YAML files</source>
@@ -1724,7 +1824,9 @@ Recover them? (No discards them.)</source>
     </message>
     <message numerus="yes">
         <source> and %n more file(s)</source>
-        <translation><numerusform> ほか %n ファイル</numerusform></translation>
+        <translation>
+            <numerusform> ほか %n ファイル</numerusform>
+        </translation>
     </message>
     <message>
         <source>File changed on disk</source>
@@ -1744,19 +1846,27 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     </message>
     <message numerus="yes">
         <source>%n object(s)</source>
-        <translation><numerusform>%n 個のオブジェクト</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のオブジェクト</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>エラー %n 件</numerusform></translation>
+        <translation>
+            <numerusform>エラー %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>警告 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>警告 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Gateway ● running on 127.0.0.1 (%n listener(s))</source>
-        <translation><numerusform>ゲートウェイ ● 127.0.0.1 で実行中（リスナー %n 個）</numerusform></translation>
+        <translation>
+            <numerusform>ゲートウェイ ● 127.0.0.1 で実行中（リスナー %n 個）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Gateway ○ stopped</source>
@@ -1772,7 +1882,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     </message>
     <message>
         <source>The gateway did not start: %1</source>
-        <translation>ゲートウェイを開始できませんでした: %1</translation>
+        <translation>ゲートウェイを起動できませんでした: %1</translation>
     </message>
     <message>
         <source>Unsaved edits</source>
@@ -1806,6 +1916,10 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <source>New Resource</source>
         <translation>新しいリソース</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>環境設定(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>Torii::Gui::NewResourceDialog</name>
@@ -1832,6 +1946,13 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     <message>
         <source>Create</source>
         <translation>作成</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::Preferences</name>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
     </message>
 </context>
 <context>
@@ -2046,11 +2167,62 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     </message>
     <message numerus="yes">
         <source>● Gateway running on 127.0.0.1: %n listener(s) served</source>
-        <translation><numerusform>● ゲートウェイが 127.0.0.1 で実行中: リスナー %n 個を提供</numerusform></translation>
+        <translation>
+            <numerusform>● ゲートウェイが 127.0.0.1 で実行中: リスナー %n 個を提供</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n Service(s) not in the workspace were made up as mock backends</source>
-        <translation><numerusform>ワークスペースにない Service %n 個をモックバックエンドとして補いました</numerusform></translation>
+        <translation>
+            <numerusform>ワークスペースにない Service %n 個をモックバックエンドとして補いました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the gateway to start</source>
+        <translation>ゲートウェイの起動待ちをやめます</translation>
+    </message>
+    <message>
+        <source>The gateway did not start: %1</source>
+        <translation>ゲートウェイを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>◌ Starting the gateway: reading the design, reconciling, opening the listeners…</source>
+        <translation>◌ ゲートウェイを起動しています: 設計の読み込み、調整、リスナーの開始…</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>環境設定</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>The language changes when Torii starts again.</source>
+        <translation>言語は Torii を次に起動したときに切り替わります。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>テーマ(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2274,34 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     <message>
         <source>No rule reached splits its traffic between backends: nothing to compare.</source>
         <translation>到達したルールにはバックエンド間でトラフィックを分けるものがありません: 比較対象なし。</translation>
+    </message>
+    <message>
+        <source>Latency histogram (answers per bin, ms)</source>
+        <translation>レイテンシのヒストグラム（区間ごとの応答数、ms）</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>応答数</translation>
+    </message>
+    <message>
+        <source>%1 ms: %2 answers</source>
+        <translation>%1 ms: 応答 %2 件</translation>
+    </message>
+    <message>
+        <source>Latency (ms): p50 %1 · p90 %2 · p99 %3</source>
+        <translation>レイテンシ (ms): p50 %1 · p90 %2 · p99 %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 を書き込めません。</translation>
+    </message>
+    <message>
+        <source>Save a chart as .png or .svg, not "%1".</source>
+        <translation>グラフは .png か .svg で保存してください。"%1" は使えません。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 を書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -2182,10 +2382,6 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>既定のミックス: すべてのルートのホストとルールのマッチ</translation>
     </message>
     <message>
-        <source>One request per route hostname and rule match of every served HTTP listener, equally weighted.</source>
-        <translation>提供中のすべての HTTP リスナーについて、ルートのホスト名とルールのマッチごとに 1 リクエストを等しい重みで送ります。</translation>
-    </message>
-    <message>
         <source>Concurrency</source>
         <translation>同時実行数</translation>
     </message>
@@ -2219,7 +2415,9 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     </message>
     <message numerus="yes">
         <source>Sending %n request template(s)…</source>
-        <translation><numerusform>%n 個のリクエストテンプレートを送信中…</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のリクエストテンプレートを送信中…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Done: %1 requests in %2 s.</source>
@@ -2232,6 +2430,162 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     <message>
         <source>Cancelled after %1 requests in %2 s.</source>
         <translation>%2 秒で %1 リクエスト送信後にキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Down (refuses connections)</source>
+        <translation>停止（接続を拒否）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>What to send: the default mix (one request per route hostname and rule match, equally weighted), a request mix file, or a scenario file played over the default mix.</source>
+        <translation>送信内容: 既定のミックス（ルートのホスト名とルールのマッチごとに 1 リクエスト、均等な重み）、リクエストミックスのファイル、または既定のミックスの上で再生するシナリオファイル。</translation>
+    </message>
+    <message>
+        <source>Choose a request mix or a traffic scenario</source>
+        <translation>リクエストミックスまたはトラフィックシナリオを選択</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>グラフを保存…</translation>
+    </message>
+    <message>
+        <source>Requests/s per backend</source>
+        <translation>バックエンドごとのリクエスト/秒</translation>
+    </message>
+    <message>
+        <source>Share per rule</source>
+        <translation>ルールごとの割合</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>レイテンシのパーセンタイル</translation>
+    </message>
+    <message>
+        <source>Latency histogram</source>
+        <translation>レイテンシのヒストグラム</translation>
+    </message>
+    <message>
+        <source>Save data as CSV…</source>
+        <translation>データを CSV で保存…</translation>
+    </message>
+    <message>
+        <source>What changed during the run: scenario steps, a rollback, behaviour changes</source>
+        <translation>実行中に変わったこと: シナリオのステップ、ロールバック、振る舞いの変更</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Backend behaviour</source>
+        <translation>バックエンドの振る舞い</translation>
+    </message>
+    <message>
+        <source>Changes how a running mock Service answers, at once; kept in torii.yaml</source>
+        <translation>動作中のモック Service の応答を即座に変更します。torii.yaml に保存されます</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Added latency</source>
+        <translation>追加レイテンシ</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>エラー率</translation>
+    </message>
+    <message>
+        <source>Error status</source>
+        <translation>エラーステータス</translation>
+    </message>
+    <message>
+        <source>Mix: %1</source>
+        <translation>ミックス: %1</translation>
+    </message>
+    <message>
+        <source>Scenario: %1</source>
+        <translation>シナリオ: %1</translation>
+    </message>
+    <message>
+        <source>Choose a mix or scenario file…</source>
+        <translation>ミックスまたはシナリオのファイルを選択…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>The scenario does not read:
+%1</source>
+        <translation>シナリオを読み込めません:
+%1</translation>
+    </message>
+    <message>
+        <source>The request mix does not read:
+%1</source>
+        <translation>リクエストミックスを読み込めません:
+%1</translation>
+    </message>
+    <message>
+        <source>Start the gateway to change its mock Services</source>
+        <translation>モック Service を変更するにはゲートウェイを起動してください</translation>
+    </message>
+    <message>
+        <source>Choose a Service first.</source>
+        <translation>先に Service を選択してください。</translation>
+    </message>
+    <message>
+        <source>latency %1 ms</source>
+        <translation>レイテンシ %1 ms</translation>
+    </message>
+    <message>
+        <source>errors %1 % (%2)</source>
+        <translation>エラー %1 %（%2）</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>There is no chart %1.</source>
+        <translation>グラフ %1 はありません。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>グラフを保存</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save the data as CSV</source>
+        <translation>データを CSV で保存</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2646,41 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     <message>
         <source>%1: cannot write: %2</source>
         <translation>%1: 書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>ワークスペースが開かれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>torii</name>
+    <message>
+        <source>Torii, a studio for the Kubernetes Gateway API: design Gateways and routes, check them as the API server would, and run them as a local gateway.</source>
+        <translation>Torii は Kubernetes Gateway API のスタジオです。Gateway とルートを設計し、API サーバーと同じ基準で検証し、ローカルゲートウェイとして実行します。</translation>
+    </message>
+    <message>
+        <source>Language of the interface: en or ja (default: the one chosen in the studio, else the system's).</source>
+        <translation>画面の言語: en または ja（既定: スタジオで選んだ言語、なければシステムの言語）。</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>Save a PNG of each main view into DIR and quit; shows the demo workspace, or WORKSPACE when given.</source>
+        <translation>主要な各ビューの PNG を DIR に保存して終了します。デモワークスペース、または指定された WORKSPACE を表示します。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>A workspace folder, or YAML files to open.</source>
+        <translation>開くワークスペースのフォルダー、または YAML ファイル。</translation>
+    </message>
+    <message>
+        <source>[WORKSPACE|FILE...]</source>
+        <translation>[WORKSPACE|FILE...]</translation>
     </message>
 </context>
 <context>
@@ -2673,14 +3062,6 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>重み: バックエンドが 1 つなので検定しません</translation>
     </message>
     <message>
-        <source>weights: consistent with the configuration (chi-square %1, %2 dof, p = %3)</source>
-        <translation>重み: 設定と矛盾しません（カイ二乗 %1、自由度 %2、p = %3）</translation>
-    </message>
-    <message>
-        <source>weights: NOT consistent with the configuration (chi-square %1, %2 dof, p = %3 &lt; %4)</source>
-        <translation>重み: 設定と一致しません（カイ二乗 %1、自由度 %2、p = %3 &lt; %4）</translation>
-    </message>
-    <message>
         <source>; few requests, the test is rough</source>
         <translation>。リクエストが少ないため検定は粗い近似です</translation>
     </message>
@@ -2884,7 +3265,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation>%1 に書き込めません: %2</translation>
+        <translation>%1 を書き込めません: %2</translation>
     </message>
     <message>
         <source>development CA created: %1 (trust it once; later runs reuse it)
@@ -3172,6 +3553,101 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
     <message>
         <source>--duration wants seconds, 0 or more, not "%1"</source>
         <translation>--duration には 0 以上の秒数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>weights: no backend answered, nothing to test</source>
+        <translation>重み: 応答したバックエンドがないため、検定できません</translation>
+    </message>
+    <message>
+        <source>weights: consistent with the configuration (chi-square %1, %2 dof, p = %3 &gt;= alpha %4)</source>
+        <extracomment>%1 chi-square statistic, %2 degrees of freedom, %3 p-value, %4 significance level</extracomment>
+        <translation>重み: 設定と整合しています（カイ二乗 %1、自由度 %2、p = %3 ≥ 有意水準 %4）</translation>
+    </message>
+    <message>
+        <source>weights: NOT consistent with the configuration (chi-square %1, %2 dof, p = %3 &lt; alpha %4)</source>
+        <translation>重み: 設定と整合しません（カイ二乗 %1、自由度 %2、p = %3 &lt; 有意水準 %4）</translation>
+    </message>
+    <message>
+        <source>HTTPS: server certificates were not verified (--insecure)
+</source>
+        <translation>HTTPS: サーバー証明書は検証していません（--insecure）
+</translation>
+    </message>
+    <message>
+        <source>backends: as the in-process gateway chose them; their latency as the gateway measured it
+</source>
+        <translation>バックエンド: プロセス内ゲートウェイが選んだとおり。レイテンシはゲートウェイが測定した値
+</translation>
+    </message>
+    <message>
+        <source>backends: as the echo answers named themselves; an answer without one counts for the rule only
+</source>
+        <translation>バックエンド: エコー応答が名乗ったとおり。名乗りのない応答はルールにのみ数えます
+</translation>
+    </message>
+    <message>
+        <source>%1 gateway events were lost: the backend counts are short
+</source>
+        <translation>ゲートウェイのイベントが %1 件失われました。バックエンドの件数は実際より少なくなっています
+</translation>
+    </message>
+    <message>
+        <source>not sent: %1 (its HTTPS listener is not served here: no usable certificate without --dev-ca, or --target; name it in --mix)
+</source>
+        <translation>未送信: %1（その HTTPS リスナーはここでは提供されていません。--dev-ca なしでは使える証明書がないか、--target の場合です。--mix で指定してください）
+</translation>
+    </message>
+    <message>
+        <source>Significance level of the chi-square weight test, between 0 and 1 (default 0.01).</source>
+        <translation>重みのカイ二乗検定の有意水準。0 と 1 の間（既定 0.01）。</translation>
+    </message>
+    <message>
+        <source>HTTPS: do not verify the server certificates (neither the chain nor the name).</source>
+        <translation>HTTPS: サーバー証明書を検証しません（証明書チェーンも名前も）。</translation>
+    </message>
+    <message>
+        <source>HTTPS: trust the certificates of this PEM file instead of the design's listener certificates and the workspace's development CA.</source>
+        <translation>HTTPS: 設計のリスナー証明書とワークスペースの開発用 CA の代わりに、この PEM ファイルの証明書を信頼します。</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS listeners without a usable certificate with a leaf of the workspace's development CA (made once in .torii/dev-ca/), and trust it.</source>
+        <translation>使える証明書のない HTTPS リスナーを、ワークスペースの開発用 CA（.torii/dev-ca/ に一度だけ作成）が発行した証明書で提供し、それを信頼します。</translation>
+    </message>
+    <message>
+        <source>--alpha wants a significance level between 0 and 1, such as 0.01 or 0.05, not "%1"</source>
+        <translation>--alpha には 0 と 1 の間の有意水準（0.01 や 0.05 など）を指定してください。"%1" は使えません</translation>
+    </message>
+    <message>
+        <source>--ca and --insecure contradict each other: give one</source>
+        <translation>--ca と --insecure は矛盾します。どちらか一方を指定してください</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 には PEM 証明書がありません</translation>
+    </message>
+    <message>
+        <source>--dev-ca serves the design in-process; it cannot go with --target</source>
+        <translation>--dev-ca は設計をプロセス内で提供するため、--target とは併用できません</translation>
+    </message>
+    <message>
+        <source>--backend wants NAMESPACE/NAME=127.0.0.1:PORT, not "%1"</source>
+        <translation>--backend には NAMESPACE/NAME=127.0.0.1:PORT を指定してください。"%1" は使えません</translation>
+    </message>
+    <message>
+        <source>--backend binds a Service of the in-process gateway; it cannot go with --target</source>
+        <translation>--backend はプロセス内ゲートウェイの Service を結び付けるため、--target とは併用できません</translation>
+    </message>
+    <message>
+        <source>no served HTTPS listener matches %1 of the request "%2" (an HTTPS listener without a usable certificate is served with --dev-ca)</source>
+        <translation>リクエスト "%2" の %1 に一致する提供中の HTTPS リスナーがありません（使える証明書のない HTTPS リスナーは --dev-ca で提供されます）</translation>
+    </message>
+    <message>
+        <source>HTTPS: no certificate to check the servers against (the design has no listener certificate and the workspace no development CA); give --ca or --insecure</source>
+        <translation>HTTPS: サーバーを検証するための証明書がありません（設計にリスナー証明書がなく、ワークスペースに開発用 CA もありません）。--ca か --insecure を指定してください</translation>
     </message>
 </context>
 </TS>
