@@ -5,7 +5,7 @@
     <name>Backends</name>
     <message>
         <source>Cannot listen on 127.0.0.1:%1: %2</source>
-        <extracomment>%1 is the operating system's reason, e.g. "Address already in use"</extracomment>
+        <extracomment>%1 is the operating system&apos;s reason, e.g. &quot;Address already in use&quot;</extracomment>
         <translation>127.0.0.1:%1 で待ち受けできません: %2</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>type が IPAddress のアドレスには IPv4 または IPv6 の値が必要です</translation>
     </message>
     <message>
-        <source>add the field that matches the filter's type, or change type</source>
+        <source>add the field that matches the filter&apos;s type, or change type</source>
         <translation>フィルターの type に対応するフィールドを追加するか、type を変更してください</translation>
     </message>
     <message>
@@ -116,8 +116,8 @@
         <translation>ReplacePrefixMatch を使うルールには PathPrefix の match がちょうど 1 つ必要です</translation>
     </message>
     <message>
-        <source>start the path with '/'</source>
-        <translation>パスは '/' で始めてください</translation>
+        <source>start the path with &apos;/&apos;</source>
+        <translation>パスは &apos;/&apos; で始めてください</translation>
     </message>
     <message>
         <source>remove the dot segments or repeated slashes from the path</source>
@@ -144,8 +144,8 @@
         <translation>ルートはホスト名で照合します。IP アドレスを削除してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits, '-' and '.', with '*.' only as the first label</source>
-        <translation>小文字・数字・'-'・'.' を使い、'*.' は先頭のラベルにだけ使ってください</translation>
+        <source>use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;, with &apos;*.&apos; only as the first label</source>
+        <translation>小文字・数字・&apos;-&apos;・&apos;.&apos; を使い、&apos;*.&apos; は先頭のラベルにだけ使ってください</translation>
     </message>
     <message>
         <source>set caCertificateRefs or wellKnownCACertificates: System, exactly one of them</source>
@@ -168,19 +168,19 @@
         <translation>HTTPRoute の spec.rules[].retry.attempts を使ってください（experimental チャネル）</translation>
     </message>
     <message>
-        <source>load balancing is set by the implementation's own policy resource</source>
+        <source>load balancing is set by the implementation&apos;s own policy resource</source>
         <translation>ロードバランシングは各実装独自のポリシーリソースで設定します</translation>
     </message>
     <message>
-        <source>connection limits are set by the implementation's own policy resource</source>
+        <source>connection limits are set by the implementation&apos;s own policy resource</source>
         <translation>接続数の上限は各実装独自のポリシーリソースで設定します</translation>
     </message>
     <message>
-        <source>keep-alive is set by the implementation's own client traffic policy</source>
+        <source>keep-alive is set by the implementation&apos;s own client traffic policy</source>
         <translation>keep-alive は各実装独自のクライアントトラフィックポリシーで設定します</translation>
     </message>
     <message>
-        <source>idle timeouts are set by the implementation's own client traffic policy</source>
+        <source>idle timeouts are set by the implementation&apos;s own client traffic policy</source>
         <translation>アイドルタイムアウトは各実装独自のクライアントトラフィックポリシーで設定します</translation>
     </message>
     <message>
@@ -188,7 +188,7 @@
         <translation>トレーシングは各実装（テレメトリーポリシーなど）で設定します</translation>
     </message>
     <message>
-        <source>no implementation reads this; use the implementation's log level setting</source>
+        <source>no implementation reads this; use the implementation&apos;s log level setting</source>
         <translation>どの実装もこれを読みません。実装のログレベル設定を使ってください</translation>
     </message>
     <message>
@@ -204,8 +204,8 @@
         <translation>アノテーション %1 には効果がありません</translation>
     </message>
     <message>
-        <source>"%1" holds a ${...} placeholder that would be sent literally</source>
-        <translation>"%1" の ${...} プレースホルダーは展開されず、そのまま送信されます</translation>
+        <source>&quot;%1&quot; holds a ${...} placeholder that would be sent literally</source>
+        <translation>&quot;%1&quot; の ${...} プレースホルダーは展開されず、そのまま送信されます</translation>
     </message>
     <message>
         <source>Kubernetes does not expand variables in manifests: write the value, or generate the file with envsubst, Helm or Kustomize</source>
@@ -220,12 +220,12 @@
         <translation>名前空間 %1 に、%3 の %2 から %4 への ReferenceGrant を追加してください。ないとコントローラーは RefNotPermitted を報告します</translation>
     </message>
     <message>
-        <source>the part before '/' must be a DNS subdomain such as example.com</source>
-        <translation>'/' より前の部分は example.com のような DNS サブドメインでなければなりません</translation>
+        <source>the part before &apos;/&apos; must be a DNS subdomain such as example.com</source>
+        <translation>&apos;/&apos; より前の部分は example.com のような DNS サブドメインでなければなりません</translation>
     </message>
     <message>
-        <source>use letters, digits, '-', '_' and '.', 63 characters at most</source>
-        <translation>英字・数字・'-'・'_'・'.' を使い、63 文字以内にしてください</translation>
+        <source>use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, 63 characters at most</source>
+        <translation>英字・数字・&apos;-&apos;・&apos;_&apos;・&apos;.&apos; を使い、63 文字以内にしてください</translation>
     </message>
     <message>
         <source>add apiVersion, e.g. gateway.networking.k8s.io/v1</source>
@@ -244,28 +244,28 @@
         <translation>metadata.name を追加してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits, '-' and '.'</source>
-        <translation>小文字・数字・'-'・'.' を使ってください</translation>
+        <source>use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;</source>
+        <translation>小文字・数字・&apos;-&apos;・&apos;.&apos; を使ってください</translation>
     </message>
     <message>
         <source>remove metadata.namespace</source>
         <translation>metadata.namespace を削除してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits and '-', 63 characters at most</source>
-        <translation>小文字・数字・'-' を使い、63 文字以内にしてください</translation>
+        <source>use lower-case letters, digits and &apos;-&apos;, 63 characters at most</source>
+        <translation>小文字・数字・&apos;-&apos; を使い、63 文字以内にしてください</translation>
     </message>
     <message>
-        <source>quote the value: "%1"</source>
-        <translation>値を引用符で囲んでください: "%1"</translation>
+        <source>quote the value: &quot;%1&quot;</source>
+        <translation>値を引用符で囲んでください: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>annotations are limited to 256 KiB in all</source>
         <translation>アノテーションは合計 256 KiB までです</translation>
     </message>
     <message>
-        <source>did you mean "%1"?</source>
-        <translation>"%1" のことですか？</translation>
+        <source>did you mean &quot;%1&quot;?</source>
+        <translation>&quot;%1&quot; のことですか？</translation>
     </message>
     <message>
         <source>the fields allowed here are: %1</source>
@@ -280,16 +280,16 @@
         <translation>クラスターに experimental CRD をインストールするか、このフィールドを使わないでください</translation>
     </message>
     <message>
-        <source>no matches for kind "%1" in group "%2"</source>
-        <translation>グループ "%2" に kind "%1" はありません</translation>
+        <source>no matches for kind &quot;%1&quot; in group &quot;%2&quot;</source>
+        <translation>グループ &quot;%2&quot; に kind &quot;%1&quot; はありません</translation>
     </message>
     <message>
         <source>check the spelling of kind; the Gateway API kinds are GatewayClass, Gateway, ListenerSet, HTTPRoute, GRPCRoute, TCPRoute, UDPRoute, TLSRoute, ReferenceGrant, BackendTLSPolicy</source>
         <translation>kind の綴りを確認してください。Gateway API の kind は GatewayClass、Gateway、ListenerSet、HTTPRoute、GRPCRoute、TCPRoute、UDPRoute、TLSRoute、ReferenceGrant、BackendTLSPolicy です</translation>
     </message>
     <message>
-        <source>no matches for kind "%1" in version "%2"</source>
-        <translation>バージョン "%2" に kind "%1" はありません</translation>
+        <source>no matches for kind &quot;%1&quot; in version &quot;%2&quot;</source>
+        <translation>バージョン &quot;%2&quot; に kind &quot;%1&quot; はありません</translation>
     </message>
     <message>
         <source>the versions of %1 are %2</source>
@@ -340,8 +340,8 @@
         <translation>Kubernetes オブジェクトのキーは文字列だけです</translation>
     </message>
     <message>
-        <source>duplicate key "%1" (first set at line %2, column %3)</source>
-        <translation>キー "%1" が重複しています（最初は %2 行 %3 列）</translation>
+        <source>duplicate key &quot;%1&quot; (first set at line %2, column %3)</source>
+        <translation>キー &quot;%1&quot; が重複しています（最初は %2 行 %3 列）</translation>
     </message>
     <message>
         <source>kubectl rejects a key set twice in one map; keep one of them</source>
@@ -352,8 +352,8 @@
         <translation>YAML のインデントにタブは使えません。スペースでインデントしてください</translation>
     </message>
     <message>
-        <source>check the indentation and the quoting around this position; a value with ': ' or '#' needs quotes</source>
-        <translation>この位置付近のインデントと引用符を確認してください。': ' や '#' を含む値は引用符が必要です</translation>
+        <source>check the indentation and the quoting around this position; a value with &apos;: &apos; or &apos;#&apos; needs quotes</source>
+        <translation>この位置付近のインデントと引用符を確認してください。&apos;: &apos; や &apos;#&apos; を含む値は引用符が必要です</translation>
     </message>
     <message>
         <source>the file is %1 MiB; files over %2 MiB are not read</source>
@@ -412,12 +412,12 @@
         <translation>Gateway %1 が指定している GatewayClass %2 は読み込んだオブジェクトの中にありません。すべてのクラスを受け入れる設定のため、Torii は暗黙のクラスでこの Gateway を扱います。</translation>
     </message>
     <message>
-        <source>%1 %2/%3: invalid regular expression "%4" (%5); this match never matches</source>
-        <translation>%1 %2/%3: 正規表現 "%4" が不正です（%5）。この match は何にも一致しません</translation>
+        <source>%1 %2/%3: invalid regular expression &quot;%4&quot; (%5); this match never matches</source>
+        <translation>%1 %2/%3: 正規表現 &quot;%4&quot; が不正です（%5）。この match は何にも一致しません</translation>
     </message>
     <message>
-        <source>Gateway API regular expressions use RE2 syntax: no lookaround and no backreferences; escape a literal '.' or '?' with a backslash.</source>
-        <translation>Gateway API の正規表現は RE2 構文です。先読み・後読みと後方参照は使えません。文字としての '.' や '?' はバックスラッシュでエスケープしてください。</translation>
+        <source>Gateway API regular expressions use RE2 syntax: no lookaround and no backreferences; escape a literal &apos;.&apos; or &apos;?&apos; with a backslash.</source>
+        <translation>Gateway API の正規表現は RE2 構文です。先読み・後読みと後方参照は使えません。文字としての &apos;.&apos; や &apos;?&apos; はバックスラッシュでエスケープしてください。</translation>
     </message>
     <message>
         <source>cluster-only (the case says no more)</source>
@@ -448,8 +448,8 @@
         <translation>マニフェスト %1 を読み込めません: %2</translation>
     </message>
     <message>
-        <source>%1: follows a step the case describes only in prose ("%2"), which the runner cannot perform</source>
-        <translation>%1: ケースが文章でしか説明していない手順（"%2"）の後にあります。ランナーはその手順を実行できません</translation>
+        <source>%1: follows a step the case describes only in prose (&quot;%2&quot;), which the runner cannot perform</source>
+        <translation>%1: ケースが文章でしか説明していない手順（&quot;%2&quot;）の後にあります。ランナーはその手順を実行できません</translation>
     </message>
     <message>
         <source>applied %1</source>
@@ -460,40 +460,40 @@
         <translation>%1 を実行できません: %2</translation>
     </message>
     <message>
-        <source>%1: expected listener "%2" in status.listeners; found %3</source>
-        <translation>%1: status.listeners にリスナー "%2" があるはずですが、実際は %3 です</translation>
+        <source>%1: expected listener &quot;%2&quot; in status.listeners; found %3</source>
+        <translation>%1: status.listeners にリスナー &quot;%2&quot; があるはずですが、実際は %3 です</translation>
     </message>
     <message>
-        <source>%1: listener "%2" lacks condition %3; it has %4</source>
-        <translation>%1: リスナー "%2" にコンディション %3 がありません。あるのは %4 です</translation>
+        <source>%1: listener &quot;%2&quot; lacks condition %3; it has %4</source>
+        <translation>%1: リスナー &quot;%2&quot; にコンディション %3 がありません。あるのは %4 です</translation>
     </message>
     <message>
         <source>%1: expected exactly %2 entries in status.listeners (%3); found %4 (%5)</source>
         <translation>%1: status.listeners の要素はちょうど %2 個（%3）のはずですが、実際は %4 個（%5）です</translation>
     </message>
     <message>
-        <source>%1: listener "%2" must list no supportedKinds; it lists %3</source>
-        <translation>%1: リスナー "%2" の supportedKinds は空でなければなりませんが、%3 が挙げられています</translation>
+        <source>%1: listener &quot;%2&quot; must list no supportedKinds; it lists %3</source>
+        <translation>%1: リスナー &quot;%2&quot; の supportedKinds は空でなければなりませんが、%3 が挙げられています</translation>
     </message>
     <message>
-        <source>%1: listener "%2" lacks supportedKinds entry %3; it lists %4</source>
-        <translation>%1: リスナー "%2" の supportedKinds に %3 がありません。挙げられているのは %4 です</translation>
+        <source>%1: listener &quot;%2&quot; lacks supportedKinds entry %3; it lists %4</source>
+        <translation>%1: リスナー &quot;%2&quot; の supportedKinds に %3 がありません。挙げられているのは %4 です</translation>
     </message>
     <message>
-        <source>%1: listener "%2" has attachedRoutes %3; expected %4</source>
-        <translation>%1: リスナー "%2" の attachedRoutes は %3 ですが、%4 のはずです</translation>
+        <source>%1: listener &quot;%2&quot; has attachedRoutes %3; expected %4</source>
+        <translation>%1: リスナー &quot;%2&quot; の attachedRoutes は %3 ですが、%4 のはずです</translation>
     </message>
     <message>
         <source>%1: expected no status.listeners, or exactly one listener with attachedRoutes 0; found %2</source>
         <translation>%1: status.listeners がないか、attachedRoutes が 0 のリスナーがちょうど 1 つのはずですが、実際は %2 です</translation>
     </message>
     <message>
-        <source>%1: the status.parents entry for %2 has controllerName %3; expected "%4"</source>
-        <translation>%1: %2 に対する status.parents の要素の controllerName は %3 ですが、"%4" のはずです</translation>
+        <source>%1: the status.parents entry for %2 has controllerName %3; expected &quot;%4&quot;</source>
+        <translation>%1: %2 に対する status.parents の要素の controllerName は %3 ですが、&quot;%4&quot; のはずです</translation>
     </message>
     <message>
-        <source>%1: the status.parents entry for %2 has parentRef.%3 %4; expected "%5" written out</source>
-        <translation>%1: %2 に対する status.parents の要素の parentRef.%3 は %4 ですが、"%5" と明示されているはずです</translation>
+        <source>%1: the status.parents entry for %2 has parentRef.%3 %4; expected &quot;%5&quot; written out</source>
+        <translation>%1: %2 に対する status.parents の要素の parentRef.%3 は %4 ですが、&quot;%5&quot; と明示されているはずです</translation>
     </message>
     <message>
         <source>%1: the status.parents entry for %2 has parentRef.namespace %3; expected %4 (namespaceRequired)</source>
@@ -528,44 +528,44 @@
         <translation>ルートテストのファイルは `tests` リストを持つマップです</translation>
     </message>
     <message>
-        <source>a test named "%1" is already in this file</source>
-        <translation>"%1" という名前のテストはこのファイルにすでにあります</translation>
+        <source>a test named &quot;%1&quot; is already in this file</source>
+        <translation>&quot;%1&quot; という名前のテストはこのファイルにすでにあります</translation>
     </message>
     <message>
-        <source>unknown field "%1" is ignored by this runner</source>
-        <translation>不明なフィールド "%1" はこのランナーでは無視されます</translation>
+        <source>unknown field &quot;%1&quot; is ignored by this runner</source>
+        <translation>不明なフィールド &quot;%1&quot; はこのランナーでは無視されます</translation>
     </message>
     <message>
-        <source>"%1" must be a single value</source>
-        <translation>"%1" は単一の値でなければなりません</translation>
+        <source>&quot;%1&quot; must be a single value</source>
+        <translation>&quot;%1&quot; は単一の値でなければなりません</translation>
     </message>
     <message>
-        <source>missing required field "%1"</source>
-        <translation>必須フィールド "%1" がありません</translation>
+        <source>missing required field &quot;%1&quot;</source>
+        <translation>必須フィールド &quot;%1&quot; がありません</translation>
     </message>
     <message>
-        <source>"%1" must be an integer, not %2</source>
-        <translation>"%1" は整数でなければなりません（値: %2）</translation>
+        <source>&quot;%1&quot; must be an integer, not %2</source>
+        <translation>&quot;%1&quot; は整数でなければなりません（値: %2）</translation>
     </message>
     <message>
-        <source>"%1" must be true or false, not %2</source>
-        <translation>"%1" は true か false でなければなりません（値: %2）</translation>
+        <source>&quot;%1&quot; must be true or false, not %2</source>
+        <translation>&quot;%1&quot; は true か false でなければなりません（値: %2）</translation>
     </message>
     <message>
-        <source>"%1" must be a list</source>
-        <translation>"%1" はリストでなければなりません</translation>
+        <source>&quot;%1&quot; must be a list</source>
+        <translation>&quot;%1&quot; はリストでなければなりません</translation>
     </message>
     <message>
         <source>%1 must be a map</source>
         <translation>%1 はマップである必要があります</translation>
     </message>
     <message>
-        <source>the items of "%1" must be single values</source>
-        <translation>"%1" の要素は単一の値でなければなりません</translation>
+        <source>the items of &quot;%1&quot; must be single values</source>
+        <translation>&quot;%1&quot; の要素は単一の値でなければなりません</translation>
     </message>
     <message>
-        <source>a condition status is "True", "False" or "Unknown", not "%1"</source>
-        <translation>コンディションの status は "True"、"False"、"Unknown" のいずれかで、"%1" は使えません</translation>
+        <source>a condition status is &quot;True&quot;, &quot;False&quot; or &quot;Unknown&quot;, not &quot;%1&quot;</source>
+        <translation>コンディションの status は &quot;True&quot;、&quot;False&quot;、&quot;Unknown&quot; のいずれかで、&quot;%1&quot; は使えません</translation>
     </message>
     <message>
         <source>an action has exactly one of patch, delete, fillEndpointSlices</source>
@@ -576,20 +576,20 @@
         <translation>patch には `set`（フィールドパスから値へのマップ）が必要です</translation>
     </message>
     <message>
-        <source>unknown action "%1" (patch, delete or fillEndpointSlices)</source>
-        <translation>不明な action "%1"（patch、delete、fillEndpointSlices のいずれか）</translation>
+        <source>unknown action &quot;%1&quot; (patch, delete or fillEndpointSlices)</source>
+        <translation>不明な action &quot;%1&quot;（patch、delete、fillEndpointSlices のいずれか）</translation>
     </message>
     <message>
-        <source>unknown check "%1"</source>
-        <translation>不明な check "%1"</translation>
+        <source>unknown check &quot;%1&quot;</source>
+        <translation>不明な check &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>field "%1" means nothing to check "%2" and is ignored</source>
-        <translation>フィールド "%1" は check "%2" では意味を持たないため無視されます</translation>
+        <source>field &quot;%1&quot; means nothing to check &quot;%2&quot; and is ignored</source>
+        <translation>フィールド &quot;%1&quot; は check &quot;%2&quot; では意味を持たないため無視されます</translation>
     </message>
     <message>
-        <source>applicability is "simulated" or "cluster-only", not "%1"</source>
-        <translation>applicability は "simulated" か "cluster-only" で、"%1" は使えません</translation>
+        <source>applicability is &quot;simulated&quot; or &quot;cluster-only&quot;, not &quot;%1&quot;</source>
+        <translation>applicability は &quot;simulated&quot; か &quot;cluster-only&quot; で、&quot;%1&quot; は使えません</translation>
     </message>
     <message>
         <source>a route-test file holds exactly one YAML document, not %1</source>
@@ -808,8 +808,8 @@
         <translation>提供する証明書がありません</translation>
     </message>
     <message>
-        <source>invalid ALPN protocol name "%1"</source>
-        <translation>ALPN のプロトコル名 "%1" は無効です</translation>
+        <source>invalid ALPN protocol name &quot;%1&quot;</source>
+        <translation>ALPN のプロトコル名 &quot;%1&quot; は無効です</translation>
     </message>
     <message>
         <source>the certificate for host %1 cannot be served: %2</source>
@@ -888,28 +888,28 @@
         <translation>ミックスの各リクエストはマップです</translation>
     </message>
     <message>
-        <source>weight must be a number, 0 or more, not "%1"</source>
-        <translation>weight は 0 以上の数値である必要があります（"%1" ではなく）</translation>
+        <source>weight must be a number, 0 or more, not &quot;%1&quot;</source>
+        <translation>weight は 0 以上の数値である必要があります（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>unknown protocol "%1"; use http, https, h2, grpc, tcp, udp or tls</source>
-        <translation>不明なプロトコル "%1" です。http、https、h2、grpc、tcp、udp、tls のいずれかを使ってください</translation>
+        <source>unknown protocol &quot;%1&quot;; use http, https, h2, grpc, tcp, udp or tls</source>
+        <translation>不明なプロトコル &quot;%1&quot; です。http、https、h2、grpc、tcp、udp、tls のいずれかを使ってください</translation>
     </message>
     <message>
-        <source>"%1" is not an HTTP method</source>
-        <translation>"%1" は HTTP メソッドではありません</translation>
+        <source>&quot;%1&quot; is not an HTTP method</source>
+        <translation>&quot;%1&quot; は HTTP メソッドではありません</translation>
     </message>
     <message>
-        <source>path must start with /, not "%1"</source>
-        <translation>path は / で始まる必要があります（"%1" ではなく）</translation>
+        <source>path must start with /, not &quot;%1&quot;</source>
+        <translation>path は / で始まる必要があります（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>listener is a map: {namespace, gateway, port}</source>
         <translation>listener はマップです: {namespace, gateway, port}</translation>
     </message>
     <message>
-        <source>port must be a whole number from 1 to 65535, not "%1"</source>
-        <translation>port は 1 から 65535 の整数である必要があります（"%1" ではなく）</translation>
+        <source>port must be a whole number from 1 to 65535, not &quot;%1&quot;</source>
+        <translation>port は 1 から 65535 の整数である必要があります（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>%1 must be a single value</source>
@@ -924,8 +924,8 @@
         <translation>%1 に空の名前があります</translation>
     </message>
     <message>
-        <source>unknown field "%1" in the request mix is ignored</source>
-        <translation>リクエストミックスの不明なフィールド "%1" は無視されます</translation>
+        <source>unknown field &quot;%1&quot; in the request mix is ignored</source>
+        <translation>リクエストミックスの不明なフィールド &quot;%1&quot; は無視されます</translation>
     </message>
     <message>
         <source>a request mix file holds one YAML document</source>
@@ -960,16 +960,16 @@
         <translation>`backends` は backendRef の名前から重みへのマップです（例: {webapp-stable: 95, webapp-canary: 5}）</translation>
     </message>
     <message>
-        <source>a weight is a whole number from 0 to 1000000, not "%1"</source>
-        <translation>重みは 0 から 1000000 の整数です（"%1" ではなく）</translation>
+        <source>a weight is a whole number from 0 to 1000000, not &quot;%1&quot;</source>
+        <translation>重みは 0 から 1000000 の整数です（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>name the HTTPRoute: route: namespace/name</source>
         <translation>HTTPRoute を指定してください: route: namespace/name</translation>
     </message>
     <message>
-        <source>rule is the rule's index (0, 1, ...) or its name, not "%1"</source>
-        <translation>rule はルールの番号（0, 1, ...）か名前です（"%1" ではなく）</translation>
+        <source>rule is the rule&apos;s index (0, 1, ...) or its name, not &quot;%1&quot;</source>
+        <translation>rule はルールの番号（0, 1, ...）か名前です（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>name the Service: service: namespace/name</source>
@@ -980,12 +980,12 @@
         <translation>endpoint のステップには `replica`（0 以上の整数）が必要です</translation>
     </message>
     <message>
-        <source>status is an HTTP status from 100 to 599, not "%1"</source>
-        <translation>status は 100 から 599 の HTTP ステータスです（"%1" ではなく）</translation>
+        <source>status is an HTTP status from 100 to 599, not &quot;%1&quot;</source>
+        <translation>status は 100 から 599 の HTTP ステータスです（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>failure is status, reset or hang, not "%1"</source>
-        <translation>failure は status、reset、hang のいずれかです（"%1" ではなく）</translation>
+        <source>failure is status, reset or hang, not &quot;%1&quot;</source>
+        <translation>failure は status、reset、hang のいずれかです（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>down is true or false</source>
@@ -1000,8 +1000,8 @@
         <translation>seed は 0 以上の整数です</translation>
     </message>
     <message>
-        <source>distribution is fixed, uniform, normal, lognormal or pareto, not "%1"</source>
-        <translation>distribution は fixed、uniform、normal、lognormal、pareto のいずれかです（"%1" ではなく）</translation>
+        <source>distribution is fixed, uniform, normal, lognormal or pareto, not &quot;%1&quot;</source>
+        <translation>distribution は fixed、uniform、normal、lognormal、pareto のいずれかです（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>%1 must be a number above 0</source>
@@ -1024,20 +1024,20 @@
         <translation>ロールバックルールには errorRate か p99Ms（または両方）が必要です</translation>
     </message>
     <message>
-        <source>%1 must be a duration such as 500ms, 30s or 2m, not "%2"</source>
-        <translation>%1 は 500ms、30s、2m のような時間である必要があります（"%2" ではなく）</translation>
+        <source>%1 must be a duration such as 500ms, 30s or 2m, not &quot;%2&quot;</source>
+        <translation>%1 は 500ms、30s、2m のような時間である必要があります（&quot;%2&quot; ではなく）</translation>
     </message>
     <message>
-        <source>%1 must be a number from 0 to 1, not "%2"</source>
-        <translation>%1 は 0 から 1 の数である必要があります（"%2" ではなく）</translation>
+        <source>%1 must be a number from 0 to 1, not &quot;%2&quot;</source>
+        <translation>%1 は 0 から 1 の数である必要があります（&quot;%2&quot; ではなく）</translation>
     </message>
     <message>
         <source>%1 is missing</source>
         <translation>%1 がありません</translation>
     </message>
     <message>
-        <source>unknown field "%1" in the scenario is ignored</source>
-        <translation>シナリオの不明なフィールド "%1" は無視されます</translation>
+        <source>unknown field &quot;%1&quot; in the scenario is ignored</source>
+        <translation>シナリオの不明なフィールド &quot;%1&quot; は無視されます</translation>
     </message>
     <message>
         <source>a traffic scenario file holds one YAML document</source>
@@ -1052,8 +1052,8 @@
         <translation>OpenSSL がクライアント証明書の検証を設定できません: %1</translation>
     </message>
     <message>
-        <source>unknown field "%1" in the studio settings is ignored</source>
-        <translation>スタジオ設定の不明なフィールド "%1" は無視されます</translation>
+        <source>unknown field &quot;%1&quot; in the studio settings is ignored</source>
+        <translation>スタジオ設定の不明なフィールド &quot;%1&quot; は無視されます</translation>
     </message>
     <message>
         <source>torii.yaml is a map with ports, backends, mixes and scenarios</source>
@@ -1072,16 +1072,16 @@
         <translation>%1 は必須です</translation>
     </message>
     <message>
-        <source>%1 is written namespace/name, not "%2"</source>
-        <translation>%1 は namespace/name の形で書きます。"%2" は使えません</translation>
+        <source>%1 is written namespace/name, not &quot;%2&quot;</source>
+        <translation>%1 は namespace/name の形で書きます。&quot;%2&quot; は使えません</translation>
     </message>
     <message>
-        <source>%1 must be a whole number from %2 to %3, not "%4"</source>
-        <translation>%1 は %2 から %3 までの整数でなければなりません。"%4" は使えません</translation>
+        <source>%1 must be a whole number from %2 to %3, not &quot;%4&quot;</source>
+        <translation>%1 は %2 から %3 までの整数でなければなりません。&quot;%4&quot; は使えません</translation>
     </message>
     <message>
-        <source>%1 must be a number from %2 to %3, not "%4"</source>
-        <translation>%1 は %2 から %3 までの数値でなければなりません。"%4" は使えません</translation>
+        <source>%1 must be a number from %2 to %3, not &quot;%4&quot;</source>
+        <translation>%1 は %2 から %3 までの数値でなければなりません。&quot;%4&quot; は使えません</translation>
     </message>
     <message>
         <source>%1 must be true or false</source>
@@ -1100,7 +1100,7 @@
         <translation>%1 を書き込めません: %2</translation>
     </message>
     <message>
-        <source>the traffic generator does not send %1 yet: it arrives with the live gateway's part 2 (issue 5); it sends http and https today</source>
+        <source>the traffic generator does not send %1 yet: it arrives with the live gateway&apos;s part 2 (issue 5); it sends http and https today</source>
         <translation>トラフィックジェネレーターはまだ %1 を送信できません。ライブゲートウェイの第 2 部（issue 5）で対応します。現在は http と https を送信します</translation>
     </message>
 </context>
@@ -1174,7 +1174,7 @@
         <translation>TCPRoute</translation>
     </message>
     <message>
-        <source>Forwards a TCP listener's connections to one Service.</source>
+        <source>Forwards a TCP listener&apos;s connections to one Service.</source>
         <translation>TCP リスナーの接続を 1 つの Service に転送します。</translation>
     </message>
     <message>
@@ -1182,7 +1182,7 @@
         <translation>UDPRoute</translation>
     </message>
     <message>
-        <source>Forwards a UDP listener's datagrams to one Service.</source>
+        <source>Forwards a UDP listener&apos;s datagrams to one Service.</source>
         <translation>UDP リスナーのデータグラムを 1 つの Service に転送します。</translation>
     </message>
     <message>
@@ -1190,7 +1190,7 @@
         <translation>TLSRoute: パススルー</translation>
     </message>
     <message>
-        <source>Forwards TLS connections for a server name, still encrypted, to one Service (the listener's TLS mode is Passthrough).</source>
+        <source>Forwards TLS connections for a server name, still encrypted, to one Service (the listener&apos;s TLS mode is Passthrough).</source>
         <translation>あるサーバー名の TLS 接続を、暗号化されたまま 1 つの Service に転送します（リスナーの TLS モードは Passthrough）。</translation>
     </message>
     <message>
@@ -1582,8 +1582,8 @@
         <translation>%1 に書き込めません</translation>
     </message>
     <message>
-        <source>unknown format "%1": use .svg, .png or .dot</source>
-        <translation>不明な形式 "%1" です: .svg、.png、.dot を使ってください</translation>
+        <source>unknown format &quot;%1&quot;: use .svg, .png or .dot</source>
+        <translation>不明な形式 &quot;%1&quot; です: .svg、.png、.dot を使ってください</translation>
     </message>
     <message>
         <source>Export the hierarchy</source>
@@ -1667,7 +1667,7 @@ Recover them? (No discards them.)</source>
         <translation>&lt;h2&gt;Torii&lt;/h2&gt;&lt;p&gt;Kubernetes Gateway API のスタジオ&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Open a folder of YAML files, or start from the demo workspace: the guide's examples, ready to validate and run.</source>
+        <source>Open a folder of YAML files, or start from the demo workspace: the guide&apos;s examples, ready to validate and run.</source>
         <translation>YAML ファイルのフォルダーを開くか、デモワークスペース（ガイドの例。すぐに検証・実行できます）から始めてください。</translation>
     </message>
     <message>
@@ -2029,16 +2029,16 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>ゲートウェイが実行されていません。先に開始してください。</translation>
     </message>
     <message>
-        <source>"%1" is not an http:// URL such as http://shop.example.com/cart</source>
-        <translation>"%1" は http://shop.example.com/cart のような http:// の URL ではありません</translation>
+        <source>&quot;%1&quot; is not an http:// URL such as http://shop.example.com/cart</source>
+        <translation>&quot;%1&quot; は http://shop.example.com/cart のような http:// の URL ではありません</translation>
     </message>
     <message>
         <source>No running HTTP listener serves port %1 (the tester speaks plain HTTP).</source>
         <translation>ポート %1 を提供している実行中の HTTP リスナーがありません（テスターは平文 HTTP で送信します）。</translation>
     </message>
     <message>
-        <source>Header "%1" is not 'name: value'.</source>
-        <translation>ヘッダー "%1" が 'name: value' の形ではありません。</translation>
+        <source>Header &quot;%1&quot; is not &apos;name: value&apos;.</source>
+        <translation>ヘッダー &quot;%1&quot; が &apos;name: value&apos; の形ではありません。</translation>
     </message>
     <message>
         <source>Gateway %1, port %2:</source>
@@ -2124,7 +2124,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>YAML に書き込みました（値だけを変更）。</translation>
     </message>
     <message>
-        <source>Written into the YAML (the object's document was rewritten; comments inside it are not kept).</source>
+        <source>Written into the YAML (the object&apos;s document was rewritten; comments inside it are not kept).</source>
         <translation>YAML に書き込みました（オブジェクトのドキュメントを書き直したため、その中のコメントは残りません）。</translation>
     </message>
     <message>
@@ -2151,7 +2151,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>すべてのロール</translation>
     </message>
     <message>
-        <source>Mixed roles: the documents of other roles' objects refuse edits.</source>
+        <source>Mixed roles: the documents of other roles&apos; objects refuse edits.</source>
         <translation>ロールが混在: 他のロールのオブジェクトのドキュメントは編集できません。</translation>
     </message>
 </context>
@@ -2296,8 +2296,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>%1 を書き込めません。</translation>
     </message>
     <message>
-        <source>Save a chart as .png or .svg, not "%1".</source>
-        <translation>グラフは .png か .svg で保存してください。"%1" は使えません。</translation>
+        <source>Save a chart as .png or .svg, not &quot;%1&quot;.</source>
+        <translation>グラフは .png か .svg で保存してください。&quot;%1&quot; は使えません。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2603,7 +2603,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>リクエストを送る HTTP ルートがありません。</translation>
     </message>
     <message>
-        <source>None of the mix's listeners is served; start the gateway first.</source>
+        <source>None of the mix&apos;s listeners is served; start the gateway first.</source>
         <translation>ミックスのリスナーはどれも提供されていません。先にゲートウェイを開始してください。</translation>
     </message>
 </context>
@@ -2659,7 +2659,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>Torii は Kubernetes Gateway API のスタジオです。Gateway とルートを設計し、API サーバーと同じ基準で検証し、ローカルゲートウェイとして実行します。</translation>
     </message>
     <message>
-        <source>Language of the interface: en or ja (default: the one chosen in the studio, else the system's).</source>
+        <source>Language of the interface: en or ja (default: the one chosen in the studio, else the system&apos;s).</source>
         <translation>画面の言語: en または ja（既定: スタジオで選んだ言語、なければシステムの言語）。</translation>
     </message>
     <message>
@@ -2702,8 +2702,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>ヒント: %1</translation>
     </message>
     <message>
-        <source>toriictl: unknown command "%1"</source>
-        <translation>toriictl: 不明なコマンド "%1"</translation>
+        <source>toriictl: unknown command &quot;%1&quot;</source>
+        <translation>toriictl: 不明なコマンド &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Check Kubernetes Gateway API manifests exactly as an API server with the v1.6.1 CRDs would, plus warnings for what would not work as meant.</source>
@@ -2726,8 +2726,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>YAML ファイルまたはフォルダー。</translation>
     </message>
     <message>
-        <source>toriictl validate: unknown output format "%1" (use text or json)</source>
-        <translation>toriictl validate: 不明な出力形式 "%1"（text か json を指定してください）</translation>
+        <source>toriictl validate: unknown output format &quot;%1&quot; (use text or json)</source>
+        <translation>toriictl validate: 不明な出力形式 &quot;%1&quot;（text か json を指定してください）</translation>
     </message>
     <message>
         <source>toriictl validate: name at least one file or folder</source>
@@ -2743,8 +2743,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>オブジェクト: %1、ファイル: %2、エラー: %3、警告: %4</translation>
     </message>
     <message>
-        <source>toriictl test: the output option is "-o junit FILE"</source>
-        <translation>toriictl test: 出力オプションは "-o junit FILE" の形式です</translation>
+        <source>toriictl test: the output option is &quot;-o junit FILE&quot;</source>
+        <translation>toriictl test: 出力オプションは &quot;-o junit FILE&quot; の形式です</translation>
     </message>
     <message>
         <source>PASS %1</source>
@@ -2775,7 +2775,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>コンフォーマンススイートと同じように準備します: テスト対象の GatewayClass、その書き換え、生成した証明書。</translation>
     </message>
     <message>
-        <source>Folder the cases' manifest paths are relative to (default: the case file's ../manifests).</source>
+        <source>Folder the cases&apos; manifest paths are relative to (default: the case file&apos;s ../manifests).</source>
         <translation>ケースのマニフェストのパスの基準となるフォルダー（既定: ケースファイルの ../manifests）。</translation>
     </message>
     <message>
@@ -2840,24 +2840,24 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>METHOD URL の行き先を説明します。メソッドはここで、URL は最初の位置引数で指定します。</translation>
     </message>
     <message>
-        <source>A request header for --explain, 'name: value'.</source>
-        <translation>--explain で使うリクエストヘッダー（'name: value'）。</translation>
+        <source>A request header for --explain, &apos;name: value&apos;.</source>
+        <translation>--explain で使うリクエストヘッダー（&apos;name: value&apos;）。</translation>
     </message>
     <message>
         <source>toriictl routes: --explain needs a URL</source>
         <translation>toriictl routes: --explain には URL が必要です</translation>
     </message>
     <message>
-        <source>toriictl routes: "%1" is not a URL such as http://shop.example.com/cart</source>
-        <translation>toriictl routes: "%1" は http://shop.example.com/cart のような URL ではありません</translation>
+        <source>toriictl routes: &quot;%1&quot; is not a URL such as http://shop.example.com/cart</source>
+        <translation>toriictl routes: &quot;%1&quot; は http://shop.example.com/cart のような URL ではありません</translation>
     </message>
     <message>
         <source>toriictl routes: name at least one file or folder</source>
         <translation>toriictl routes: ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
     <message>
-        <source>toriictl routes: header "%1" is not 'name: value'</source>
-        <translation>toriictl routes: ヘッダー "%1" が 'name: value' の形式ではありません</translation>
+        <source>toriictl routes: header &quot;%1&quot; is not &apos;name: value&apos;</source>
+        <translation>toriictl routes: ヘッダー &quot;%1&quot; が &apos;name: value&apos; の形式ではありません</translation>
     </message>
     <message>
         <source>Gateway %1, port %2:</source>
@@ -2896,8 +2896,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>出力形式: text、yaml または json。</translation>
     </message>
     <message>
-        <source>toriictl status: unknown output format "%1" (use text, yaml or json)</source>
-        <translation>toriictl status: 不明な出力形式 "%1"（text、yaml、json のいずれかを指定してください）</translation>
+        <source>toriictl status: unknown output format &quot;%1&quot; (use text, yaml or json)</source>
+        <translation>toriictl status: 不明な出力形式 &quot;%1&quot;（text、yaml、json のいずれかを指定してください）</translation>
     </message>
     <message>
         <source>toriictl status: name at least one file or folder</source>
@@ -2916,7 +2916,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>指定した秒数で停止します。</translation>
     </message>
     <message>
-        <source>Send a Service's traffic to a real local app instead of a mock: NAMESPACE/NAME=127.0.0.1:PORT.</source>
+        <source>Send a Service&apos;s traffic to a real local app instead of a mock: NAMESPACE/NAME=127.0.0.1:PORT.</source>
         <translation>Service へのトラフィックをモックではなくローカルの実アプリに送ります: NAMESPACE/NAME=127.0.0.1:PORT。</translation>
     </message>
     <message>
@@ -2924,8 +2924,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>toriictl serve: ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
     <message>
-        <source>toriictl serve: --backend wants NAMESPACE/NAME=127.0.0.1:PORT, not "%1"</source>
-        <translation>toriictl serve: --backend には "%1" ではなく NAMESPACE/NAME=127.0.0.1:PORT を指定してください</translation>
+        <source>toriictl serve: --backend wants NAMESPACE/NAME=127.0.0.1:PORT, not &quot;%1&quot;</source>
+        <translation>toriictl serve: --backend には &quot;%1&quot; ではなく NAMESPACE/NAME=127.0.0.1:PORT を指定してください</translation>
     </message>
     <message>
         <source>try: %1
@@ -2946,13 +2946,13 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
 </translation>
     </message>
     <message>
-        <source>%1 listener %2 (%3): not served yet; Torii's gateway serves HTTP listeners today, HTTPS, TLS, TCP and UDP arrive with the next parts of the live gateway
+        <source>%1 listener %2 (%3): not served yet; Torii&apos;s gateway serves HTTP listeners today, HTTPS, TLS, TCP and UDP arrive with the next parts of the live gateway
 </source>
         <translation>%1 のリスナー %2 (%3): まだ提供されません。Torii のゲートウェイが現在提供するのは HTTP リスナーのみで、HTTPS、TLS、TCP、UDP はローカルゲートウェイの次の段階で加わります
 </translation>
     </message>
     <message>
-        <source>Run route tests (the Gateway API conformance case format): load each test's manifests, compute the status a Gateway controller would report and check it, then send the test's requests through the live local gateway and check the answers.</source>
+        <source>Run route tests (the Gateway API conformance case format): load each test&apos;s manifests, compute the status a Gateway controller would report and check it, then send the test&apos;s requests through the live local gateway and check the answers.</source>
         <translation>ルートテスト（Gateway API コンフォーマンスのケース形式）を実行します。各テストのマニフェストを読み込み、Gateway コントローラーが報告するステータスを計算して検査し、続いてテストのリクエストをローカルゲートウェイに送って応答を検査します。</translation>
     </message>
     <message>
@@ -2994,12 +2994,12 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>クラスターに入っている Gateway API のチャネル: standard または experimental。</translation>
     </message>
     <message>
-        <source>toriictl export: unknown split "%1" (use none, role or kind)</source>
-        <translation>toriictl export: 不明な分割 "%1" です（none、role、kind のいずれか）</translation>
+        <source>toriictl export: unknown split &quot;%1&quot; (use none, role or kind)</source>
+        <translation>toriictl export: 不明な分割 &quot;%1&quot; です（none、role、kind のいずれか）</translation>
     </message>
     <message>
-        <source>toriictl export: unknown channel "%1" (use standard or experimental)</source>
-        <translation>toriictl export: 不明なチャネル "%1" です（standard または experimental）</translation>
+        <source>toriictl export: unknown channel &quot;%1&quot; (use standard or experimental)</source>
+        <translation>toriictl export: 不明なチャネル &quot;%1&quot; です（standard または experimental）</translation>
     </message>
     <message>
         <source>toriictl export: --split %1 writes several files: name a folder with --output</source>
@@ -3038,8 +3038,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>オブジェクトをロール（インフラストラクチャプロバイダー、クラスターオペレーター、アプリケーション開発者）ごとのレーンにまとめます。</translation>
     </message>
     <message>
-        <source>toriictl graph: unknown output format "%1" (use dot, svg or png)</source>
-        <translation>toriictl graph: 不明な出力形式 "%1" です（dot、svg、png のいずれか）</translation>
+        <source>toriictl graph: unknown output format &quot;%1&quot; (use dot, svg or png)</source>
+        <translation>toriictl graph: 不明な出力形式 &quot;%1&quot; です（dot、svg、png のいずれか）</translation>
     </message>
     <message>
         <source>toriictl graph: name at least one file or folder</source>
@@ -3180,7 +3180,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>リクエスト選択の乱数シード（既定 1）。</translation>
     </message>
     <message>
-        <source>Seed of the in-process gateway's weighted backend choice, for a reproducible split.</source>
+        <source>Seed of the in-process gateway&apos;s weighted backend choice, for a reproducible split.</source>
         <translation>プロセス内ゲートウェイの重み付きバックエンド選択の乱数シード（配分を再現するため）。</translation>
     </message>
     <message>
@@ -3204,56 +3204,56 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
     <message>
-        <source>-o wants table, json or csv, not "%1"</source>
-        <translation>-o には table、json、csv のいずれかを指定してください（"%1" ではなく）</translation>
+        <source>-o wants table, json or csv, not &quot;%1&quot;</source>
+        <translation>-o には table、json、csv のいずれかを指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>give either --rate (open loop) or --concurrency (closed loop)</source>
         <translation>--rate（オープンループ）か --concurrency（クローズドループ）のどちらかを指定してください</translation>
     </message>
     <message>
-        <source>--rate wants requests per second above 0, not "%1"</source>
-        <translation>--rate には 0 より大きい毎秒リクエスト数を指定してください（"%1" ではなく）</translation>
+        <source>--rate wants requests per second above 0, not &quot;%1&quot;</source>
+        <translation>--rate には 0 より大きい毎秒リクエスト数を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--connections wants a number from 1 to 10000, not "%1"</source>
-        <translation>--connections には 1 から 10000 の数を指定してください（"%1" ではなく）</translation>
+        <source>--connections wants a number from 1 to 10000, not &quot;%1&quot;</source>
+        <translation>--connections には 1 から 10000 の数を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--concurrency wants a number from 1 to 10000, not "%1"</source>
-        <translation>--concurrency には 1 から 10000 の数を指定してください（"%1" ではなく）</translation>
+        <source>--concurrency wants a number from 1 to 10000, not &quot;%1&quot;</source>
+        <translation>--concurrency には 1 から 10000 の数を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>give --duration, --requests or both</source>
         <translation>--duration か --requests、または両方を指定してください</translation>
     </message>
     <message>
-        <source>--duration wants a time such as 10, 10s or 500ms, not "%1"</source>
-        <translation>--duration には 10、10s、500ms のような時間を指定してください（"%1" ではなく）</translation>
+        <source>--duration wants a time such as 10, 10s or 500ms, not &quot;%1&quot;</source>
+        <translation>--duration には 10、10s、500ms のような時間を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--requests wants a number above 0, not "%1"</source>
-        <translation>--requests には 0 より大きい数を指定してください（"%1" ではなく）</translation>
+        <source>--requests wants a number above 0, not &quot;%1&quot;</source>
+        <translation>--requests には 0 より大きい数を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--timeout wants a time such as 10s or 500ms, not "%1"</source>
-        <translation>--timeout には 10s や 500ms のような時間を指定してください（"%1" ではなく）</translation>
+        <source>--timeout wants a time such as 10s or 500ms, not &quot;%1&quot;</source>
+        <translation>--timeout には 10s や 500ms のような時間を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--seed wants a whole number, not "%1"</source>
-        <translation>--seed には整数を指定してください（"%1" ではなく）</translation>
+        <source>--seed wants a whole number, not &quot;%1&quot;</source>
+        <translation>--seed には整数を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--gateway-seed wants a whole number above 0, not "%1"</source>
-        <translation>--gateway-seed には 0 より大きい整数を指定してください（"%1" ではなく）</translation>
+        <source>--gateway-seed wants a whole number above 0, not &quot;%1&quot;</source>
+        <translation>--gateway-seed には 0 より大きい整数を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--target wants 127.0.0.1:PORT (a toriictl serve on this machine), not "%1"</source>
-        <translation>--target には 127.0.0.1:PORT（このマシンの toriictl serve）を指定してください（"%1" ではなく）</translation>
+        <source>--target wants 127.0.0.1:PORT (a toriictl serve on this machine), not &quot;%1&quot;</source>
+        <translation>--target には 127.0.0.1:PORT（このマシンの toriictl serve）を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--series wants a file name ending in .csv or .json, not "%1"</source>
-        <translation>--series には .csv か .json で終わるファイル名を指定してください（"%1" ではなく）</translation>
+        <source>--series wants a file name ending in .csv or .json, not &quot;%1&quot;</source>
+        <translation>--series には .csv か .json で終わるファイル名を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>implicit Service %1: a mock backend stands in</source>
@@ -3394,40 +3394,40 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>ファイルが変わったら再読み込みします。読み込めない・検証を通らない設計は提供せず、最後の正常な設計を動かし続けます。</translation>
     </message>
     <message>
-        <source>Serve HTTPS listeners whose certificateRefs do not resolve with certificates of the workspace's development CA (made once in .torii/dev-ca/, reused afterwards).</source>
+        <source>Serve HTTPS listeners whose certificateRefs do not resolve with certificates of the workspace&apos;s development CA (made once in .torii/dev-ca/, reused afterwards).</source>
         <translation>certificateRefs が解決できない HTTPS リスナーを、ワークスペースの開発用 CA の証明書で提供します（.torii/dev-ca/ に一度だけ作成し、以後は再利用します）。</translation>
     </message>
     <message>
-        <source>--port wants NAMESPACE/GATEWAY:PORT=LOCALPORT (ports up to 65535, LOCALPORT 0 lets the system choose), not "%1"</source>
-        <translation>--port には NAMESPACE/GATEWAY:PORT=LOCALPORT を指定してください（ポートは 65535 まで、LOCALPORT 0 はシステムに任せます）（"%1" ではなく）</translation>
+        <source>--port wants NAMESPACE/GATEWAY:PORT=LOCALPORT (ports up to 65535, LOCALPORT 0 lets the system choose), not &quot;%1&quot;</source>
+        <translation>--port には NAMESPACE/GATEWAY:PORT=LOCALPORT を指定してください（ポートは 65535 まで、LOCALPORT 0 はシステムに任せます）（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--address wants an IP address, not "%1"</source>
-        <translation>--address には IP アドレスを指定してください（"%1" ではなく）</translation>
+        <source>--address wants an IP address, not &quot;%1&quot;</source>
+        <translation>--address には IP アドレスを指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>--address %1 is reachable from other machines; add --allow-non-loopback if that is what you want</source>
         <translation>--address %1 は他のマシンから到達できます。それが意図どおりなら --allow-non-loopback を付けてください</translation>
     </message>
     <message>
-        <source>warning: listening on %1: other machines can reach the gateway and its mock backends' answers</source>
+        <source>warning: listening on %1: other machines can reach the gateway and its mock backends&apos; answers</source>
         <translation>警告: %1 で待ち受けています。他のマシンからゲートウェイとモックバックエンドの応答に到達できます</translation>
     </message>
     <message>
-        <source>--max-header-bytes wants a size from 1 to 80k (http-parser's own limit), not "%1"</source>
-        <translation>--max-header-bytes には 1 から 80k（http-parser 自身の上限）のサイズを指定してください（"%1" ではなく）</translation>
+        <source>--max-header-bytes wants a size from 1 to 80k (http-parser&apos;s own limit), not &quot;%1&quot;</source>
+        <translation>--max-header-bytes には 1 から 80k（http-parser 自身の上限）のサイズを指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--max-body-bytes wants a size such as 1048576, 512k, 10m or 1g, not "%1"</source>
-        <translation>--max-body-bytes には 1048576、512k、10m、1g のようなサイズを指定してください（"%1" ではなく）</translation>
+        <source>--max-body-bytes wants a size such as 1048576, 512k, 10m or 1g, not &quot;%1&quot;</source>
+        <translation>--max-body-bytes には 1048576、512k、10m、1g のようなサイズを指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--header-timeout wants seconds above 0 (at most 86400), not "%1"</source>
-        <translation>--header-timeout には 0 より大きい秒数（最大 86400）を指定してください（"%1" ではなく）</translation>
+        <source>--header-timeout wants seconds above 0 (at most 86400), not &quot;%1&quot;</source>
+        <translation>--header-timeout には 0 より大きい秒数（最大 86400）を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
-        <source>--workers wants a whole number from 1 to 64, not "%1"</source>
-        <translation>--workers には 1 から 64 の整数を指定してください（"%1" ではなく）</translation>
+        <source>--workers wants a whole number from 1 to 64, not &quot;%1&quot;</source>
+        <translation>--workers には 1 から 64 の整数を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>warning: --port %1:%2: the design has no such Gateway listener</source>
@@ -3452,8 +3452,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>リクエストを送る HTTP ルートがありません。--mix でリクエストミックスを指定してください</translation>
     </message>
     <message>
-        <source>no served HTTP listener matches %1 of the request "%2"</source>
-        <translation>リクエスト "%2" の %1 に一致する提供中の HTTP リスナーがありません</translation>
+        <source>no served HTTP listener matches %1 of the request &quot;%2&quot;</source>
+        <translation>リクエスト &quot;%2&quot; の %1 に一致する提供中の HTTP リスナーがありません</translation>
     </message>
     <message>
         <source>Usage: toriictl [--lang LANG] COMMAND [OPTIONS] ...
@@ -3471,11 +3471,11 @@ Commands:
   export FILE|DIR...     write kubectl-ready YAML: one file, per role or per kind
 
 Options:
-  --lang LANG            language of messages (en, ja); default: the system's
+  --lang LANG            language of messages (en, ja); default: the system&apos;s
   --version              print the version
   -h, --help             print this help
 
-Run 'toriictl COMMAND --help' for the options of a command.
+Run &apos;toriictl COMMAND --help&apos; for the options of a command.
 </source>
         <translation>使い方: toriictl [--lang LANG] COMMAND [OPTIONS] ...
 
@@ -3496,7 +3496,7 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
   --version              バージョンを表示します
   -h, --help             このヘルプを表示します
 
-各コマンドのオプションは 'toriictl COMMAND --help' で表示されます。
+各コマンドのオプションは &apos;toriictl COMMAND --help&apos; で表示されます。
 </translation>
     </message>
     <message>
@@ -3539,7 +3539,7 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
     </message>
     <message>
         <source>scenario %1 s: %2</source>
-        <extracomment>%1 seconds into the run, %2 the step (e.g. "weights webapp/route rule 0: a=95 b=5")</extracomment>
+        <extracomment>%1 seconds into the run, %2 the step (e.g. &quot;weights webapp/route rule 0: a=95 b=5&quot;)</extracomment>
         <translation>シナリオ %1 秒: %2</translation>
     </message>
     <message>
@@ -3551,8 +3551,8 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>シナリオ %1 秒: %2 を適用できませんでした: %3</translation>
     </message>
     <message>
-        <source>--duration wants seconds, 0 or more, not "%1"</source>
-        <translation>--duration には 0 以上の秒数を指定してください（"%1" ではなく）</translation>
+        <source>--duration wants seconds, 0 or more, not &quot;%1&quot;</source>
+        <translation>--duration には 0 以上の秒数を指定してください（&quot;%1&quot; ではなく）</translation>
     </message>
     <message>
         <source>weights: no backend answered, nothing to test</source>
@@ -3606,16 +3606,16 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>HTTPS: サーバー証明書を検証しません（証明書チェーンも名前も）。</translation>
     </message>
     <message>
-        <source>HTTPS: trust the certificates of this PEM file instead of the design's listener certificates and the workspace's development CA.</source>
+        <source>HTTPS: trust the certificates of this PEM file instead of the design&apos;s listener certificates and the workspace&apos;s development CA.</source>
         <translation>HTTPS: 設計のリスナー証明書とワークスペースの開発用 CA の代わりに、この PEM ファイルの証明書を信頼します。</translation>
     </message>
     <message>
-        <source>Serve HTTPS listeners without a usable certificate with a leaf of the workspace's development CA (made once in .torii/dev-ca/), and trust it.</source>
+        <source>Serve HTTPS listeners without a usable certificate with a leaf of the workspace&apos;s development CA (made once in .torii/dev-ca/), and trust it.</source>
         <translation>使える証明書のない HTTPS リスナーを、ワークスペースの開発用 CA（.torii/dev-ca/ に一度だけ作成）が発行した証明書で提供し、それを信頼します。</translation>
     </message>
     <message>
-        <source>--alpha wants a significance level between 0 and 1, such as 0.01 or 0.05, not "%1"</source>
-        <translation>--alpha には 0 と 1 の間の有意水準（0.01 や 0.05 など）を指定してください。"%1" は使えません</translation>
+        <source>--alpha wants a significance level between 0 and 1, such as 0.01 or 0.05, not &quot;%1&quot;</source>
+        <translation>--alpha には 0 と 1 の間の有意水準（0.01 や 0.05 など）を指定してください。&quot;%1&quot; は使えません</translation>
     </message>
     <message>
         <source>--ca and --insecure contradict each other: give one</source>
@@ -3634,16 +3634,16 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>--dev-ca は設計をプロセス内で提供するため、--target とは併用できません</translation>
     </message>
     <message>
-        <source>--backend wants NAMESPACE/NAME=127.0.0.1:PORT, not "%1"</source>
-        <translation>--backend には NAMESPACE/NAME=127.0.0.1:PORT を指定してください。"%1" は使えません</translation>
+        <source>--backend wants NAMESPACE/NAME=127.0.0.1:PORT, not &quot;%1&quot;</source>
+        <translation>--backend には NAMESPACE/NAME=127.0.0.1:PORT を指定してください。&quot;%1&quot; は使えません</translation>
     </message>
     <message>
         <source>--backend binds a Service of the in-process gateway; it cannot go with --target</source>
         <translation>--backend はプロセス内ゲートウェイの Service を結び付けるため、--target とは併用できません</translation>
     </message>
     <message>
-        <source>no served HTTPS listener matches %1 of the request "%2" (an HTTPS listener without a usable certificate is served with --dev-ca)</source>
-        <translation>リクエスト "%2" の %1 に一致する提供中の HTTPS リスナーがありません（使える証明書のない HTTPS リスナーは --dev-ca で提供されます）</translation>
+        <source>no served HTTPS listener matches %1 of the request &quot;%2&quot; (an HTTPS listener without a usable certificate is served with --dev-ca)</source>
+        <translation>リクエスト &quot;%2&quot; の %1 に一致する提供中の HTTPS リスナーがありません（使える証明書のない HTTPS リスナーは --dev-ca で提供されます）</translation>
     </message>
     <message>
         <source>HTTPS: no certificate to check the servers against (the design has no listener certificate and the workspace no development CA); give --ca or --insecure</source>

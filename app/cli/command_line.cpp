@@ -55,4 +55,14 @@ std::optional<std::pair<std::string, std::string>> backendBinding(const QString 
                               : target.toStdString());
 }
 
+QCommandLineOption backendOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("backend"),
+        QCoreApplication::translate(
+            "toriictl", "Send a Service's traffic to a real local app instead of a mock: "
+                        "NAMESPACE/NAME=127.0.0.1:PORT."),
+        QStringLiteral("binding"));
+}
+
 } // namespace Torii::Cli

@@ -28,5 +28,7 @@ std::optional<std::vector<std::string>> existingPaths(const QStringList &names, 
 // ("NAMESPACE/NAME", "127.0.0.1:PORT"). nullopt when malformed or not on this machine (real
 // backends stay on this machine unless a later option allows more, ARCHITECTURE.md).
 std::optional<std::pair<std::string, std::string>> backendBinding(const QString &binding);
+// The --backend option itself (its name, help and value name), the same in serve and load.
+QCommandLineOption backendOption();
 
 } // namespace Torii::Cli

@@ -475,12 +475,7 @@ int runLoad(const QStringList &arguments)
         QCoreApplication::translate(
             "toriictl", "Serve HTTPS listeners without a usable certificate with a leaf of the "
                         "workspace's development CA (made once in .torii/dev-ca/), and trust it."));
-    const QCommandLineOption backend(
-        QStringLiteral("backend"),
-        QCoreApplication::translate(
-            "toriictl", "Send a Service's traffic to a real local app instead of a mock: "
-                        "NAMESPACE/NAME=127.0.0.1:PORT."),
-        QStringLiteral("binding"));
+    const QCommandLineOption backend = backendOption();
     const QCommandLineOption acceptAll(
         QStringLiteral("accept-all-classes"),
         QCoreApplication::translate("toriictl", "Accept every GatewayClass, whatever its "

@@ -335,12 +335,7 @@ int runServe(const QStringList &arguments)
         QStringLiteral("duration"),
         QCoreApplication::translate("toriictl", "Stop after this many seconds."),
         QStringLiteral("seconds"));
-    const QCommandLineOption backend(
-        QStringLiteral("backend"),
-        QCoreApplication::translate(
-            "toriictl", "Send a Service's traffic to a real local app instead of a mock: "
-                        "NAMESPACE/NAME=127.0.0.1:PORT."),
-        QStringLiteral("binding"));
+    const QCommandLineOption backend = backendOption();
     const QCommandLineOption acceptAll(
         QStringLiteral("accept-all-classes"),
         QCoreApplication::translate(

@@ -75,21 +75,6 @@ bool useClientCertificate(SSL_CTX *ctx, const ClientContextOptions &options, std
     return ok;
 }
 
-std::vector<std::string> dnsNamesOf(X509 *cert)
-{
-    std::vector<std::string> out;
-    auto *names = static_cast<GENERAL_NAMES *>(
-        X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
-    for (int i = 0; names != nullptr && i < sk_GENERAL_NAME_num(names); ++i) {
-        const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, i);
-        if (name->type == GEN_DNS) {
-            out.emplace_back(reinterpret_cast<const char *>(ASN1_STRING_get0_data(name->d.dNSName)),
-                             static_cast<std::size_t>(ASN1_STRING_length(name->d.dNSName)));
-        }
-    }
-    GENERAL_NAMES_free(names);
-    return out;
-}
 
 } // namespace
 
@@ -229,6 +214,22 @@ std::string ClientContext::failureReason(SSL *ssl, const char *fallback)
                X509_verify_cert_error_string(verify);
     }
     return openSslError(fallback);
+}
+
+std::vector<std::string> dnsNamesOf(X509 *cert)
+{
+    std::vector<std::string> out;
+    auto *names = static_cast<GENERAL_NAMES *>(
+        X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+    for (int i = 0; names != nullptr && i < sk_GENERAL_NAME_num(names); ++i) {
+        const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, i);
+        if (name->type == GEN_DNS) {
+            out.emplace_back(reinterpret_cast<const char *>(ASN1_STRING_get0_data(name->d.dNSName)),
+                             static_cast<std::size_t>(ASN1_STRING_length(name->d.dNSName)));
+        }
+    }
+    GENERAL_NAMES_free(names);
+    return out;
 }
 
 } // namespace Torii::Tls

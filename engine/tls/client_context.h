@@ -85,6 +85,9 @@ private:
     int m_trusted = 0;
 };
 
+// The DNS subject alternative names of a certificate, in order.
+std::vector<std::string> dnsNamesOf(X509 *cert);
+
 // OpenSSL's socket BIO writes with write(), not send(MSG_NOSIGNAL), so a peer that closed raises
 // SIGPIPE: every TLS client blocks it on its own thread while it talks, and takes any pending one
 // before the old mask is restored. Not copyable; lives on the stack of the thread it protects.

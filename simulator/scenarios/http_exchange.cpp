@@ -1,7 +1,5 @@
 #include "http_exchange.h"
 
-#include "engine/tls/client_context.h"
-
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -158,16 +156,13 @@ public:
                 return false;
             }
         }
-        Tls::PeerInfo peer;
-        const std::string problem = m_context->checkPeer(m_ssl, options.serverName, &peer);
-        info->peerDnsNames = peer.dnsNames;
-        info->peerCommonName = peer.commonName;
+        // The certificate's names are kept even when it is refused: expectations and errors name
+        // what was served.
+        const std::string problem = m_context->checkPeer(m_ssl, options.serverName, info);
         if (!problem.empty()) {
             *error = "TLS handshake with " + where + " failed: " + problem;
             return false;
         }
-        info->version = peer.version;
-        info->alpn = peer.alpn;
         return true;
     }
 

@@ -16,6 +16,7 @@
 // with timeouts for TLS).
 
 #include "engine/http/http1_codec.h"
+#include "engine/tls/client_context.h"
 
 #include <QtCore/QtGlobal>
 
@@ -36,13 +37,7 @@ struct TlsClientOptions
 };
 
 // What the TLS handshake established, for expectations on the certificate served.
-struct TlsSessionInfo
-{
-    std::string version;                   // "TLSv1.3", "TLSv1.2"
-    std::string alpn;                      // "" when none was negotiated
-    std::string peerCommonName;            // the server certificate's subject CN
-    std::vector<std::string> peerDnsNames; // its DNS subject alternative names
-};
+using TlsSessionInfo = Tls::PeerInfo;
 
 struct HttpExchangeResult
 {

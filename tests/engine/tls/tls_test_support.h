@@ -3,6 +3,8 @@
 // Small OpenSSL helpers shared by the engine/tls tests: a blocking TLS handshake between a
 // client and a server SSL_CTX over a socketpair, and certificate inspection.
 
+#include "engine/tls/client_context.h"
+
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
@@ -42,18 +44,7 @@ inline std::string commonName(X509 *cert)
 
 inline std::vector<std::string> dnsNames(X509 *cert)
 {
-    std::vector<std::string> out;
-    auto *names = static_cast<GENERAL_NAMES *>(
-        X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
-    for (int i = 0; names && i < sk_GENERAL_NAME_num(names); ++i) {
-        const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, i);
-        if (name->type == GEN_DNS) {
-            out.emplace_back(reinterpret_cast<const char *>(ASN1_STRING_get0_data(name->d.dNSName)),
-                             static_cast<std::size_t>(ASN1_STRING_length(name->d.dNSName)));
-        }
-    }
-    GENERAL_NAMES_free(names);
-    return out;
+    return Torii::Tls::dnsNamesOf(cert);
 }
 
 struct Handshake
