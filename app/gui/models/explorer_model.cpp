@@ -256,16 +256,70 @@ void ExplorerModel::setResources(std::vector<Model::Resource> resources,
     rebuild();
 }
 
+namespace {
+// The same rows in the same places, level by level (the texts name the objects and their place).
+bool sameShape(const Item &a, const Item &b)
+{
+    if (a.children.size() != b.children.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.children.size(); ++i) {
+        const Item &x = *a.children[i];
+        const Item &y = *b.children[i];
+        if (x.text != y.text || x.group != y.group || !sameShape(x, y)) {
+            return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
 void ExplorerModel::rebuild()
 {
-    beginResetModel();
-    m_root = std::make_unique<Item>();
+    auto fresh = std::make_unique<Item>();
     if (m_mode == Mode::Hierarchy) {
-        buildHierarchy(m_root.get());
+        buildHierarchy(fresh.get());
     } else {
-        buildByKind(m_root.get());
+        buildByKind(fresh.get());
     }
+    // Most edits (typing in a value) leave every row where it was: the tree is then updated in
+    // place and only the rows whose icon, tooltip or position changed are repainted. A reset would
+    // make the view lay out every row again (about 100 ms for 1,000 routes, on each keystroke's
+    // re-validation) and lose expansion, selection and scroll.
+    if (m_root && sameShape(*m_root, *fresh)) {
+        adopt(*m_root, *fresh);
+        return;
+    }
+    beginResetModel();
+    m_root = std::move(fresh);
     endResetModel();
+}
+
+void ExplorerModel::adopt(Item &current, Item &fresh)
+{
+    for (std::size_t i = 0; i < current.children.size(); ++i) {
+        Item &row = *current.children[i];
+        Item &next = *fresh.children[i];
+        const bool changed = row.tooltip != next.tooltip || row.hasStatus != next.hasStatus
+                             || row.status.state != next.status.state
+                             || row.status.details != next.status.details || row.file != next.file
+                             || row.line != next.line || row.column != next.column
+                             || row.kind != next.kind || row.ns != next.ns || row.name != next.name;
+        if (changed) {
+            row.tooltip = std::move(next.tooltip);
+            row.status = std::move(next.status);
+            row.hasStatus = next.hasStatus;
+            row.file = std::move(next.file);
+            row.line = next.line;
+            row.column = next.column;
+            row.kind = std::move(next.kind);
+            row.ns = std::move(next.ns);
+            row.name = std::move(next.name);
+            const QModelIndex at = createIndex(static_cast<int>(i), 0, &row);
+            emit dataChanged(at, at);
+        }
+        adopt(row, next);
+    }
 }
 
 void ExplorerModel::buildHierarchy(Item *root)

@@ -53,6 +53,7 @@ public:
 
 private:
     void rebuild();
+    void adopt(Item &current, Item &fresh); // `fresh` has the same shape: take its data
     void buildHierarchy(Item *root);
     void buildByKind(Item *root);
 

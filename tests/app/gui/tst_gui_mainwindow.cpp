@@ -19,6 +19,8 @@
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QAction>
 #include <QtGui/QTextBlock>
+#include <QtGui/QTextCursor>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QLineEdit>
@@ -164,6 +166,48 @@ private Q_SLOTS:
         QVERIFY2(rows.contains(QStringLiteral("HTTPRoute (3)")) || rows.join(QLatin1Char('\n')).contains(QStringLiteral("HTTPRoute (")),
                  qPrintable(rows.join(QLatin1Char('\n'))));
         QVERIFY(rows.contains(QStringLiteral("  webapp")));
+    }
+
+    void typingInAValueUpdatesTheExplorerInPlace()
+    {
+        // An edit that leaves every row in place (here a comment line that moves the objects
+        // below it) updates the tree rather than resetting it, so the view keeps what the user
+        // expanded and selected; a rename reshapes it.
+        auto window = openedWindow();
+        QVERIFY(window);
+        Gui::ExplorerModel *model = window->explorerModel();
+        const auto routeLine = [&] {
+            return model->findResource(QStringLiteral("HTTPRoute"), QStringLiteral("webapp"),
+                                       QStringLiteral("webapp-route"))
+                .data(Gui::ExplorerModel::LineRole)
+                .toInt();
+        };
+        const int before = routeLine();
+        QVERIFY(before > 0);
+        QSignalSpy resets(model, &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy changes(model, &QAbstractItemModel::dataChanged);
+        Gui::YamlEditor *editor = window->openFile(routesFile());
+        QVERIFY(editor);
+        QTextCursor cursor(editor->document());
+        cursor.insertText(QStringLiteral("# a note\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(routeLine(), before + 1, 10000);
+        QVERIFY(!changes.isEmpty());
+        QCOMPARE(resets.count(), 0);
+
+        // Renaming the route moves it in the tree: a reset, and the new name is there.
+        const QString text = editor->toPlainText();
+        const qsizetype at = text.indexOf(QStringLiteral("name: webapp-route"));
+        QVERIFY(at >= 0);
+        QTextCursor rename(editor->document());
+        rename.setPosition(int(at + QStringLiteral("name: ").size()));
+        rename.setPosition(int(at + QStringLiteral("name: webapp-route").size()),
+                           QTextCursor::KeepAnchor);
+        rename.insertText(QStringLiteral("webapp-renamed"));
+        QTRY_VERIFY_WITH_TIMEOUT(model->findResource(QStringLiteral("HTTPRoute"), QStringLiteral("webapp"),
+                                                     QStringLiteral("webapp-renamed"))
+                                     .isValid(),
+                                 10000);
+        QVERIFY(resets.count() >= 1);
     }
 
     void anInvalidValueReachesProblemsAndTheSquiggle()
