@@ -27,8 +27,17 @@ read_until() {
 
 failures=0
 check() {
-  local typed=$1 expected=$2
-  zpty -w -n shell "$typed"$'\t'
+  local typed=$1 expected=$2 attempt
+  # Type the line, and press Tab only once zsh has echoed all of it: a key typed while the
+  # line editor is still redrawing after the previous Ctrl-C can be lost (seen on a loaded
+  # machine: "toriictl" arrived as "oriictl" and Tab completed file names).
+  for attempt in 1 2 3; do
+    zpty -w -n shell "$typed"
+    read_until "${(b)typed}" >/dev/null && break
+    zpty -w -n shell $'\C-c'
+    read_until 'READY> ' >/dev/null
+  done
+  zpty -w -n shell $'\t'
   if read_until "$expected"; then
     print -r -- "\"$typed<Tab>\" offers: $expected"
   else
