@@ -13,6 +13,7 @@
 #include "app/gui/traffic/traffic_model.h"
 #include "app/gui/traffic/traffic_panel.h"
 #include "demo_workspace.h"
+#include "traffic_table_sum.h"
 #include "engine/workspace/workspace.h"
 
 #include <QtCore/QXmlStreamReader>
@@ -50,13 +51,7 @@ bool writeFile(const QString &path, const QByteArray &text)
 
 std::uint64_t errorsOf(const TrafficModel *model, const QString &backend)
 {
-    std::uint64_t n = 0;
-    for (int r = 0; r < model->rowCount(); ++r) {
-        if (model->index(r, TrafficModel::BackendColumn).data().toString() == backend) {
-            n += std::uint64_t(model->index(r, TrafficModel::ErrorsColumn).data(TrafficModel::NumberRole).toDouble());
-        }
-    }
-    return n;
+    return TestSupport::tableSum(model, backend, TrafficModel::ErrorsColumn);
 }
 
 } // namespace

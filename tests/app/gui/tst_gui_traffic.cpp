@@ -8,6 +8,7 @@
 #include "app/gui/traffic/traffic_panel.h"
 #include "app/runtime/serve_session.h"
 #include "demo_workspace.h"
+#include "traffic_table_sum.h"
 
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
@@ -25,13 +26,7 @@ namespace {
 // The sum of the Requests column over the rows of `backend`, as the table shows it.
 std::uint64_t tableCount(const TrafficModel *model, const QString &backend)
 {
-    std::uint64_t n = 0;
-    for (int r = 0; r < model->rowCount(); ++r) {
-        if (model->index(r, TrafficModel::BackendColumn).data().toString() == backend) {
-            n += std::uint64_t(model->index(r, TrafficModel::RequestsColumn).data(TrafficModel::NumberRole).toDouble());
-        }
-    }
-    return n;
+    return TestSupport::tableSum(model, backend, TrafficModel::RequestsColumn);
 }
 
 } // namespace
