@@ -31,6 +31,10 @@ void cleanValue(std::string &value)
             }
         }
     }
+    const auto isOws = [](char c) { return c == ' ' || c == '\t'; };
+    if (value.empty() || (!isOws(value.front()) && !isOws(value.back()))) {
+        return; // the usual value: nothing to trim, no copy
+    }
     const std::string_view trimmed = trimOws(value);
     if (trimmed.size() != value.size()) {
         value = std::string(trimmed);

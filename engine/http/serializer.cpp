@@ -1,7 +1,12 @@
 #include "engine/http/http1_codec.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace Torii::Http {
 
@@ -53,10 +58,32 @@ void appendFields(std::string &out, const Headers &headers)
     out.append("\r\n");
 }
 
-// How many bytes of `text` are CR, LF or NUL, eight bytes at a time (exact: each zero byte of a
-// word is marked once, and no byte is two of the three).
+// How many bytes of `text` are CR, LF or NUL. SSE2 (baseline x86-64): sixteen bytes per step,
+// matches counted in byte lanes (each match subtracts -1) and summed with PSADBW before a lane
+// can wrap; elsewhere eight bytes per step in a word (exact: each zero byte of a word is marked
+// once, and no byte is two of the three). Every forwarded head is scanned once, so this is hot.
 std::size_t countLineBreaksAndNuls(std::string_view text)
 {
+    std::size_t count = 0;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i zero = _mm_setzero_si128();
+    while (i + 16 <= text.size()) {
+        __m128i lanes = _mm_setzero_si128();
+        // At most 255 steps per batch: a byte lane counts up to 255.
+        const std::size_t batchEnd = std::min(text.size() & ~std::size_t(15), i + 255 * 16);
+        for (; i < batchEnd; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text.data() + i));
+            const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)),
+                                             _mm_cmpeq_epi8(v, zero));
+            lanes = _mm_sub_epi8(lanes, hit);
+        }
+        const __m128i sums = _mm_sad_epu8(lanes, zero);
+        count += std::size_t(_mm_cvtsi128_si32(sums)) + std::size_t(_mm_extract_epi16(sums, 4));
+    }
+#endif
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
     constexpr std::uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
     const auto zeroBytes = [](std::uint64_t v) { return ~((((v & low7) + low7) | v) | low7); };
@@ -66,8 +93,6 @@ std::size_t countLineBreaksAndNuls(std::string_view text)
                                    >> 7;
         return (bits * ones) >> 56; // the sum of the eight 0/1 bytes (no popcnt on baseline x86-64)
     };
-    std::size_t count = 0;
-    std::size_t i = 0;
     for (; i + 8 <= text.size(); i += 8) {
         std::uint64_t word;
         std::memcpy(&word, text.data() + i, 8);
@@ -90,15 +115,29 @@ bool onlyOwnLineBreaks(std::string_view head, std::size_t lines)
     return countLineBreaksAndNuls(head) == 2 * lines;
 }
 
+// One resize for all fields, then plain copies: four appends per field each re-checked the
+// capacity, and this runs twice per proxied request.
 void appendFieldsPlain(std::string &out, const Headers &headers)
 {
+    std::size_t size = 2;
     for (const HeaderField &field : headers.fields) {
-        out.append(field.name);
-        out.append(": ");
-        out.append(field.value);
-        out.append("\r\n");
+        size += field.name.size() + field.value.size() + 4;
     }
-    out.append("\r\n");
+    const std::size_t start = out.size();
+    out.resize(start + size);
+    char *p = out.data() + start;
+    for (const HeaderField &field : headers.fields) {
+        std::memcpy(p, field.name.data(), field.name.size());
+        p += field.name.size();
+        *p++ = ':';
+        *p++ = ' ';
+        std::memcpy(p, field.value.data(), field.value.size());
+        p += field.value.size();
+        *p++ = '\r';
+        *p++ = '\n';
+    }
+    *p++ = '\r';
+    *p = '\n';
 }
 
 } // namespace

@@ -24,6 +24,8 @@ private slots:
     void caseInsensitiveNames();
     void lineBreakScan_data();
     void lineBreakScan();
+    void lineBreakScanLong_data();
+    void lineBreakScanLong();
     void reasonPhrases();
 };
 
@@ -237,8 +239,8 @@ void TestHttpSerializer::lineBreakScan_data()
     QTest::addColumn<int>("length");
     QTest::addColumn<int>("position"); // of the bad byte, -1: none
     QTest::addColumn<char>("bad");
-    // Every position around the 8-byte words the scan reads, and the tail after them.
-    for (int length : {0, 1, 7, 8, 9, 15, 16, 17, 31}) {
+    // Around the 8-byte words and the 16-byte vectors the scan reads, and the tails after them.
+    for (int length : {0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 48}) {
         QTest::addRow("%d clean", length) << length << -1 << ' ';
         for (int position = 0; position < length; ++position) {
             for (char bad : {'\r', '\n', '\0'}) {
@@ -283,6 +285,44 @@ void TestHttpSerializer::lineBreakScan()
     QCOMPARE(std::count(answer.begin(), answer.end(), '\n'), 3);
     QCOMPARE(std::count(answer.begin(), answer.end(), '\0'), 0);
     QCOMPARE(answer.size(), std::string("HTTP/1.1 200 \r\nY: \r\n\r\n").size() + 2 * text.size());
+}
+
+void TestHttpSerializer::lineBreakScanLong_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<char>("bad");
+    // Longer than one batch of the vector count (255 steps of 16 bytes): a byte lane that wrapped
+    // could make 256 injected line breaks look like none.
+    for (int length : {4079, 4080, 4081, 4096, 8192 + 7}) {
+        for (char bad : {'\r', '\n', '\0'}) {
+            QTest::addRow("%d x 0x%02x", length, int(bad)) << length << bad;
+        }
+    }
+}
+
+void TestHttpSerializer::lineBreakScanLong()
+{
+    QFETCH(int, length);
+    QFETCH(char, bad);
+    RequestHead head;
+    head.method = "GET";
+    head.target = "/";
+    head.headers.add("X", std::string(std::size_t(length), bad));
+    const std::string wire = serializeRequestHead(head);
+    QCOMPARE(std::count(wire.begin(), wire.end(), '\r'), 3);
+    QCOMPARE(std::count(wire.begin(), wire.end(), '\n'), 3);
+    QCOMPARE(std::count(wire.begin(), wire.end(), '\0'), 0);
+    // Every 16th byte bad: the same byte lane counts them all.
+    std::string sparse(std::size_t(length), 'a');
+    for (std::size_t i = 0; i < sparse.size(); i += 16) {
+        sparse[i] = bad;
+    }
+    head.headers = {};
+    head.headers.add("X", sparse);
+    const std::string sparseWire = serializeRequestHead(head);
+    QCOMPARE(std::count(sparseWire.begin(), sparseWire.end(), '\n'), 3);
+    QCOMPARE(std::count(sparseWire.begin(), sparseWire.end(), '\r'), 3);
+    QCOMPARE(std::count(sparseWire.begin(), sparseWire.end(), '\0'), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHttpSerializer)
