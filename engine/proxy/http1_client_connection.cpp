@@ -396,6 +396,7 @@ void Http1ClientConnection::onHead(Http::RequestHead &&head)
         m_context.scannedTable = x.table;
         m_context.tableTraits = x.table ? scanTable(*x.table) : TableTraits{};
     }
+    m_context.endpointChooser.bind(x.table, x.endpoints);
     // A retry decides again on the client's head: keep a copy, only when some row retries.
     std::optional<Http::RequestHead> clientHead;
     if (m_context.tableTraits.retries) {
@@ -437,7 +438,7 @@ RoutingInput Http1ClientConnection::routingInput(const Exchange &x) const
     input.endpoints = x.endpoints.get();
     input.clientAddress = m_peer;
     input.random = &m_context.random;
-    input.roundRobin = &m_context.roundRobin;
+    input.endpointChooser = &m_context.endpointChooser;
     input.tls = m_ssl != nullptr;
     input.serverName = m_sni;
     return input;
@@ -655,13 +656,12 @@ void Http1ClientConnection::startMirrors(const ForwardPlan &plan)
         return;
     }
     for (const RouteTable::Backend *target : policy.firing(m_context.random)) {
-        const std::string key = endpointKey(target->ns, target->service, target->port);
-        const auto endpoints = x.endpoints->find(key);
-        if (endpoints == x.endpoints->end() || endpoints->second.empty()) {
+        const std::string *next = EndpointChooser::next(
+            m_context.endpointChooser.target(*target, x.table.get(), *x.endpoints));
+        if (next == nullptr) {
             continue; // no endpoint to mirror to: the copy is not sent
         }
-        const std::string &endpoint =
-            endpoints->second[m_context.roundRobin.next(key, endpoints->second.size())];
+        const std::string &endpoint = *next;
         std::string host;
         quint16 port = 0;
         if (!splitEndpoint(endpoint, &host, &port)) {

@@ -21,7 +21,7 @@ class Http1UpstreamPool;
 class MirrorSender;
 
 // What every connection of one worker shares: its loop, its snapshot cache, its upstream pool,
-// its round-robin counters, its event ring. Thread: the worker's only (nothing here is shared
+// its endpoint chooser (round-robin counters), its event ring. Thread: the worker's only (nothing here is shared
 // with another worker: no locks on the request path). Ownership: the LoopWorker owns it and
 // outlives every connection.
 struct TableTraits
@@ -36,7 +36,7 @@ struct LoopWorkerContext
     std::unique_ptr<SnapshotCache> snapshots;
     Http::Limits limits;
     std::function<double()> random;
-    RoundRobin roundRobin;
+    EndpointChooser endpointChooser;
     Http1UpstreamPool *pool = nullptr;   // owned by the LoopWorker
     MirrorSender *mirrors = nullptr;     // owned by the LoopWorker
     // What the last table seen uses (a row with `retry`: each request's head is kept for a

@@ -27,12 +27,53 @@ std::string endpointKey(const std::string &ns, const std::string &service, int p
 
 namespace Torii::Proxy::Internal {
 
-std::size_t RoundRobin::next(const std::string &key, std::size_t count)
+void EndpointChooser::bind(const std::shared_ptr<const RouteTable::RouteTable> &table,
+                           const std::shared_ptr<const EndpointMap> &endpoints)
 {
-    std::size_t &position = m_positions[key];
-    const std::size_t chosen = position % count;
-    position = chosen + 1;
-    return chosen;
+    if (table == m_table && endpoints == m_endpoints) {
+        return;
+    }
+    m_table = table;
+    m_endpoints = endpoints;
+    m_resolved.clear();
+}
+
+EndpointChooser::Target EndpointChooser::resolve(const RouteTable::Backend &backend,
+                                                 const EndpointMap &endpoints)
+{
+    Target target;
+    target.key = endpointKey(backend.ns, backend.service, backend.port);
+    const auto found = endpoints.find(target.key);
+    if (found != endpoints.end() && !found->second.empty()) {
+        target.endpoints = &found->second;
+    }
+    target.position = &m_positions[target.key];
+    return target;
+}
+
+const EndpointChooser::Target &EndpointChooser::target(const RouteTable::Backend &backend,
+                                                       const RouteTable::RouteTable *table,
+                                                       const EndpointMap &endpoints)
+{
+    if (table == nullptr || table != m_table.get() || &endpoints != m_endpoints.get()) {
+        m_uncached = resolve(backend, endpoints);
+        return m_uncached;
+    }
+    auto found = m_resolved.find(&backend);
+    if (found == m_resolved.end()) {
+        found = m_resolved.emplace(&backend, resolve(backend, endpoints)).first;
+    }
+    return found->second;
+}
+
+const std::string *EndpointChooser::next(const Target &target)
+{
+    if (target.endpoints == nullptr) {
+        return nullptr;
+    }
+    const std::size_t chosen = *target.position % target.endpoints->size();
+    *target.position = chosen + 1;
+    return &(*target.endpoints)[chosen];
 }
 
 int chooseWeighted(const std::vector<RouteTable::Backend> &backends, double r)
@@ -244,7 +285,9 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
         return decision;
     }
     const RouteTable::Backend &backend = route.backends[std::size_t(chosen)];
-    decision.backend = endpointKey(backend.ns, backend.service, backend.port);
+    const EndpointChooser::Target &target =
+        input.endpointChooser->target(backend, input.table, *input.endpoints);
+    decision.backend = target.key;
     if (!backend.isValid()) {
         decision.local = answer(500, "500 " + routeText() + " chose backend " + decision.backend +
                                          ", which is invalid: " + backend.invalidReason);
@@ -256,15 +299,14 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
                                          ": filter not supported: " + plan.unsupported);
         return decision;
     }
-    const auto endpoints = input.endpoints->find(decision.backend);
-    if (endpoints == input.endpoints->end() || endpoints->second.empty()) {
+    const std::string *endpoint = EndpointChooser::next(target);
+    if (endpoint == nullptr) {
         decision.local = answer(503, "503 " + routeText() + " chose backend " + decision.backend +
                                          ", which has no endpoint (none is running or mapped)");
         return decision;
     }
-    const std::vector<std::string> &list = endpoints->second;
     ForwardPlan &forward = decision.forward;
-    forward.endpoint = list[input.roundRobin->next(decision.backend, list.size())];
+    forward.endpoint = *endpoint;
     if (!splitEndpoint(forward.endpoint, &forward.endpointHost, &forward.endpointPort)) {
         decision.local =
             answer(503, "503 " + routeText() + ", backend " + decision.backend + ": endpoint \"" +

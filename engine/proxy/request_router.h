@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -19,15 +20,44 @@
 
 namespace Torii::Proxy::Internal {
 
-// Round-robin position per backend key. Not thread-safe: owned by the worker.
-class RoundRobin
+// Picks the endpoint of a backendRef, round-robin over the Service's endpoints. Not
+// thread-safe: owned by the worker.
+//
+// Every forwarded request needs its backend's key ("ns/service:port") and endpoint list; building
+// the key and finding it in the map cost an allocation, string compares and a string hash per
+// request. Bound to the worker's current (table, endpoint map) snapshot, the chooser resolves each
+// backendRef of that table once, by its address. It holds the snapshot it resolved against, so a
+// later table or map at a freed one's address is never taken for it; anything else (unbound
+// callers, another snapshot) takes the same path without the cache. Positions are kept by key,
+// so a table swap does not restart the rotation.
+class EndpointChooser
 {
 public:
-    // The next of `count` (> 0) endpoints of `key`.
-    std::size_t next(const std::string &key, std::size_t count);
+    // One backendRef resolved against an endpoint map.
+    struct Target
+    {
+        std::string key;                                     // "ns/service:port"
+        const std::vector<std::string> *endpoints = nullptr; // null: none
+        std::size_t *position = nullptr;                     // into m_positions (node-stable)
+    };
+
+    void bind(const std::shared_ptr<const RouteTable::RouteTable> &table,
+              const std::shared_ptr<const EndpointMap> &endpoints);
+    // `backend` (a backendRef of `table`: its address is the cache key) in `endpoints`. Valid
+    // until the next call.
+    const Target &target(const RouteTable::Backend &backend, const RouteTable::RouteTable *table,
+                         const EndpointMap &endpoints);
+    // The next endpoint of `target` in turn; null when it has none.
+    static const std::string *next(const Target &target);
 
 private:
+    Target resolve(const RouteTable::Backend &backend, const EndpointMap &endpoints);
+
+    std::shared_ptr<const RouteTable::RouteTable> m_table;
+    std::shared_ptr<const EndpointMap> m_endpoints;
+    std::unordered_map<const RouteTable::Backend *, Target> m_resolved;
     std::unordered_map<std::string, std::size_t> m_positions;
+    Target m_uncached; // the last resolution outside the bound snapshot
 };
 
 // Index of the backend a draw `r` in [0, 1) picks, weights taken as they are (weight 0 gets no
@@ -69,7 +99,7 @@ struct RoutingInput
     const EndpointMap *endpoints = nullptr;          // not owned; never null
     std::string clientAddress;                       // for X-Forwarded-For
     const std::function<double()> *random = nullptr; // uniform [0, 1); not owned
-    RoundRobin *roundRobin = nullptr;                // not owned
+    EndpointChooser *endpointChooser = nullptr;      // not owned
     bool tls = false;                                // X-Forwarded-Proto: https
     // TLS: the SNI the client sent ("" when none). A request whose Host selects another host
     // entry of the port than the SNI does gets 421 (the certificate it checked was not for it).

@@ -59,7 +59,7 @@ private slots:
     {
         auto table = makeTable();
         EndpointMap endpoints{{"default/svc:80", {"127.0.0.1:9"}}};
-        RoundRobin rr;
+        EndpointChooser rr;
         RoutingInput input{443, table.get(), &endpoints, "10.0.0.1", nullptr, &rr};
         input.tls = true;
         input.serverName = "a.example";
@@ -80,11 +80,70 @@ private slots:
         QCOMPARE(upstreamFailedAnswer(x, "refused").status, 502);
     }
 
+    // Endpoints rotate per backend whether or not the chooser is bound to the snapshot; a new
+    // endpoint map is honoured at once (never an endpoint list of the old one); a new table
+    // keeps the rotation where it was.
+    void endpointChooserRotatesAndFollowsSnapshots()
+    {
+        auto table = makeTable();
+        auto endpoints = std::make_shared<const EndpointMap>(
+            EndpointMap{{"default/svc:80", {"127.0.0.1:1", "127.0.0.1:2", "127.0.0.1:3"}}});
+        const auto sendOne = [](const RoutingInput &input) {
+            Exchange x;
+            ExchangeStart start = startExchange(x, input, head("a.example"));
+            return start.local ? std::string("local") : start.forward.endpoint;
+        };
+        for (bool bound : {false, true}) {
+            EndpointChooser chooser;
+            if (bound) {
+                chooser.bind(table, endpoints);
+            }
+            RoutingInput input{443, table.get(), endpoints.get(), "10.0.0.1", nullptr, &chooser};
+            input.tls = true;
+            input.serverName = "a.example";
+            QCOMPARE(sendOne(input), std::string("127.0.0.1:1"));
+            QCOMPARE(sendOne(input), std::string("127.0.0.1:2"));
+            QCOMPARE(sendOne(input), std::string("127.0.0.1:3"));
+            QCOMPARE(sendOne(input), std::string("127.0.0.1:1"));
+
+            // A new table (same backend key): the rotation goes on.
+            auto swapped = makeTable();
+            if (bound) {
+                chooser.bind(swapped, endpoints);
+            }
+            input.table = swapped.get();
+            QCOMPARE(sendOne(input), std::string("127.0.0.1:2"));
+
+            // A new endpoint map: its endpoints, not the cached list of the old one.
+            auto scaled = std::make_shared<const EndpointMap>(
+                EndpointMap{{"default/svc:80", {"127.0.0.1:7", "127.0.0.1:8"}}});
+            if (bound) {
+                chooser.bind(swapped, scaled);
+            }
+            input.endpoints = scaled.get();
+            const std::string next = sendOne(input);
+            QVERIFY2(next == "127.0.0.1:7" || next == "127.0.0.1:8", next.c_str());
+            QVERIFY(sendOne(input) != next);
+
+            // No endpoint: 503 that names the backend.
+            auto empty = std::make_shared<const EndpointMap>();
+            if (bound) {
+                chooser.bind(swapped, empty);
+            }
+            input.endpoints = empty.get();
+            Exchange x;
+            ExchangeStart start = startExchange(x, input, head("a.example"));
+            QVERIFY(start.local);
+            QCOMPARE(start.local->status, 503);
+            QVERIFY(start.local->explanation.find("default/svc:80") != std::string::npos);
+        }
+    }
+
     void misdirectedHostIs421()
     {
         auto table = makeTable();
         EndpointMap endpoints{{"default/svc:80", {"127.0.0.1:9"}}};
-        RoundRobin rr;
+        EndpointChooser rr;
         RoutingInput input{443, table.get(), &endpoints, "10.0.0.1", nullptr, &rr};
         input.tls = true;
         input.serverName = "a.example";
@@ -107,7 +166,7 @@ private slots:
     {
         auto table = makeTable();
         EndpointMap endpoints{{"default/svc:80", {"127.0.0.1:9"}}};
-        RoundRobin rr;
+        EndpointChooser rr;
         RoutingInput input{443, table.get(), &endpoints, "10.0.0.1", nullptr, &rr};
         Exchange x;
         startExchange(x, input, head("a.example", 0)); // HTTP/1.0 client
@@ -159,7 +218,7 @@ private slots:
         builder.addHttpRoute(80, {"*"}, r);
         auto table = builder.build();
         EndpointMap endpoints{{"default/svc:80", {"127.0.0.1:9"}}};
-        RoundRobin rr;
+        EndpointChooser rr;
         RoutingInput input{80, table.get(), &endpoints, "10.0.0.1", nullptr, &rr};
 
         Http::RequestHead preflight = head("a.example");
