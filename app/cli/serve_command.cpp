@@ -188,14 +188,19 @@ void printListeners(const Runtime::ServeSession &session, const std::string &bin
                       .arg(QLatin1String(protocolName(l.protocol))));
             continue;
         }
+        // L4 listeners carry no HTTP: their address is shown with the protocol as its scheme.
+        const QString scheme = l.protocol == RouteTable::ListenerProtocol::TCP   ? "tcp"
+                               : l.protocol == RouteTable::ListenerProtocol::UDP ? "udp"
+                               : l.protocol == RouteTable::ListenerProtocol::TLS ? "tls"
+                                                                                 : "http";
         const QString base =
-            QStringLiteral("http://%1:%2").arg(urlHost(bindAddress)).arg(l.localPort);
+            QStringLiteral("%1://%2:%3").arg(scheme, urlHost(bindAddress)).arg(l.localPort);
         print(QCoreApplication::translate("toriictl", "%1 listener %2 (%3) → %4\n")
                   .arg(QString::fromStdString(l.gateway))
                   .arg(l.port)
                   .arg(QLatin1String(protocolName(l.protocol)))
                   .arg(base));
-        if (curl.isEmpty() && !l.exampleHost.empty()) {
+        if (curl.isEmpty() && !l.exampleHost.empty() && scheme == QLatin1String("http")) {
             curl = QStringLiteral("curl -H 'Host: %1' %2/")
                        .arg(QString::fromStdString(l.exampleHost))
                        .arg(base);

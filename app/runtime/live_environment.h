@@ -2,9 +2,10 @@
 
 // The live environment the route-test runner sends its requests to (Scenarios::LiveEnvironment):
 // the objects the runner holds in memory, reconciled and served as `toriictl serve` serves a
-// design (ServeSession): one Proxy::Gateway per Gateway with its HTTP listeners on ports the OS
-// chooses on 127.0.0.1, and one mock echo Service (a replica per pod of its Deployment) per
-// Service the tables send to. Nothing is read from disk.
+// design (ServeSession): one Proxy::Gateway per Gateway with its listeners (HTTP, HTTPS, TCP,
+// UDP, TLS) on ports the OS chooses on 127.0.0.1, and one mock echo Service (a replica per pod of
+// its Deployment; for L4 routes the stand-ins of app/runtime/stream_backends.h) per Service the
+// tables send to. Nothing is read from disk.
 //
 // Thread: create, start and stop on one thread; the gateways and backends answer on their own.
 

@@ -1,6 +1,9 @@
 #include "local_gateways.h"
 
+#include "stream_backends.h"
+
 #include "simulator/backends/mock_service.h"
+#include "simulator/backends/stream_echo_service.h"
 
 #include <algorithm>
 #include <random>
@@ -131,6 +134,95 @@ std::vector<std::string> LocalGateways::startBackends(const std::vector<Model::R
     return unneeded;
 }
 
+std::vector<std::string>
+LocalGateways::startStreamBackends(const std::vector<Model::Resource> &resources,
+                                   const Controller::ControllerResult &computed,
+                                   const LocalGatewayOptions &options,
+                                   Proxy::EndpointMap &endpoints, LocalGatewaysChange *change)
+{
+    struct Wanted
+    {
+        RT::ListenerProtocol protocol;
+        bool passthrough = false;
+        std::vector<std::string> hostnames; // the SNI names that reach it (passthrough)
+    };
+    std::map<std::tuple<std::string, std::string, int>, Wanted> wanted;
+    for (const auto &[gateway, table] : computed.routeTables) {
+        for (int port : table->ports()) {
+            const auto view = table->listener(port);
+            const bool passthrough = view->protocol == RT::ListenerProtocol::TLS &&
+                                     !m_tlsTerminate.count({gateway, port});
+            for (const auto &host : view->hosts) {
+                for (const RT::StreamRoute *route : host.streams) {
+                    for (const RT::Backend &b : route->backends) {
+                        if (!b.isValid()) {
+                            continue;
+                        }
+                        Wanted &w = wanted.try_emplace(std::make_tuple(b.ns, b.service, b.port),
+                                                       Wanted{view->protocol})
+                                        .first->second;
+                        w.passthrough = w.passthrough || passthrough;
+                        if (passthrough) {
+                            w.hostnames.push_back(host.hostname);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    std::set<std::string> needed;
+    for (const auto &[backend, want] : wanted) {
+        const auto &[ns, service, port] = backend;
+        const std::string endpointKey = Proxy::endpointKey(ns, service, port);
+        if (auto real = options.realBackends.find(ns + '/' + service);
+            real != options.realBackends.end()) {
+            endpoints[endpointKey] = {real->second};
+            continue;
+        }
+        const StreamBackendSpec spec = streamBackendFor(resources, ns, service, port, want.protocol,
+                                                        want.passthrough, want.hostnames);
+        const std::string key = ns + '/' + service + ':' + std::to_string(port);
+        // A self-signed certificate is new each time: its names identify it.
+        std::string names;
+        for (const std::string &h : want.hostnames) {
+            names += h + ',';
+        }
+        const std::string identity = std::to_string(int(spec.kind)) + '/' +
+                                     std::to_string(spec.replicas) + '/' +
+                                     (spec.selfSigned ? "self-signed:" + names : spec.certificatePem);
+        needed.insert(key);
+        Backends::StreamEchoService *mock = nullptr;
+        if (auto running = m_streamServices.find(key);
+            running != m_streamServices.end() && running->second.identity == identity) {
+            mock = running->second.service.get();
+        } else {
+            auto created = std::make_unique<Backends::StreamEchoService>(
+                QString::fromStdString(ns), QString::fromStdString(service), spec.replicas,
+                spec.kind, spec.certificatePem, spec.privateKeyPem);
+            if (!created->start().empty()) {
+                continue; // no endpoint: the gateway closes its connections
+            }
+            mock = created.get();
+            m_streamStarting[key] = {std::move(created), identity};
+            if (change) {
+                change->servicesStarted.push_back(key);
+            }
+        }
+        std::vector<std::string> addresses;
+        for (quint16 p : mock->ports()) {
+            addresses.push_back("127.0.0.1:" + std::to_string(p));
+        }
+        endpoints[endpointKey] = addresses;
+    }
+    std::vector<std::string> unneeded;
+    for (const auto &[key, running] : m_streamServices) {
+        if (!needed.count(key) || m_streamStarting.count(key)) {
+            unneeded.push_back(key);
+        }
+    }
+    return unneeded;
+}
+
 Proxy::GatewayConfig LocalGateways::gatewayConfigFor(const std::string &gatewayName,
                                                      const RT::RouteTable &table,
                                                      const LocalGatewayOptions &options) const
@@ -150,6 +242,27 @@ Proxy::GatewayConfig LocalGateways::gatewayConfigFor(const std::string &gatewayN
                                             localPortFor(gatewayName, port, options),
                                             https->second.context});
             }
+        } else {
+            // L4: TCP, UDP, and TLS (Terminate when its listeners' certificates resolved,
+            // otherwise Passthrough).
+            const RT::ListenerProtocol protocol = table.listener(port)->protocol;
+            Proxy::ListenerConfig listener{port, options.bindAddress,
+                                           localPortFor(gatewayName, port, options), nullptr};
+            if (protocol == RT::ListenerProtocol::TCP) {
+                listener.kind = Proxy::ListenerKind::Tcp;
+            } else if (protocol == RT::ListenerProtocol::UDP) {
+                listener.kind = Proxy::ListenerKind::Udp;
+            } else if (const auto terminate = m_tlsTerminate.find({gatewayName, port});
+                       terminate != m_tlsTerminate.end()) {
+                if (!terminate->second) {
+                    continue; // Terminate without a usable certificate: not served
+                }
+                listener.kind = Proxy::ListenerKind::TlsTerminate;
+                listener.tlsContext = terminate->second;
+            } else {
+                listener.kind = Proxy::ListenerKind::TlsPassthrough;
+            }
+            config.listeners.push_back(std::move(listener));
         }
     }
     config.limits = options.limits;
@@ -187,9 +300,12 @@ bool LocalGateways::update(const std::vector<Model::Resource> &resources,
 {
     // Before gatewayConfigFor(), which reads the HTTPS contexts.
     m_https = planHttpsPorts(computed, options.developmentCa.get());
+    m_tlsTerminate = planTlsTerminatePorts(computed);
     Proxy::EndpointMap endpoints;
     const std::vector<std::string> unneeded =
         startBackends(resources, computed, options, endpoints, change);
+    const std::vector<std::string> unneededStreams =
+        startStreamBackends(resources, computed, options, endpoints, change);
 
     bool ok = true;
     std::set<std::string> served;
@@ -200,7 +316,8 @@ bool LocalGateways::update(const std::vector<Model::Resource> &resources,
         }
         decltype(RunningGateway::listenerKey) key;
         for (const Proxy::ListenerConfig &l : config.listeners) {
-            key.emplace_back(l.gatewayPort, l.bindAddress, l.localPort, l.tlsContext != nullptr);
+            key.emplace_back(l.gatewayPort, l.bindAddress, l.localPort, l.tlsContext != nullptr,
+                             int(l.kind));
         }
         auto running = m_gateways.find(gatewayName);
         if (running != m_gateways.end() && running->second.listenerKey == key) {
@@ -284,6 +401,16 @@ bool LocalGateways::update(const std::vector<Model::Resource> &resources,
         m_services[key] = std::move(startedService);
     }
     m_starting.clear();
+    for (const std::string &key : unneededStreams) {
+        if (change && !m_streamStarting.count(key)) {
+            change->servicesStopped.push_back(key);
+        }
+        m_streamServices.erase(key); // stops it
+    }
+    for (auto &[key, startedService] : m_streamStarting) {
+        m_streamServices[key] = std::move(startedService);
+    }
+    m_streamStarting.clear();
     return ok;
 }
 
@@ -319,8 +446,10 @@ void LocalGateways::stop()
         running.service->stop();
     }
     m_services.clear();
+    m_streamServices.clear();
     m_ports.clear();
     m_https.clear();
+    m_tlsTerminate.clear();
 }
 
 std::size_t LocalGateways::drainEvents(

@@ -5,7 +5,9 @@
 // table with its HTTP and HTTPS listeners on 127.0.0.1 (or the bind address asked for; HTTPS with
 // the certificates listener_certificates.h chooses), and one mock echo
 // Service (an endpoint per replica of the same-named Deployment) per Service the tables send to,
-// unless a real local app is bound.
+// unless a real local app is bound. TCP, UDP and TLS listeners (Passthrough, or Terminate with
+// the listener's certificate) are served too, and the Services their routes name get the L4
+// stand-ins stream_backends.h chooses (TCP/UDP/TLS echo, HTTPS echo, DNS), one per Service port.
 //
 // update() brings a running set in line with a new reconciliation (serve --watch) without
 // dropping connections: gateways whose listener set is unchanged get the new table and endpoint
@@ -29,6 +31,7 @@
 
 namespace Torii::Backends {
 class MockService;
+class StreamEchoService;
 }
 
 namespace Torii::Runtime {
@@ -120,7 +123,7 @@ private:
         std::unique_ptr<Proxy::Gateway> gateway;
         // What decides whether a new table fits the running listeners: (port, address, the
         // local port asked for, TLS or not).
-        std::vector<std::tuple<int, std::string, quint16, bool>> listenerKey;
+        std::vector<std::tuple<int, std::string, quint16, bool, int>> listenerKey; // + kind
     };
 
     // Starts the mock Services the tables need that are not running yet (replica count changes
@@ -130,6 +133,17 @@ private:
                                            const LocalGatewayOptions &options,
                                            Proxy::EndpointMap &endpoints,
                                            LocalGatewaysChange *change);
+    struct RunningStreamService
+    {
+        std::unique_ptr<Backends::StreamEchoService> service;
+        std::string identity; // kind, replicas and certificate: a change restarts it
+    };
+    // As startBackends, for the Services behind TCP/UDP/TLS routes ("namespace/name:port").
+    std::vector<std::string> startStreamBackends(const std::vector<Model::Resource> &resources,
+                                                 const Controller::ControllerResult &computed,
+                                                 const LocalGatewayOptions &options,
+                                                 Proxy::EndpointMap &endpoints,
+                                                 LocalGatewaysChange *change);
     // The gateway configuration of one compiled table; no listeners when none is served.
     Proxy::GatewayConfig gatewayConfigFor(const std::string &gatewayName,
                                           const RouteTable::RouteTable &table,
@@ -140,6 +154,10 @@ private:
     std::map<std::string, RunningGateway> m_gateways;       // "namespace/name"
     std::map<std::pair<std::string, int>, quint16> m_ports; // (gateway, listener port) → local
     std::map<std::pair<std::string, int>, HttpsPort> m_https; // (gateway, port) → TLS context
+    std::map<std::string, RunningStreamService> m_streamServices; // "namespace/name:port"
+    std::map<std::string, RunningStreamService> m_streamStarting;
+    // (gateway, port) → the context of its TLS Terminate listeners.
+    std::map<std::pair<std::string, int>, std::shared_ptr<SSL_CTX>> m_tlsTerminate;
 };
 
 } // namespace Torii::Runtime

@@ -3,6 +3,7 @@
 #include "loop_worker.h"
 #include "request_event_ring.h"
 #include "shared_state.h"
+#include "udp_proxy.h"
 
 #include "engine/net/tcp_socket.h"
 
@@ -43,6 +44,20 @@ bool Gateway::start(std::string *error)
     options.reusePort = workers > 1;
     for (const ListenerConfig &listener : m_config.listeners) {
         quint16 port = listener.localPort;
+        if (listener.kind == ListenerKind::Udp) {
+            // One socket on the first worker: a flow's session lives where its datagrams land.
+            std::string why;
+            Net::UniqueFd fd = Internal::bindUdp(listener.bindAddress, port, &why);
+            if (!fd) {
+                if (error) {
+                    *error = why + " for gateway port " + std::to_string(listener.gatewayPort);
+                }
+                return false;
+            }
+            bound[listener.gatewayPort] = Net::localPort(fd.get());
+            perWorker[0].push_back({std::move(fd), listener.gatewayPort, nullptr, listener.kind});
+            continue;
+        }
         for (int w = 0; w < workers; ++w) {
             std::string why;
             Net::UniqueFd fd = Net::listenTcp(listener.bindAddress, port, options, &why);
@@ -62,7 +77,7 @@ bool Gateway::start(std::string *error)
                 bound[listener.gatewayPort] = port;
             }
             perWorker[std::size_t(w)].push_back(
-                {std::move(fd), listener.gatewayPort, listener.tlsContext});
+                {std::move(fd), listener.gatewayPort, listener.tlsContext, listener.kind});
         }
     }
     for (const auto &ring : m_rings) {
@@ -88,7 +103,7 @@ bool Gateway::start(std::string *error)
         }
         auto worker = std::make_unique<Internal::LoopWorker>(
             workerConfig, m_shared, std::move(perWorker[std::size_t(w)]), ring, &m_tlsFailures,
-            &m_mirrorDrops);
+            &m_mirrorDrops, &m_udpDrops);
         if (!worker->init(error)) {
             return false;
         }

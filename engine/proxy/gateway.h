@@ -30,9 +30,10 @@
 // RequestMirror (mirror_policy.h): a copy of the upstream head and body goes to one endpoint of
 // the mirror backend, fire and forget (mirror_sender.h: answer dropped, bounded, drops counted
 // in droppedMirrors()).
-// Not in this slice: session persistence. HTTP/2 (h2c), WebSocket upgrades and
-// TCP/TLS/UDP routes are planned; an Upgrade request is forwarded as plain HTTP/1.1 and the
-// connection closes after it.
+// L4 listeners (ListenerConfig::kind: TCP, TLS Passthrough/Terminate, UDP) are served by
+// stream_connection.h and udp_proxy.h on the same workers, from the same table snapshots.
+// Not in this slice: session persistence. HTTP/2 (h2c) and WebSocket upgrades are planned; an
+// Upgrade request is forwarded as plain HTTP/1.1 and the connection closes after it.
 //
 // How it runs: GatewayConfig::workers threads (std::thread), each with its own epoll EventLoop
 // (engine/net), its own listening sockets (SO_REUSEPORT when several), connections, upstream
@@ -108,6 +109,9 @@ public:
     // Mirrored copies dropped because a mirror could not keep up (too many copies in flight, or
     // too many bytes queued towards one), since construction.
     std::uint64_t droppedMirrors() const { return m_mirrorDrops.load(); }
+    // UDP datagrams dropped (no route or endpoint for a new flow, too many sessions, a full
+    // queue, too large), since construction.
+    std::uint64_t droppedDatagrams() const { return m_udpDrops.load(); }
 
 private:
     GatewayConfig m_config;
@@ -118,6 +122,7 @@ private:
     std::uint64_t m_droppedBefore = 0; // drops of rings replaced by a later start()
     std::atomic<std::uint64_t> m_tlsFailures{0};
     std::atomic<std::uint64_t> m_mirrorDrops{0};
+    std::atomic<std::uint64_t> m_udpDrops{0};
     std::map<int, quint16> m_boundPorts;
 };
 

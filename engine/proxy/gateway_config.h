@@ -17,9 +17,15 @@
 
 namespace Torii::Proxy {
 
-// One HTTP/1.1 listener, plain or terminating TLS. HTTP/2 and L4 listeners are planned: they
-// will add a protocol here and their own connection class beside Http1ClientConnection; the
-// exchange logic (routing, filters, answers) stays shared.
+// What a listener speaks. Http: HTTP/1.1, plain or terminating TLS (tlsContext). The others are
+// L4 (stream_connection.h, udp_proxy.h): Tcp splices each connection to a backend of the port's
+// TCPRoute; TlsPassthrough reads the SNI from the ClientHello and splices the still-encrypted
+// bytes to the TLSRoute it selects; TlsTerminate terminates TLS with tlsContext and splices the
+// decrypted stream over TCP; Udp keeps a session per client address and port.
+enum class ListenerKind { Http, Tcp, TlsPassthrough, TlsTerminate, Udp };
+
+// One listener. HTTP/2 is planned: it will add its own connection class beside
+// Http1ClientConnection; the exchange logic (routing, filters, answers) stays shared.
 struct ListenerConfig
 {
     int gatewayPort = 80;                  // the Gateway API listener port, as in the table
@@ -30,6 +36,7 @@ struct ListenerConfig
     // (engine/tls builds it). The request's Host must then belong to the listener the SNI chose
     // (421 otherwise).
     std::shared_ptr<SSL_CTX> tlsContext;
+    ListenerKind kind = ListenerKind::Http;
 };
 
 // "namespace/service:port" → the endpoints serving it, each "127.0.0.1:port" (or "host:port"
@@ -70,6 +77,17 @@ struct GatewayConfig
     // the callers that count events under their own lock; Gateway::drainEvents is the
     // lock-free alternative.
     RequestEventCallback onEvent;
+    // L4 listeners (ListenerKind other than Http). A TCP/TLS connection with no byte either way
+    // for streamIdleTimeout is closed; a UDP session without a datagram for udpSessionTimeout is
+    // forgotten. streamBufferBytes bounds what is held per direction of a connection: reading
+    // from one side stops while the other side has that much unsent (backpressure).
+    std::chrono::milliseconds streamIdleTimeout{std::chrono::hours(1)};
+    std::chrono::milliseconds udpSessionTimeout{60000};
+    std::size_t streamBufferBytes = 64 * 1024;
+    // UDP: sessions per listener and datagrams queued per direction of a session; beyond them
+    // new flows and datagrams are dropped and counted (Gateway::droppedDatagrams()).
+    std::size_t udpMaxSessions = 4096;
+    std::size_t udpQueueDatagrams = 256;
 };
 
 } // namespace Torii::Proxy

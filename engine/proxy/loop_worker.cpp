@@ -16,9 +16,18 @@ constexpr std::chrono::milliseconds kAcceptBackoff{100}; // after EMFILE and the
 LoopWorker::LoopWorker(const GatewayConfig &config, std::shared_ptr<SharedState> shared,
                        std::vector<Listener> listeners, RequestEventRing *events,
                        std::atomic<std::uint64_t> *tlsFailures,
-                       std::atomic<std::uint64_t> *mirrorDrops)
+                       std::atomic<std::uint64_t> *mirrorDrops,
+                       std::atomic<std::uint64_t> *udpDrops)
     : m_listeners(std::move(listeners))
 {
+    m_streamSettings.connectTimeout = config.connectTimeout;
+    m_streamSettings.idleTimeout = config.streamIdleTimeout;
+    m_streamSettings.helloTimeout = config.headerTimeout;
+    m_streamSettings.bufferBytes = std::max<std::size_t>(1024, config.streamBufferBytes);
+    m_udpSettings.sessionTimeout = config.udpSessionTimeout;
+    m_udpSettings.maxSessions = config.udpMaxSessions;
+    m_udpSettings.queueDatagrams = config.udpQueueDatagrams;
+    m_udpDrops = udpDrops ? udpDrops : &m_ownUdpDrops;
     m_context.loop = &m_loop;
     m_context.snapshots = std::make_unique<SnapshotCache>(std::move(shared));
     m_context.limits = config.limits;
@@ -55,6 +64,16 @@ LoopWorker::~LoopWorker()
     }
     m_connections.clear();
     m_deadConnections.clear();
+    std::vector<StreamConnection *> streams;
+    for (auto &[raw, owned] : m_streams) {
+        streams.push_back(raw);
+    }
+    for (StreamConnection *s : streams) {
+        s->abort(); // retires into m_deadStreams
+    }
+    m_streams.clear();
+    m_deadStreams.clear();
+    m_udp.clear();
     m_deadUpstreams.clear();
     m_mirrors.reset();
     m_pool.reset();
@@ -74,6 +93,14 @@ bool LoopWorker::init(std::string *error)
     }
     for (Listener &listener : m_listeners) {
         Listener *l = &listener;
+        if (listener.kind == ListenerKind::Udp) {
+            m_udp.push_back(std::make_unique<UdpProxy>(m_context, m_udpSettings, listener.fd.get(),
+                                                       listener.gatewayPort, m_udpDrops));
+            if (!m_udp.back()->init(error)) {
+                return false;
+            }
+            continue;
+        }
         if (!m_loop.add(listener.fd.get(), Net::Readable,
                         [this, l](std::uint32_t) { acceptPending(*l); }, error)) {
             return false;
@@ -98,6 +125,10 @@ void LoopWorker::acceptPending(Listener &listener)
                                 [this, listenFd] { m_loop.modify(listenFd, Net::Readable); });
             }
             return;
+        }
+        if (listener.kind != ListenerKind::Http) {
+            acceptStream(listener, std::move(fd));
+            continue;
         }
         // A TLS listener handshakes with the context published last (setTlsContexts), else the
         // one it started with; start() below begins the SSL, which keeps its own reference.
@@ -144,11 +175,43 @@ void LoopWorker::scheduleReap()
     m_reapScheduled = true;
     m_loop.post([this] {
         m_reapScheduled = false;
+        m_deadStreams.clear();
         auto connections = std::move(m_deadConnections);
         auto upstreams = std::move(m_deadUpstreams);
         connections.clear(); // may retire upstreams again (scheduled for the next round)
         upstreams.clear();
     });
+}
+
+void LoopWorker::acceptStream(Listener &listener, Net::UniqueFd fd)
+{
+    // TLS Terminate handshakes with the context published last, as HTTPS listeners do.
+    SSL_CTX *tls = listener.tls.get();
+    if (listener.kind == ListenerKind::TlsTerminate) {
+        m_context.snapshots->refresh();
+        const TlsContextMap &published = *m_context.snapshots->tlsContexts();
+        if (const auto it = published.find(listener.gatewayPort);
+            it != published.end() && it->second) {
+            tls = it->second.get();
+        }
+    }
+    auto connection = std::make_unique<StreamConnection>(
+        m_context, m_streamSettings, std::move(fd), listener.gatewayPort, listener.kind, tls,
+        [this](StreamConnection *c) { retire(c); });
+    StreamConnection *raw = connection.get();
+    m_streams.emplace(raw, std::move(connection));
+    raw->start(); // on failure it retires itself
+}
+
+void LoopWorker::retire(StreamConnection *connection)
+{
+    auto it = m_streams.find(connection);
+    if (it == m_streams.end()) {
+        return;
+    }
+    m_deadStreams.push_back(std::move(it->second));
+    m_streams.erase(it);
+    scheduleReap();
 }
 
 } // namespace Torii::Proxy::Internal

@@ -4,6 +4,8 @@
 #include "loop_worker_context.h"
 #include "request_event_ring.h"
 #include "shared_state.h"
+#include "stream_connection.h"
+#include "udp_proxy.h"
 
 #include "engine/net/event_loop.h"
 #include "engine/net/tcp_socket.h"
@@ -38,12 +40,14 @@ public:
         Net::UniqueFd fd;
         int gatewayPort = 0;
         std::shared_ptr<SSL_CTX> tls; // null: plain HTTP
+        ListenerKind kind = ListenerKind::Http; // L4 kinds: StreamConnection / UdpProxy
     };
 
     LoopWorker(const GatewayConfig &config, std::shared_ptr<SharedState> shared,
                std::vector<Listener> listeners, RequestEventRing *events,
                std::atomic<std::uint64_t> *tlsFailures,
-               std::atomic<std::uint64_t> *mirrorDrops = nullptr);
+               std::atomic<std::uint64_t> *mirrorDrops = nullptr,
+               std::atomic<std::uint64_t> *udpDrops = nullptr);
     ~LoopWorker();
     LoopWorker(const LoopWorker &) = delete;
     LoopWorker &operator=(const LoopWorker &) = delete;
@@ -58,6 +62,8 @@ private:
     void retire(Http1ClientConnection *connection);
     void retire(std::unique_ptr<Http1Upstream> upstream);
     void scheduleReap();
+    void acceptStream(Listener &listener, Net::UniqueFd fd);
+    void retire(StreamConnection *connection);
 
     Net::EventLoop m_loop;
     LoopWorkerContext m_context;
@@ -69,6 +75,14 @@ private:
     std::vector<std::unique_ptr<Http1ClientConnection>> m_deadConnections;
     std::vector<std::unique_ptr<Http1Upstream>> m_deadUpstreams;
     bool m_reapScheduled = false;
+    // L4 (stream_connection.h, udp_proxy.h).
+    StreamSettings m_streamSettings;
+    UdpSettings m_udpSettings;
+    std::atomic<std::uint64_t> *m_udpDrops = nullptr;
+    std::atomic<std::uint64_t> m_ownUdpDrops{0}; // when the Gateway passes no counter
+    std::unordered_map<StreamConnection *, std::unique_ptr<StreamConnection>> m_streams;
+    std::vector<std::unique_ptr<StreamConnection>> m_deadStreams;
+    std::vector<std::unique_ptr<UdpProxy>> m_udp;
 };
 
 } // namespace Torii::Proxy::Internal

@@ -141,7 +141,9 @@ const StreamRoute *RouteTable::lookupStream(int port, std::string_view serverNam
     if (choice.entry < 0) {
         return nullptr;
     }
-    return table->hosts[static_cast<std::size_t>(choice.entry)].streams.front();
+    // A listener's host entry without a route (declared for isolation) answers nothing.
+    const auto &streams = table->hosts[static_cast<std::size_t>(choice.entry)].streams;
+    return streams.empty() ? nullptr : streams.front();
 }
 
 const char *toString(ListenerProtocol protocol)

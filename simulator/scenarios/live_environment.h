@@ -7,8 +7,8 @@
 //
 // Contract: start() replaces whatever was served before (it stops it first); it reconciles the
 // objects itself with `options`, so the tables it serves are the ones the status half checked.
-// localPort() is valid until the next start() or stop(). Only HTTP listeners are served; any
-// other listener has no local port.
+// localPort() is valid until the next start() or stop(). HTTP, HTTPS (with a usable
+// certificate), TCP, UDP and TLS listeners are served; any other listener has no local port.
 // Thread: used by the thread that runs the runner; the served gateways answer on their own threads.
 
 #include "engine/controller/controller.h"
@@ -31,7 +31,7 @@ public:
     virtual bool start(const std::vector<Model::Resource> &resources,
                        const Controller::ControllerOptions &options, std::string *error) = 0;
     // The local port of listener `listenerPort` of Gateway "namespace/name"; nullopt when that
-    // listener is not served (not HTTP, not accepted, no such Gateway).
+    // listener is not served (not accepted, no usable certificate, no such Gateway).
     virtual std::optional<quint16> localPort(const std::string &gatewayNsName,
                                              int listenerPort) const = 0;
     virtual void stop() = 0;

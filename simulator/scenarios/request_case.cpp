@@ -84,11 +84,12 @@ void parseRequest(const Node &node, RequestCase &item)
         "gateway", "listenerPort", "protocol", "host",          "method",
         "path",    "headers",      "body",     "echoSetResponseHeaders",
         "uniqueQueryParam",        "randomHeader",              "unfollowRedirect",
-        "sni",     "clientCertificate"};
+        "sni",     "clientCertificate",         "payload"};
     SentRequest &r = item.request;
     if (const Node *protocol = node.find("protocol")) {
         r.protocol = protocol->asString();
-        if (r.protocol != "http" && r.protocol != "https") {
+        if (r.protocol != "http" && r.protocol != "https" && r.protocol != "tcp" &&
+            r.protocol != "udp" && r.protocol != "tls") {
             unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
                                                      "protocol %1 not served yet"),
                                    {r.protocol}));
@@ -132,6 +133,15 @@ void parseRequest(const Node &node, RequestCase &item)
     r.unfollowRedirect = node["unfollowRedirect"].asBool();
     r.sni = optionalString(node["sni"]);
     r.clientCertificate = optionalString(node["clientCertificate"]);
+    r.payload = optionalString(node["payload"]);
+    if (r.payload && (r.protocol == "http" || r.protocol == "https")) {
+        unknownField(item, "request.payload with protocol " + r.protocol);
+    }
+}
+
+bool isStreamProtocol(const std::string &protocol)
+{
+    return protocol == "tcp" || protocol == "udp" || protocol == "tls";
 }
 
 // expect.mirroredTo and expect.mirrorDistribution (called once per key; idempotent).
@@ -180,6 +190,14 @@ void parseExpect(const Node &node, RequestCase &item)
         const std::string &key = entry.key;
         if (key == "mirroredTo" || key == "mirrorDistribution") {
             parseMirrors(node, item); // judged through the mock backends' request logs
+        } else if (key == "tls" && isStreamProtocol(item.request.protocol)) {
+            // TCP echo over passthrough: the SNI the backend's TEST JSON reports.
+            e.tlsServerName = optionalString(entry.value["serverName"]);
+            for (const auto &field : entry.value.entries()) {
+                if (field.key != "serverName") {
+                    unknownField(item, "expect.tls." + field.key);
+                }
+            }
         } else if (key == "tls") {
             // What the backend saw of the gateway's TLS connection to it (BackendTLSPolicy).
             unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
@@ -188,7 +206,8 @@ void parseExpect(const Node &node, RequestCase &item)
                                    {key}));
         } else if (key == "connection") {
             const std::string value = entry.value.asString();
-            if (value != "ok" && value != "handshake-fails") {
+            if (value != "ok" && value != "handshake-fails" &&
+                !(value == "reset" && item.request.protocol == "tls")) {
                 unknownField(item, "expect.connection " + entry.value.toJson());
             }
             e.connection = value;
@@ -244,7 +263,9 @@ void parseExpect(const Node &node, RequestCase &item)
         e.response.absentHeaders = stringList((*response)["absentHeaders"]);
         e.response.ignoreWhitespace = (*response)["ignoreWhitespace"].asBool();
         for (const auto &entry : response->entries()) {
-            if (entry.key == "isTLS") {
+            if (entry.key == "isTLS" && isStreamProtocol(item.request.protocol)) {
+                e.isTls = entry.value.asBool();
+            } else if (entry.key == "isTLS") {
                 unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
                                                          "expect.%1 needs TLS to the backends, "
                                                          "which the local gateway does not do "

@@ -51,6 +51,9 @@ struct SentRequest
     // of a Secret whose certificate and key the client presents.
     std::optional<std::string> sni;
     std::optional<std::string> clientCertificate;
+    // protocol tcp/tls/udp: the bytes sent (tcp/tls: newline-separated echo commands, each sent
+    // after the previous answer; udp: one datagram). Absent: a reachability probe.
+    std::optional<std::string> payload;
 };
 
 struct ExpectedRequest
@@ -124,8 +127,14 @@ struct Expectation
     std::vector<ExpectedMirror> mirroredTo;
     std::optional<ExpectedMirrorDistribution> mirrorDistribution;
     // expect.connection: "ok" (the connection and any TLS handshake succeed) or
-    // "handshake-fails" (they must fail; any HTTP response fails the item). Only that is checked.
+    // "handshake-fails" (they must fail; any HTTP response fails the item), or for protocol tls
+    // "reset" (the connection is accepted, then closed or reset instead of a ServerHello).
+    // Only that is checked.
     std::optional<std::string> connection;
+    // protocol tcp/tls: the echo's IS_TLS answer (expect.response.isTLS) and the SNI its TEST
+    // JSON reports (expect.tls.serverName).
+    std::optional<bool> isTls;
+    std::optional<std::string> tlsServerName;
 };
 
 struct RequestCase

@@ -2,6 +2,7 @@
 
 #include "mirror_checks.h"
 #include "request_checks.h"
+#include "stream_requests.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QUrl>
@@ -561,11 +562,16 @@ std::vector<ItemResult> runRequests(const RequestRunInput &input)
         } else {
             const quint16 port = std::get<Target>(target).port;
             std::optional<HttpsClient> tls;
-            if (item.request.protocol == "https") {
+            if (item.request.protocol == "https" || item.request.protocol == "tls") {
                 tls = tlsOptionsFor(*input.cluster, item);
             }
+            const bool stream = item.request.protocol == "tcp" ||
+                                item.request.protocol == "udp" || item.request.protocol == "tls";
             if (tls && !tls->problem.isEmpty()) {
                 result.result = CheckResult{Verdict::Fail, tls->problem};
+            } else if (stream) {
+                // TCPRoute, UDPRoute, TLSRoute (stream_requests.h).
+                result.result = runStreamRequest(item, port, tls ? &tls->options : nullptr);
             } else {
                 const TlsClientOptions *options = tls ? &tls->options : nullptr;
                 result.result =

@@ -125,7 +125,10 @@ private slots:
         const auto m = http80.match(QString::fromUtf8(out));
         QVERIFY2(m.hasMatch(), out.constData());
         port = static_cast<quint16>(m.captured(1).toUInt());
-        QVERIFY(out.contains("not served yet")); // the HTTPS/TLS/TCP/UDP listeners say so
+        // The L4 listeners are served too, each shown with its protocol as the scheme.
+        QVERIFY2(out.contains("listener 5432 (TCP) → tcp://127.0.0.1:"), out.constData());
+        QVERIFY2(out.contains("listener 53 (UDP) → udp://127.0.0.1:"), out.constData());
+        QVERIFY2(out.contains("listener 8443 (TLS) → tls://127.0.0.1:"), out.constData());
 
         // The API rule lands on webapp-api (2 replicas) in namespace webapp.
         auto [status, body] = get(port, "webapp.example.com", "/api/orders");

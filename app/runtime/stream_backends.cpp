@@ -1,0 +1,162 @@
+#include "stream_backends.h"
+
+#include "engine/tls/certificate_authority.h"
+#include "engine/tls/server_context.h"
+
+#include <QtCore/QByteArray>
+
+namespace Torii::Runtime {
+
+namespace {
+
+using Kind = Backends::StreamEchoService::Kind;
+
+const Model::Resource *findObject(const std::vector<Model::Resource> &resources,
+                                  const std::string &kind, const std::string &ns,
+                                  const std::string &name)
+{
+    for (const Model::Resource &r : resources) {
+        if (r.kind == kind && r.name == name && (r.ns.empty() ? "default" : r.ns) == ns) {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+std::string secretValue(const Model::Resource &secret, const std::string &key)
+{
+    if (const Model::Node *value = secret.object["stringData"].find(key)) {
+        return value->asString();
+    }
+    if (const Model::Node *value = secret.object["data"].find(key)) {
+        return QByteArray::fromBase64(QByteArray::fromStdString(value->asString())).toStdString();
+    }
+    return {};
+}
+
+} // namespace
+
+StreamBackendSpec streamBackendFor(const std::vector<Model::Resource> &resources,
+                                   const std::string &ns, const std::string &service, int port,
+                                   RouteTable::ListenerProtocol protocol, bool passthrough,
+                                   const std::vector<std::string> &passthroughHostnames)
+{
+    StreamBackendSpec spec;
+    int targetPort = port;
+    if (const Model::Resource *svc = findObject(resources, "Service", ns, service)) {
+        const Model::Node &ports = svc->object["spec"]["ports"];
+        if (ports.isList()) {
+            for (const Model::Node &p : ports.items()) {
+                if (p["port"].isInt() && p["port"].asInt() == port) {
+                    if (p["targetPort"].isInt()) {
+                        targetPort = int(p["targetPort"].asInt());
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    const Model::Resource *deployment = findObject(resources, "Deployment", ns, service);
+    bool tcpEcho = deployment == nullptr;
+    bool coredns = false;
+    std::string secretName;
+    if (deployment) {
+        const Model::Node &spec_ = deployment->object["spec"];
+        if (spec_["replicas"].isInt()) {
+            spec.replicas = int(std::max<std::int64_t>(0, spec_["replicas"].asInt()));
+        }
+        const Model::Node &pod = spec_["template"]["spec"];
+        if (pod["containers"].isList()) {
+            for (const Model::Node &c : pod["containers"].items()) {
+                if (c["image"].asString().find("coredns") != std::string::npos) {
+                    coredns = true;
+                }
+                if (c["env"].isList()) {
+                    for (const Model::Node &e : c["env"].items()) {
+                        if (e["name"].asString() == "TCP_ECHO_SERVER") {
+                            tcpEcho = true;
+                        }
+                    }
+                }
+            }
+        }
+        if (pod["volumes"].isList()) {
+            for (const Model::Node &v : pod["volumes"].items()) {
+                if (const Model::Node *secret = v.find("secret")) {
+                    secretName = (*secret)["secretName"].asString();
+                    break;
+                }
+            }
+        }
+    }
+    if (protocol == RouteTable::ListenerProtocol::UDP) {
+        spec.kind = coredns || (deployment == nullptr && port == 53) ? Kind::Dns : Kind::Udp;
+        return spec;
+    }
+    if (!secretName.empty()) {
+        if (const Model::Resource *secret = findObject(resources, "Secret", ns, secretName)) {
+            spec.certificatePem = secretValue(*secret, "tls.crt");
+            spec.privateKeyPem = secretValue(*secret, "tls.key");
+        }
+    }
+    const bool tlsPort = targetPort == 8443 && !spec.certificatePem.empty() &&
+                         !spec.privateKeyPem.empty();
+    if (tcpEcho && passthrough && !tlsPort) {
+        Tls::SubjectAltNames names;
+        for (const std::string &h : passthroughHostnames) {
+            if (!h.empty() && h != "*") {
+                names.push_back("DNS:" + h);
+            }
+        }
+        if (names.empty()) {
+            names.push_back("DNS:localhost");
+        }
+        try {
+            const Tls::PemPair pem = Tls::selfSignedCertificate(names.front().substr(4), names);
+            spec.certificatePem = pem.certificate;
+            spec.privateKeyPem = pem.privateKey;
+            spec.selfSigned = true;
+            spec.kind = Kind::TcpTls;
+        } catch (const std::exception &) {
+            spec.kind = Kind::Tcp; // no certificate: clients' handshakes fail, as they would
+        }
+        return spec;
+    }
+    if (tcpEcho) {
+        spec.kind = tlsPort ? Kind::TcpTls : Kind::Tcp;
+    } else {
+        spec.kind = tlsPort ? Kind::Https : Kind::Http;
+    }
+    return spec;
+}
+
+std::map<std::pair<std::string, int>, std::shared_ptr<SSL_CTX>>
+planTlsTerminatePorts(const Controller::ControllerResult &computed)
+{
+    std::map<std::pair<std::string, int>, std::shared_ptr<SSL_CTX>> out;
+    for (const auto &[gateway, listeners] : computed.tlsListeners) {
+        std::map<int, std::vector<Tls::ListenerCertificate>> entries;
+        for (const Controller::TlsListener &listener : listeners) {
+            if (listener.protocol != "TLS") {
+                continue;
+            }
+            out[{gateway, listener.port}]; // a Terminate port, served only with a context
+            if (listener.keyPairs.empty()) {
+                continue;
+            }
+            entries[listener.port].push_back({listener.hostname,
+                                              listener.keyPairs.front().certificateChain,
+                                              listener.keyPairs.front().privateKey});
+        }
+        for (auto &[port, certificates] : entries) {
+            Tls::ServerContextOptions options;
+            options.alpn.clear(); // the stream is not HTTP: nothing to negotiate
+            if (auto context = Tls::buildServerContext(certificates, options)) {
+                out[{gateway, port}] = std::move(context);
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace Torii::Runtime
