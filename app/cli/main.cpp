@@ -1,11 +1,14 @@
 #include "command.h"
+#include "convert_command.h"
 #include "export_command.h"
 #include "graph_command.h"
 #include "routes_command.h"
 #include "load_command.h"
+#include "portability_command.h"
 #include "serve_command.h"
 #include "status_command.h"
 #include "test_command.h"
+#include "upgrade_command.h"
 #include "validate_command.h"
 
 #include "app/runtime/locale.h"
@@ -33,6 +36,9 @@ void printUsage(FILE *to)
         "  test --cases FILE|DIR  run route tests: status, and requests through the live gateway\n"
         "  graph FILE|DIR...      draw the resource hierarchy (DOT, SVG or PNG); --roles for lanes\n"
         "  export FILE|DIR...     write kubectl-ready YAML: one file, per role or per kind\n"
+        "  convert SOURCE FILE... turn Ingress (and other tools' configuration) into Gateway API\n"
+        "  upgrade FILE|DIR...    rewrite v1beta1/v1alpha2/v1alpha3 objects to v1 in place (.bak kept)\n"
+        "  portability FILE|DIR   list the features used and the implementations that pass them\n"
         "\n"
         "Options:\n"
         "  --lang LANG            language of messages (en, ja); default: the system's\n"
@@ -101,6 +107,15 @@ int main(int argc, char **argv)
     }
     if (command == QLatin1String("export")) {
         return Torii::Cli::runExport(rest);
+    }
+    if (command == QLatin1String("convert")) {
+        return Torii::Cli::runConvert(rest);
+    }
+    if (command == QLatin1String("upgrade")) {
+        return Torii::Cli::runUpgrade(rest);
+    }
+    if (command == QLatin1String("portability")) {
+        return Torii::Cli::runPortability(rest);
     }
     std::fprintf(stderr, "%s\n",
                  QCoreApplication::translate("toriictl", "toriictl: unknown command \"%1\"")
