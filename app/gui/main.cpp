@@ -112,10 +112,8 @@ int main(int argc, char *argv[])
     Torii::Gui::MainWindow window;
     window.show();
     if (!paths.isEmpty()) {
-        QString error;
-        if (!window.openWorkspace(paths, &error)) {
-            QMessageBox::warning(&window, QObject::tr("Torii"), error);
-        }
+        // Off the GUI thread, with progress and Cancel: a large workspace takes seconds.
+        window.openWorkspaceInBackground(paths);
     }
     return app->exec();
 }

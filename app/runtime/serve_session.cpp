@@ -205,6 +205,16 @@ bool ServeSession::start(const std::vector<std::string> &paths, const ServeOptio
         *error = QStringLiteral("the input could not be read");
         return false;
     }
+    const auto cancelled = [&] {
+        if (m_options.cancel && m_options.cancel->load()) {
+            *error = QStringLiteral("cancelled");
+            return true;
+        }
+        return false;
+    };
+    if (cancelled()) {
+        return false;
+    }
     if (m_options.reloadable) {
         m_errors = errorKeys(m_status, nullptr);
     }
@@ -217,9 +227,16 @@ bool ServeSession::start(const std::vector<std::string> &paths, const ServeOptio
             return false;
         }
     }
+    if (cancelled()) {
+        return false;
+    }
     std::string why;
     if (!m_gateways.start(m_status.resources, m_status.controller, localOptions(), &why)) {
         *error = QString::fromStdString(why);
+        return false;
+    }
+    if (cancelled()) {
+        m_gateways.stop(); // the ports bound meanwhile are free again when start() returns
         return false;
     }
     if (!m_gateways.servesAnything()) {

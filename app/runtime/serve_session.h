@@ -5,6 +5,8 @@
 
 #include <QtCore/QString>
 
+#include <atomic>
+
 #include <chrono>
 #include <map>
 #include <memory>
@@ -44,6 +46,10 @@ struct ServeOptions
     // reload() will be called (serve --watch): start() then records the design's validation
     // errors, which a reload may keep but not add to. Off spares a large design's validation.
     bool reloadable = false;
+    // Checked between the steps of start() (after reading, before and after binding the
+    // listeners): once true, start() stops what it started and returns false. The studio's
+    // Cancel of a gateway start sets it from the GUI thread while start() runs on a worker.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 // Adds a Service for every backendRef (core group, kind Service) of a route whose Service is not

@@ -91,6 +91,18 @@ void Workspace::setDelays(int analysisMs, int journalMs, int periodicJournalMs)
 
 bool Workspace::open(const QStringList &paths, QString *error)
 {
+    LoadedWorkspace loaded;
+    if (!load(paths, m_checker, &loaded, error)) {
+        return false;
+    }
+    adopt(std::move(loaded));
+    return true;
+}
+
+bool Workspace::load(const QStringList &paths, const Checker &checker, LoadedWorkspace *loaded,
+                     QString *error, const std::atomic<bool> *cancel,
+                     const std::function<void(const LoadProgress &)> &progress)
+{
     if (paths.isEmpty()) {
         *error = tr("Nothing to open: name a folder or YAML files.");
         return false;
@@ -127,21 +139,57 @@ bool Workspace::open(const QStringList &paths, QString *error)
         }
     }
     files.removeDuplicates();
-    close();
-    m_root = root;
+    auto cancelled = [cancel] { return cancel && cancel->load(); };
+    LoadProgress done;
+    done.fileCount = static_cast<int>(files.size());
+    loaded->root = root;
+    loaded->files.clear();
+    loaded->files.reserve(files.size());
     for (const QString &path : files) {
-        addFile(path);
+        if (cancelled()) {
+            return false;
+        }
+        WorkspaceFile f;
+        f.path = path;
+        readWholeFile(path, &f.diskText);
+        f.text = f.diskText;
+        f.analysis = analyzeText(f.text, f.path, checker);
+        done.objects += static_cast<int>(f.analysis.resources.size());
+        ++done.filesDone;
+        loaded->files.push_back(std::move(f));
+        if (progress) {
+            progress(done);
+        }
     }
-    for (int i = 0; i < fileCount(); ++i) {
-        analyzeNow(i);
+    if (cancelled()) {
+        return false;
     }
-    StudioSettingsRead settings = readStudioSettings(studioSettingsPath(m_root));
-    m_settings = std::move(settings.settings);
-    m_settingsDiagnostics = std::move(settings.diagnostics);
+    StudioSettingsRead settings = readStudioSettings(studioSettingsPath(root));
+    loaded->settings = std::move(settings.settings);
+    loaded->settingsDiagnostics = std::move(settings.diagnostics);
+    return true;
+}
+
+void Workspace::adopt(LoadedWorkspace loaded)
+{
+    close();
+    m_root = std::move(loaded.root);
+    m_files = std::move(loaded.files);
+    QStringList watched;
+    for (const WorkspaceFile &f : m_files) {
+        watched << f.path;
+    }
+    if (!watched.isEmpty()) {
+        m_watcher.addPaths(watched);
+    }
+    m_settings = std::move(loaded.settings);
+    m_settingsDiagnostics = std::move(loaded.settingsDiagnostics);
     findRecoveries();
     m_periodicJournal.start();
+    for (int i = 0; i < fileCount(); ++i) {
+        Q_EMIT analysisChanged(i);
+    }
     Q_EMIT opened();
-    return true;
 }
 
 void Workspace::close()
@@ -223,16 +271,6 @@ bool Workspace::setStudioSettings(const StudioSettings &settings, QString *error
     m_settingsDiagnostics.clear(); // the file is now ours, written whole
     Q_EMIT studioSettingsChanged();
     return true;
-}
-
-void Workspace::addFile(const QString &path)
-{
-    WorkspaceFile f;
-    f.path = path;
-    readWholeFile(path, &f.diskText);
-    f.text = f.diskText;
-    m_files.push_back(std::move(f));
-    m_watcher.addPath(path);
 }
 
 void Workspace::setText(int index, const QString &text)

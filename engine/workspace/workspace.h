@@ -23,6 +23,7 @@
 #include <QtCore/QStringList>
 #include <QtCore/QTimer>
 
+#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -66,6 +67,24 @@ struct Recovery
     QString text;
 };
 
+// What opening reads: the files (sorted) with their texts and analyses, and the studio settings.
+// Made by Workspace::load on any thread, taken by Workspace::adopt on the workspace's thread.
+struct LoadedWorkspace
+{
+    QString root;
+    std::vector<WorkspaceFile> files;
+    StudioSettings settings;
+    Core::Diagnostics settingsDiagnostics; // of torii.yaml
+};
+
+// How far a load is, for a progress display: files read and analysed of all, objects so far.
+struct LoadProgress
+{
+    int filesDone = 0;
+    int fileCount = 0;
+    int objects = 0;
+};
+
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -84,6 +103,17 @@ public:
     // of files (the root is the first file's folder). Replaces what was open. Files are read and
     // analyzed synchronously; journals newer than their file become pendingRecoveries().
     bool open(const QStringList &paths, QString *error);
+    // What open() does in two halves, so that the slow one runs off the GUI thread:
+    // load() finds, reads and analyses the files (any thread; it touches no Workspace). It stops
+    // between files once `cancel` is true (false, `error` left empty) and calls `progress` after
+    // each file, on its own thread. False with `error` when the paths cannot be opened.
+    static bool load(const QStringList &paths, const Checker &checker, LoadedWorkspace *loaded,
+                     QString *error, const std::atomic<bool> *cancel = nullptr,
+                     const std::function<void(const LoadProgress &)> &progress = {});
+    // adopt() replaces what was open with a load's result, as open() does after reading:
+    // analysisChanged() for every file, then opened().
+    void adopt(LoadedWorkspace loaded);
+    const Checker &checker() const { return m_checker; }
     // A clean end: journals are removed (the user chose to save or discard), watching stops.
     void close();
 
@@ -137,7 +167,6 @@ Q_SIGNALS:
     void studioSettingsChanged(); // setStudioSettings wrote new settings
 
 private:
-    void addFile(const QString &path);
     void scheduleAnalysis(int index);
     void startAnalysis(int index);
     void applyAnalysis(int index, quint64 revision, Analysis analysis);

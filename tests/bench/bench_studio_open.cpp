@@ -8,15 +8,18 @@
 // match with a weighted split, an exact path, a prefix with a filter) — half of them in one large
 // file (routes-big.yaml, the document typed into) and the rest in files of 100.
 //
-// "Usable" is measured from the start of MainWindow::openWorkspace() (the window already shown,
-// as after a double-click on a recent workspace) until all of these hold:
-//   - openWorkspace() returned (files read, parsed and validated, problems panel filled),
+// "Usable" is measured from the call of MainWindow::openWorkspaceInBackground() (the window
+// already shown, as after a double-click on a recent workspace; the menus open this way) until
+// all of these hold:
+//   - workspaceLoaded() arrived (files read, parsed and validated on a worker, problems panel
+//     filled),
 //   - the explorer's model holds the design's tree (GatewayClass row with children),
 //   - the status (controller) is computed, i.e. the status bar counts every object,
 //   - the events queued so far (paint of the window and of the first editor) are processed.
 // The hierarchy's Graphviz layout is not part of it: it runs on a worker and arrives later; its
-// time is reported separately ("hierarchy laid out"), as is the longest stall of the GUI
-// thread in the 3 s after "usable" (background results applied on the GUI thread).
+// time is reported separately ("hierarchy laid out"), as are the longest stall of the GUI thread
+// while loading (a 1 ms heartbeat from the call to "usable") and from "usable" until the
+// hierarchy is drawn (at least 3 s: background results applied on the GUI thread).
 //
 // The keystroke figure: 50 characters typed at the end of a line in the middle of routes-big.yaml,
 // one every 40 ms (a fast typist); per key the time of the key event itself (highlighter,
@@ -255,24 +258,36 @@ int main(int argc, char **argv)
     window.show();
     spin(50);
 
+    // Opening as the menus do: off the GUI thread (MainWindow::openWorkspaceInBackground), with
+    // the 1 ms heartbeat running from the click until the design is shown.
+    Heartbeat heartbeat;
+    bool loaded = false;
+    QString failed;
+    QObject::connect(&window, &Gui::MainWindow::workspaceLoaded, [&loaded] { loaded = true; });
+    QObject::connect(&window, &Gui::MainWindow::workspaceLoadFailed, [&failed](const QString &why) { failed = why; });
     QElapsedTimer clock;
     clock.start();
-    QString error;
-    if (!window.openWorkspace({dir.path()}, &error)) {
-        std::fprintf(stderr, "open failed: %s\n", qPrintable(error));
+    heartbeat.start();
+    window.openWorkspaceInBackground({dir.path()});
+    double openReturned = -1.0;
+    while (!loaded && failed.isEmpty() && clock.elapsed() < 300000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    if (!loaded) {
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(failed));
         return 1;
     }
-    const double openReturned = double(clock.nsecsElapsed()) / 1e6;
+    openReturned = double(clock.nsecsElapsed()) / 1e6;
     QCoreApplication::processEvents();
     const bool populated = explorerPopulated(window.explorerModel());
     const double usable = double(clock.nsecsElapsed()) / 1e6;
+    const double stallLoading = heartbeat.stop();
     if (!populated) {
         std::fprintf(stderr, "the explorer is empty after opening\n");
         return 1;
     }
 
     // Background results (the hierarchy's layout) after "usable".
-    Heartbeat heartbeat;
     heartbeat.start();
     double hierarchyAt = -1.0;
     QWidget *hierarchy = window.hierarchyView();
@@ -325,11 +340,12 @@ int main(int argc, char **argv)
     const double worst = sorted.back();
 
     std::printf("bench_studio_open: %d HTTPRoutes (%d lines in the typed document), offscreen\n", routes, lines);
-    std::printf("  openWorkspace() returned        %8.1f ms\n", openReturned);
+    std::printf("  workspace loaded (worker)       %8.1f ms\n", openReturned);
     std::printf("  usable (target < 2000 ms)       %8.1f ms\n", usable);
+    std::printf("  longest GUI stall while loading %8.1f ms (target 16 ms)\n", stallLoading);
     std::printf("  hierarchy laid out (worker)     %8.1f ms%s\n", hierarchyAt,
                 hierarchyAt < 0 ? "  (not reported by this build)" : "");
-    std::printf("  longest GUI stall, 3 s after    %8.1f ms\n", stallAfterOpen);
+    std::printf("  longest GUI stall, until drawn  %8.1f ms (the hierarchy's scene, built in slices)\n", stallAfterOpen);
     std::printf("  keystroke median / worst        %8.2f / %.2f ms (target < 16 ms)\n", median, worst);
     std::printf("  longest GUI stall while typing  %8.1f ms (incl. debounced re-validation)\n", stallTyping);
     std::printf("  text reached the workspace      %8s\n", analysed ? "yes" : "NO");

@@ -31,6 +31,9 @@ ExplorerPanel::ExplorerPanel(ExplorerModel *model, QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setExpandsOnDoubleClick(false);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The width fits the rows on screen, not every row: measuring the text of a thousand routes
+    // on each layout stalled the window for tens of milliseconds after every re-validation.
+    m_view->header()->setResizeContentsPrecision(0);
     m_view->header()->setStretchLastSection(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -72,11 +75,15 @@ void ExplorerPanel::activate(const QModelIndex &index)
 
 void ExplorerPanel::afterReset()
 {
-    // Show the hierarchy down to the routes; rules and backends stay folded.
+    // Show the hierarchy down to the routes; rules and backends stay folded. A large design
+    // (a thousand routes) stays folded one level higher: laying out every route's row after each
+    // reset stalled the window, and a thousand rows are no overview anyway.
+    constexpr int kLargeTree = 2000;
+    const bool large = m_model->totalRowCount() > kLargeTree;
     if (!m_filter->text().isEmpty()) {
         m_view->expandAll();
     } else {
-        m_view->expandToDepth(m_model->mode() == ExplorerModel::Mode::Hierarchy ? 2 : 1);
+        m_view->expandToDepth((m_model->mode() == ExplorerModel::Mode::Hierarchy ? 2 : 1) - (large ? 1 : 0));
     }
 }
 

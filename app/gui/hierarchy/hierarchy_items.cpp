@@ -114,6 +114,16 @@ void HierarchyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
 {
     const QPalette palette = widget ? widget->palette() : QApplication::palette();
     const QColor status = statusColor(m_node.status, m_dark);
+    // A large graph fitted in the view shows its boxes a few pixels high: the text would be
+    // unreadable and drawing it for a thousand nodes stalled the window for a second. Below a
+    // readable size a box is only its status-coloured outline.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < 0.45) {
+        painter->setPen(lod < 0.15 ? Qt::NoPen : QPen(status, 0));
+        painter->setBrush(lod < 0.15 ? QBrush(status) : palette.brush(QPalette::Base));
+        painter->drawRect(m_rect);
+        return;
+    }
     QPen pen(status, 1.6);
     if (m_node.status == NodeStatus::Missing || m_node.implicit) {
         pen.setStyle(Qt::DashLine);
@@ -207,6 +217,21 @@ HierarchyEdgeItem::HierarchyEdgeItem(const Export::GraphEdge &edge, const Export
 void HierarchyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                               QWidget *widget)
 {
+    // Far out (a large graph fitted in the view) thin lines without antialiasing and without
+    // arrow heads: the same picture at that size, in a fraction of the time.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < 0.45) {
+        painter->setPen(QPen(pen().color(), 0, pen().style()));
+        painter->setBrush(Qt::NoBrush);
+        if (lod < 0.2) {
+            // A few pixels long: the chord of the curve looks the same and costs no flattening.
+            const QPainterPath &p = path();
+            painter->drawLine(p.elementAt(0), p.currentPosition());
+        } else {
+            painter->drawPath(path());
+        }
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     QGraphicsPathItem::paint(painter, option, widget);
     if (!m_arrow.isEmpty()) {

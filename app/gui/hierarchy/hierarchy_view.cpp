@@ -2,7 +2,9 @@
 
 #include "hierarchy_items.h"
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
+#include <QtCore/QTimer>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSaveFile>
 #include <QtCore/QThreadPool>
@@ -146,9 +148,15 @@ HierarchyView::~HierarchyView()
 
 void HierarchyView::layoutInBackground(Export::HierarchyGraph graph, const Export::LayoutOptions &options)
 {
+    std::string dot = Export::toDot(graph, options);
+    layoutInBackground(std::move(graph), options, std::move(dot));
+}
+
+void HierarchyView::layoutInBackground(Export::HierarchyGraph graph, const Export::LayoutOptions &options,
+                                       std::string dot)
+{
     // The status is recomputed after every analysis, mostly for edits that change nothing the
     // graph shows: the same DOT text is the same drawing, so Graphviz is spared.
-    std::string dot = Export::toDot(graph, options);
     if (dot == m_askedDot) {
         return;
     }
@@ -183,10 +191,21 @@ void HierarchyView::onLayoutDone(quint64 generation, Export::HierarchyLayout lay
 {
     m_layoutRunning = false;
     if (generation == m_pendingGeneration) {
-        m_drawnGeneration = generation;
-        m_busy->hide();
-        setGraph(layout);
-        Q_EMIT layoutFinished();
+        m_layout = std::move(layout);
+        m_build = std::make_unique<SceneBuild>();
+        m_build->owned = std::make_unique<QGraphicsScene>();
+        // No BSP index: building it for thousands of items at the first paint was one long stall;
+        // the items never move, and a linear pass over them per paint is cheap.
+        m_build->owned->setItemIndexMethod(QGraphicsScene::NoIndex);
+        m_build->scene = m_build->owned.get();
+        if (isVisible()) {
+            buildSceneInSlices(); // drawn when complete (layoutFinished then)
+        } else {
+            // Nobody looks: built when shown or asked for. The layout itself is done.
+            m_drawnGeneration = generation;
+            m_busy->hide();
+            Q_EMIT layoutFinished();
+        }
     } // else: the design changed while Graphviz worked; the newer graph is waiting
     if (m_waiting) {
         startLayout();
@@ -203,6 +222,20 @@ void HierarchyView::setGraph(const Export::HierarchyLayout &layout)
     m_layout = layout;
     rebuildScene();
     fitToView();
+}
+
+QGraphicsScene *HierarchyView::scene() const
+{
+    finishSceneNow();
+    return m_scene;
+}
+
+void HierarchyView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_build) {
+        buildSceneInSlices(); // a layout arrived while hidden
+    }
 }
 
 namespace {
@@ -226,85 +259,161 @@ QString laneTitle(Export::Role role)
 
 void HierarchyView::rebuildScene()
 {
+    m_build.reset(); // a slice-built scene of an older layout is dropped
     m_scene->clear();
+    SceneBuild build;
+    build.scene = m_scene;
+    buildItems(build, nullptr, 0);
+}
+
+void HierarchyView::buildSceneInSlices()
+{
+    if (!m_build || m_sliceQueued) {
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    constexpr qint64 kSliceNs = 6'000'000; // well inside one frame; input and paints run between
+    if (buildItems(*m_build, &clock, kSliceNs)) {
+        showBuiltScene();
+        return;
+    }
+    m_sliceQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_sliceQueued = false;
+        buildSceneInSlices();
+    });
+}
+
+void HierarchyView::finishSceneNow() const
+{
+    auto *self = const_cast<HierarchyView *>(this);
+    if (self->m_build) {
+        self->buildItems(*self->m_build, nullptr, 0);
+        self->showBuiltScene();
+    }
+}
+
+void HierarchyView::showBuiltScene()
+{
+    std::unique_ptr<SceneBuild> build = std::move(m_build);
+    QGraphicsScene *old = m_scene;
+    m_scene = build->owned.release();
+    m_scene->setParent(this);
+    m_view->setScene(m_scene);
+    old->deleteLater();
+    fitToView();
+    if (m_drawnGeneration != m_pendingGeneration && !m_layoutRunning && !m_waiting) {
+        m_drawnGeneration = m_pendingGeneration;
+        m_busy->hide();
+        Q_EMIT layoutFinished();
+    }
+}
+
+bool HierarchyView::buildItems(SceneBuild &build, const QElapsedTimer *clock, qint64 budgetNs)
+{
+    QGraphicsScene *scene = build.scene;
     const bool dark = isDark(palette());
     const QColor text = palette().color(QPalette::Text);
+    const auto outOfTime = [&] { return clock && clock->nsecsElapsed() > budgetNs; };
 
-    for (const Export::LaneBand &lane : m_layout.lanes) {
-        auto *band = m_scene->addRect(QRectF(lane.x, lane.y, lane.width, lane.height),
-                                      QPen(laneColor(lane.role, dark).darker(110), 0),
-                                      laneColor(lane.role, dark));
-        band->setData(kItemRole, QStringLiteral("lane"));
-        band->setZValue(0);
-        auto *title = m_scene->addSimpleText(laneTitle(lane.role));
-        QFont f = title->font();
-        f.setBold(true);
-        f.setPointSizeF(9);
-        title->setFont(f);
-        title->setBrush(text);
-        title->setPos(lane.x + 6, lane.y + 3);
-        // A narrow lane (one small node): shrink the title rather than spill out of the band.
-        const double available = lane.width - 12;
-        if (title->boundingRect().width() > available && available > 0) {
-            title->setScale(available / title->boundingRect().width());
+    if (build.phase == 0) {
+        for (const Export::LaneBand &lane : m_layout.lanes) {
+            auto *band = scene->addRect(QRectF(lane.x, lane.y, lane.width, lane.height),
+                                        QPen(laneColor(lane.role, dark).darker(110), 0),
+                                        laneColor(lane.role, dark));
+            band->setData(kItemRole, QStringLiteral("lane"));
+            band->setZValue(0);
+            auto *title = scene->addSimpleText(laneTitle(lane.role));
+            QFont f = title->font();
+            f.setBold(true);
+            f.setPointSizeF(9);
+            title->setFont(f);
+            title->setBrush(text);
+            title->setPos(lane.x + 6, lane.y + 3);
+            // A narrow lane (one small node): shrink the title rather than spill out of the band.
+            const double available = lane.width - 12;
+            if (title->boundingRect().width() > available && available > 0) {
+                title->setScale(available / title->boundingRect().width());
+            }
+            title->setData(kItemRole, QStringLiteral("lane-label"));
+            title->setZValue(0.5);
         }
-        title->setData(kItemRole, QStringLiteral("lane-label"));
-        title->setZValue(0.5);
+        build.phase = 1;
+        build.next = 0;
     }
-    for (std::size_t k = 0; k < m_layout.edges.size(); ++k) {
-        const Export::EdgePath &path = m_layout.edges[k];
-        if (path.bezier.empty()) {
-            continue;
+    if (build.phase == 1) {
+        for (; build.next < m_layout.edges.size(); ++build.next) {
+            if (outOfTime()) {
+                return false;
+            }
+            const std::size_t k = build.next;
+            const Export::EdgePath &path = m_layout.edges[k];
+            const Export::GraphEdge &edge = m_layout.graph.edges[k];
+            build.refused += edge.status == Export::EdgeStatus::Refused ? 1 : 0;
+            if (path.bezier.empty()) {
+                continue;
+            }
+            auto *item = new HierarchyEdgeItem(edge, path, static_cast<int>(k), dark);
+            scene->addItem(item);
+            if (path.labelCenter && !edge.label.empty()) {
+                auto *label = scene->addSimpleText(QString::fromStdString(edge.label));
+                QFont f = label->font();
+                f.setPointSizeF(7);
+                label->setFont(f);
+                label->setBrush(edgeColor(edge.status, edge.kind, dark));
+                const QRectF r = label->boundingRect();
+                label->setPos(path.labelCenter->x - r.width() / 2, path.labelCenter->y - r.height() / 2);
+                label->setToolTip(item->toolTip());
+                label->setData(kItemRole, QStringLiteral("edge-label"));
+                label->setData(kItemIndex, static_cast<int>(k));
+                label->setZValue(3);
+            }
         }
-        const Export::GraphEdge &edge = m_layout.graph.edges[k];
-        auto *item = new HierarchyEdgeItem(edge, path, static_cast<int>(k), dark);
-        m_scene->addItem(item);
-        if (path.labelCenter && !edge.label.empty()) {
-            auto *label = m_scene->addSimpleText(QString::fromStdString(edge.label));
-            QFont f = label->font();
-            f.setPointSizeF(7);
-            label->setFont(f);
-            label->setBrush(edgeColor(edge.status, edge.kind, dark));
-            const QRectF r = label->boundingRect();
-            label->setPos(path.labelCenter->x - r.width() / 2, path.labelCenter->y - r.height() / 2);
-            label->setToolTip(item->toolTip());
-            label->setData(kItemRole, QStringLiteral("edge-label"));
-            label->setData(kItemIndex, static_cast<int>(k));
-            label->setZValue(3);
+        // Edges without a path (none drawn) still count as refused references.
+        for (std::size_t k = m_layout.edges.size(); k < m_layout.graph.edges.size(); ++k) {
+            build.refused += m_layout.graph.edges[k].status == Export::EdgeStatus::Refused ? 1 : 0;
         }
+        build.phase = 2;
+        build.next = 0;
     }
-    int refused = 0;
-    for (const Export::GraphEdge &e : m_layout.graph.edges) {
-        refused += e.status == Export::EdgeStatus::Refused ? 1 : 0;
+    if (build.phase == 2) {
+        for (; build.next < m_layout.nodes.size(); ++build.next) {
+            if (outOfTime()) {
+                return false;
+            }
+            const std::size_t i = build.next;
+            const Export::GraphNode &node = m_layout.graph.nodes[i];
+            auto *item = new HierarchyNodeItem(node, m_layout.nodes[i], static_cast<int>(i), dark);
+            QString tip = QStringLiteral("<b>%1</b> %2").arg(
+                QString::fromStdString(node.kind).toHtmlEscaped(),
+                QString::fromStdString(node.ns.empty() ? node.name : node.ns + "/" + node.name)
+                    .toHtmlEscaped());
+            if (node.role != Export::Role::None) {
+                tip += QStringLiteral("<br>") + tr("Owner: %1").arg(laneTitle(node.role));
+            }
+            if (!node.statusSummary.empty()) {
+                tip += QStringLiteral("<br>") + QString::fromStdString(node.statusSummary).toHtmlEscaped();
+            }
+            if (node.status == Export::NodeStatus::Missing) {
+                tip += QStringLiteral("<br>") + tr("Referenced, but not in the workspace.");
+            } else if (node.implicit) {
+                tip += QStringLiteral("<br>") + tr("Made up by the studio; never exported.");
+            }
+            item->setToolTip(tip);
+            scene->addItem(item);
+        }
+        build.phase = 3;
     }
-    for (std::size_t i = 0; i < m_layout.nodes.size(); ++i) {
-        const Export::GraphNode &node = m_layout.graph.nodes[i];
-        auto *item = new HierarchyNodeItem(node, m_layout.nodes[i], static_cast<int>(i), dark);
-        QString tip = QStringLiteral("<b>%1</b> %2").arg(
-            QString::fromStdString(node.kind).toHtmlEscaped(),
-            QString::fromStdString(node.ns.empty() ? node.name : node.ns + "/" + node.name)
-                .toHtmlEscaped());
-        if (node.role != Export::Role::None) {
-            tip += QStringLiteral("<br>") + tr("Owner: %1").arg(laneTitle(node.role));
-        }
-        if (!node.statusSummary.empty()) {
-            tip += QStringLiteral("<br>") + QString::fromStdString(node.statusSummary).toHtmlEscaped();
-        }
-        if (node.status == Export::NodeStatus::Missing) {
-            tip += QStringLiteral("<br>") + tr("Referenced, but not in the workspace.");
-        } else if (node.implicit) {
-            tip += QStringLiteral("<br>") + tr("Made up by the studio; never exported.");
-        }
-        item->setToolTip(tip);
-        m_scene->addItem(item);
-    }
-    m_scene->setSceneRect(QRectF(0, 0, m_layout.width, m_layout.height).adjusted(-10, -10, 10, 10));
+    scene->setSceneRect(QRectF(0, 0, m_layout.width, m_layout.height).adjusted(-10, -10, 10, 10));
     m_summary->setText(tr("%n object(s)", nullptr, static_cast<int>(m_layout.nodes.size())) +
-                       QStringLiteral(" · ") + tr("%n refused reference(s)", nullptr, refused));
+                       QStringLiteral(" · ") + tr("%n refused reference(s)", nullptr, build.refused));
+    return true;
 }
 
 int HierarchyView::itemCount(const QString &role) const
 {
+    finishSceneNow();
     int count = 0;
     for (const QGraphicsItem *item : m_scene->items()) {
         count += item->data(kItemRole).toString() == role ? 1 : 0;
@@ -342,6 +451,7 @@ void HierarchyView::fitToView()
 
 void HierarchyView::activateAt(const QPointF &scenePos)
 {
+    finishSceneNow();
     for (QGraphicsItem *item : m_scene->items(scenePos)) {
         auto *node = dynamic_cast<HierarchyNodeItem *>(item);
         if (!node) {
@@ -365,6 +475,7 @@ void HierarchyView::activateAt(const QPointF &scenePos)
 
 bool HierarchyView::exportTo(const QString &path, QString *error) const
 {
+    finishSceneNow();
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QRectF source = m_scene->sceneRect();
     if (suffix == QLatin1String("dot")) {

@@ -13,6 +13,10 @@
 // one-thread pool: the window keeps answering, a busy bar shows while it works, and a graph asked
 // for while one is being laid out replaces any other waiting one — when a layout ends, it is
 // drawn only if no newer graph was asked for meanwhile (a stale layout is dropped).
+// Drawing a thousand nodes takes a few hundred milliseconds, so a background layout's scene is
+// built a few milliseconds at a time (a new scene, filled between events, then shown in place
+// of the old one), and not at all while the view is hidden (it is built when shown, or when a
+// caller asks for the scene). Far out, the items draw without text (level of detail).
 // GUI thread only.
 
 #include "engine/export/graph_layout.h"
@@ -22,6 +26,7 @@
 #include <memory>
 #include <optional>
 
+class QElapsedTimer;
 class QGraphicsScene;
 class QGraphicsView;
 class QLabel;
@@ -47,9 +52,12 @@ public:
     const Export::HierarchyLayout &graphLayout() const { return m_layout; }
     // Lays `graph` out off the GUI thread and draws it when done (see the header comment).
     void layoutInBackground(Export::HierarchyGraph graph, const Export::LayoutOptions &options);
+    // The same with the graph's DOT text (Export::toDot(graph, options)) made by the caller on a
+    // worker: on a thousand routes it takes milliseconds the GUI thread should not spend.
+    void layoutInBackground(Export::HierarchyGraph graph, const Export::LayoutOptions &options, std::string dot);
     bool isLayoutPending() const { return m_pendingGeneration != m_drawnGeneration; }
 
-    QGraphicsScene *scene() const { return m_scene; }
+    QGraphicsScene *scene() const; // the drawing of the latest graph (built now if it waits)
     QGraphicsView *graphicsView() const;
     // Items by their data(kItemRole): "node", "edge", "edge-label", "lane".
     int itemCount(const QString &role) const;
@@ -72,10 +80,29 @@ signals:
     // The latest graph asked of layoutInBackground is drawn.
     void layoutFinished();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     friend class HierarchyGraphicsView;
     void activateAt(const QPointF &scenePos);
     void rebuildScene();
+    // Builds m_layout's items into `scene`; with a deadline, stops once it passes and returns
+    // false (call again to go on), else builds everything.
+    // A background layout's scene being built in slices (or waiting for the view to be shown):
+    // what is built so far, and where the next slice goes on.
+    struct SceneBuild
+    {
+        std::unique_ptr<QGraphicsScene> owned; // a background build's new scene
+        QGraphicsScene *scene = nullptr;       // where the items go
+        int phase = 0; // lanes, edges, nodes, done
+        std::size_t next = 0;
+        int refused = 0;
+    };
+    bool buildItems(SceneBuild &build, const QElapsedTimer *clock, qint64 budgetNs);
+    void buildSceneInSlices();
+    void finishSceneNow() const; // a built or waiting scene is completed at once
+    void showBuiltScene();
     void startLayout();
     void onLayoutDone(quint64 generation, Export::HierarchyLayout layout);
 
@@ -94,6 +121,8 @@ private:
     QProgressBar *m_busy = nullptr;
     Export::HierarchyLayout m_layout;
     QGraphicsScene *m_scene = nullptr;
+    std::unique_ptr<SceneBuild> m_build;
+    bool m_sliceQueued = false;
     HierarchyGraphicsView *m_view = nullptr;
     QLabel *m_summary = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "app/gui/explorer/explorer_panel.h"
 #include "app/gui/forms/new_resource_dialog.h"
 #include "app/gui/forms/resource_form.h"
+#include "app/gui/migrate/migrate_view.h"
 #include "app/gui/models/explorer_model.h"
 #include "app/gui/models/problems_model.h"
 #include "app/gui/run/live_run.h"
@@ -20,6 +21,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
 #include <QtCore/QTimer>
@@ -37,6 +39,7 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
+#include <QtWidgets/QProgressBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStackedWidget>
 #include <QtWidgets/QStatusBar>
@@ -75,6 +78,64 @@ QAction *makeAction(QObject *parent, const QString &objectName, const QString &t
 
 } // namespace
 
+// What the status worker hands the GUI thread: everything derived from the controller's result,
+// finished, so that applying it only swaps data in (the explorer's rows, the hierarchy's graph
+// and its DOT text, which decides whether Graphviz must run again).
+struct MainWindow::StatusResult
+{
+    int objectCount = 0;
+    std::shared_ptr<ExplorerSnapshot> explorer;
+#ifdef TORII_HAVE_HIERARCHY
+    Export::HierarchyGraph graph;
+    Export::LayoutOptions layoutOptions;
+    std::string dot;
+#endif
+};
+
+std::shared_ptr<MainWindow::StatusResult> MainWindow::computeStatus(const std::vector<Model::Resource> &resources)
+{
+    auto status = std::make_shared<StatusResult>();
+    const Controller::ControllerResult result = Controller::reconcile(resources);
+    status->objectCount = static_cast<int>(resources.size());
+    status->explorer = ExplorerModel::buildSnapshot(resources, result);
+#ifdef TORII_HAVE_HIERARCHY
+    status->graph = Export::buildHierarchyGraph(resources, result);
+    status->layoutOptions.roleLanes = true;
+    status->dot = Export::toDot(status->graph, status->layoutOptions);
+#endif
+    return status;
+}
+
+void MainWindow::applyStatus(std::shared_ptr<StatusResult> status)
+{
+    m_objectCount = status->objectCount;
+#ifdef TORII_HAVE_HIERARCHY
+    // Graphviz takes seconds on a large design: laid out on the view's worker, drawn when done.
+    static_cast<HierarchyView *>(m_hierarchy)
+        ->layoutInBackground(std::move(status->graph), status->layoutOptions, std::move(status->dot));
+#endif
+    m_explorerModel->setSnapshot(std::move(status->explorer));
+    updateStatusBar();
+}
+
+// After edits, the controller, the explorer's rows and the hierarchy graph of a large design take
+// a few hundred ms: they run on a worker (copies of the objects) and the result is applied here
+// unless a newer edit came meanwhile.
+void MainWindow::computeStatusInBackground()
+{
+    auto *watcher = new QFutureWatcher<std::shared_ptr<StatusResult>>(this);
+    const quint64 generation = ++m_statusGeneration;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_statusGeneration) {
+            return; // a newer edit's status is on its way
+        }
+        applyStatus(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [resources = m_workspace->allResources()] { return computeStatus(resources); }));
+}
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_workspace(new Workspace::Workspace(this)), m_live(new LiveRun(this)),
       m_explorerModel(new ExplorerModel(this)), m_problemsModel(new ProblemsModel(this)),
@@ -90,45 +151,9 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_statusTimer->setSingleShot(true);
     m_statusTimer->setInterval(250);
-    // After edits, the controller and the hierarchy graph of a large design take a few hundred
-    // ms: they run on a worker (copies of the objects) and the result is applied here unless a
-    // newer edit came meanwhile. Opening a workspace still computes at once (recomputeStatus).
-    connect(m_statusTimer, &QTimer::timeout, this, [this] {
-        struct Status
-        {
-            std::vector<Model::Resource> resources;
-            Controller::ControllerResult result;
-#ifdef TORII_HAVE_HIERARCHY
-            Export::HierarchyGraph graph;
-#endif
-        };
-        auto *watcher = new QFutureWatcher<std::shared_ptr<Status>>(this);
-        const quint64 generation = ++m_statusGeneration;
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-            watcher->deleteLater();
-            if (generation != m_statusGeneration) {
-                return; // a newer edit's status is on its way
-            }
-            std::shared_ptr<Status> status = watcher->result();
-            m_objectCount = static_cast<int>(status->resources.size());
-#ifdef TORII_HAVE_HIERARCHY
-            Export::LayoutOptions layoutOptions;
-            layoutOptions.roleLanes = true;
-            static_cast<HierarchyView *>(m_hierarchy)->layoutInBackground(std::move(status->graph), layoutOptions);
-#endif
-            m_explorerModel->setResources(std::move(status->resources), status->result);
-            updateStatusBar();
-        });
-        watcher->setFuture(QtConcurrent::run([resources = m_workspace->allResources()]() mutable {
-            auto status = std::make_shared<Status>();
-            status->result = Controller::reconcile(resources);
-#ifdef TORII_HAVE_HIERARCHY
-            status->graph = Export::buildHierarchyGraph(resources, status->result);
-#endif
-            status->resources = std::move(resources);
-            return status;
-        }));
-    });
+    // After edits the status is computed on a worker (computeStatusInBackground); opening in the
+    // background computes the first one on the loading worker, openWorkspace() at once.
+    connect(m_statusTimer, &QTimer::timeout, this, [this] { computeStatusInBackground(); });
 
     m_editors = new QTabWidget(this);
     m_editors->setObjectName(QStringLiteral("editorTabs"));
@@ -154,6 +179,29 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
 
     statusBar()->addWidget(m_workspaceLabel, 1);
+    m_loadingBox = new QWidget(this);
+    m_loadingBox->setObjectName(QStringLiteral("loadingBox"));
+    m_loadingLabel = new QLabel(m_loadingBox);
+    m_loadingLabel->setObjectName(QStringLiteral("loadingLabel"));
+    m_loadingBar = new QProgressBar(m_loadingBox);
+    m_loadingBar->setObjectName(QStringLiteral("loadingBar"));
+    m_loadingBar->setMaximumWidth(160);
+    m_loadingBar->setMaximumHeight(14);
+    m_loadingBar->setTextVisible(false);
+    auto *cancelLoad = new QPushButton(tr("Cancel"), m_loadingBox);
+    cancelLoad->setObjectName(QStringLiteral("cancelLoadingButton"));
+    cancelLoad->setToolTip(tr("Stop opening; the workspace open now stays as it is"));
+    connect(cancelLoad, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    auto *loadingLayout = new QHBoxLayout(m_loadingBox);
+    loadingLayout->setContentsMargins(0, 0, 0, 0);
+    loadingLayout->addWidget(m_loadingLabel);
+    loadingLayout->addWidget(m_loadingBar);
+    loadingLayout->addWidget(cancelLoad);
+    statusBar()->addPermanentWidget(m_loadingBox);
+    m_loadingBox->hide();
+    m_loadingTimer = new QTimer(this);
+    m_loadingTimer->setInterval(100);
+    connect(m_loadingTimer, &QTimer::timeout, this, &MainWindow::showLoadingProgress);
     statusBar()->addPermanentWidget(m_countsLabel);
     statusBar()->addPermanentWidget(m_gatewayLabel);
 
@@ -208,10 +256,7 @@ QWidget *MainWindow::createWelcomePage()
     demo->setEnabled(!demoWorkspacePath().isEmpty());
     auto *folder = new QPushButton(tr("Open Folder…"), page);
     connect(demo, &QPushButton::clicked, this, [this] {
-        QString error;
-        if (!openWorkspace({demoWorkspacePath()}, &error)) {
-            QMessageBox::warning(this, tr("Torii"), error);
-        }
+        openWorkspaceInBackground({demoWorkspacePath()});
     });
     connect(folder, &QPushButton::clicked, this, &MainWindow::openFolderDialog);
     auto *layout = new QVBoxLayout(page);
@@ -238,10 +283,7 @@ void MainWindow::createActions()
     connect(openFiles, &QAction::triggered, this, &MainWindow::openFilesDialog);
     auto *openDemo = makeAction(this, QStringLiteral("actionOpenDemo"), tr("Open the &Demo Workspace"));
     connect(openDemo, &QAction::triggered, this, [this] {
-        QString error;
-        if (!openWorkspace({demoWorkspacePath()}, &error)) {
-            QMessageBox::warning(this, tr("Torii"), error);
-        }
+        openWorkspaceInBackground({demoWorkspacePath()});
     });
     auto *save = makeAction(this, QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save,
                             s->standardIcon(QStyle::SP_DialogSaveButton));
@@ -397,6 +439,24 @@ void MainWindow::createDocks()
     hierarchyDock->hide();
 #endif
 
+    // Another tool's configuration converted to Gateway API (app/gui/migrate): hidden until
+    // Tools ▸ Migrate… asks for it.
+    auto *migrate = new MigrateView(this);
+    migrate->setObjectName(QStringLiteral("migrateView"));
+    auto *migrateDock = new QDockWidget(tr("Migrate"), this);
+    migrateDock->setObjectName(QStringLiteral("migrateDock"));
+    migrateDock->setWidget(migrate);
+    addDockWidget(Qt::BottomDockWidgetArea, migrateDock);
+    migrateDock->hide();
+    connect(migrate, &MigrateView::addToWorkspaceRequested, this, [this](const QString &yaml) {
+        YamlEditor *current = currentEditor();
+        QString error;
+        if (!m_form->appendResource(current ? current->property(kFileIndexProperty).toInt() : 0,
+                                    yaml, &error)) {
+            QMessageBox::warning(this, tr("Add to Workspace"), error);
+        }
+    });
+
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -457,6 +517,16 @@ void MainWindow::createMenus()
     auto *tester = run->addAction(tr("Request &Tester"));
     connect(tester, &QAction::triggered, this, &MainWindow::showRunPanel);
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    auto *migrateAction = tools->addAction(tr("&Migrate…"));
+    migrateAction->setObjectName(QStringLiteral("actionMigrate"));
+    connect(migrateAction, &QAction::triggered, this, [this] {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("migrateDock"))) {
+            dock->show();
+            dock->raise();
+        }
+    });
+
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     QMenu *language = settingsMenu->addMenu(tr("&Language"));
     auto *group = new QActionGroup(this);
@@ -506,10 +576,7 @@ void MainWindow::openFolderDialog()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of YAML files"));
     if (!dir.isEmpty()) {
-        QString error;
-        if (!openWorkspace({dir}, &error)) {
-            QMessageBox::warning(this, tr("Torii"), error);
-        }
+        openWorkspaceInBackground({dir});
     }
 }
 
@@ -518,47 +585,182 @@ void MainWindow::openFilesDialog()
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open YAML files"), QString(),
                                                             tr("YAML and JSON (*.yaml *.yml *.json);;All files (*)"));
     if (!files.isEmpty()) {
-        QString error;
-        if (!openWorkspace(files, &error)) {
-            QMessageBox::warning(this, tr("Torii"), error);
-        }
+        openWorkspaceInBackground(files);
     }
 }
 
 bool MainWindow::openWorkspace(const QStringList &paths, QString *error)
 {
+    cancelLoading();
+    Workspace::LoadedWorkspace loaded;
     QString why;
+    if (!Workspace::Workspace::load(paths, m_workspace->checker(), &loaded, &why)) {
+        if (error) {
+            *error = why;
+        }
+        return false;
+    }
+    finishOpening(paths, std::move(loaded), nullptr, {});
+    return true;
+}
+
+// The worker's side of a load: the cancel flag it checks between files and the progress it
+// leaves for the GUI thread's timer to show.
+struct MainWindow::Loading
+{
+    std::atomic<bool> cancel{false};
+    std::atomic<int> filesDone{0};
+    std::atomic<int> fileCount{0};
+    std::atomic<int> objects{0};
+    std::atomic<bool> computingStatus{false};
+};
+
+namespace {
+struct LoadResult
+{
+    bool ok = false;
+    QString error;
+    Workspace::LoadedWorkspace loaded;
+};
+} // namespace
+
+void MainWindow::openWorkspaceInBackground(const QStringList &paths)
+{
+    cancelLoading();
+    auto loading = std::make_shared<Loading>();
+    m_loading = loading;
+    using Result = std::pair<std::shared_ptr<LoadResult>, std::shared_ptr<StatusResult>>;
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, loading, paths] {
+        watcher->deleteLater();
+        if (loading != m_loading) {
+            return; // cancelled, or replaced by a newer load
+        }
+        endLoading();
+        Result result = watcher->result();
+        if (!result.first->ok) {
+            statusBar()->showMessage(tr("Could not open the workspace: %1").arg(result.first->error), 10000);
+            Q_EMIT workspaceLoadFailed(result.first->error);
+            return;
+        }
+        finishOpening(paths, std::move(result.first->loaded), std::move(result.second),
+                      [this] { Q_EMIT workspaceLoaded(); });
+    });
+    watcher->setFuture(QtConcurrent::run([paths, loading, checker = m_workspace->checker()]() -> Result {
+        auto result = std::make_shared<LoadResult>();
+        result->ok = Workspace::Workspace::load(paths, checker, &result->loaded, &result->error, &loading->cancel,
+                                                [&loading](const Workspace::LoadProgress &p) {
+                                                    loading->fileCount = p.fileCount;
+                                                    loading->filesDone = p.filesDone;
+                                                    loading->objects = p.objects;
+                                                });
+        if (!result->ok || loading->cancel) {
+            return {result, nullptr};
+        }
+        // The first status (controller, explorer rows, hierarchy graph) too: on 1,000 routes it
+        // is the larger part of opening.
+        loading->computingStatus = true;
+        std::vector<Model::Resource> resources;
+        for (const Workspace::WorkspaceFile &f : result->loaded.files) {
+            resources.insert(resources.end(), f.analysis.resources.begin(), f.analysis.resources.end());
+        }
+        return {result, computeStatus(resources)};
+    }));
+    showLoadingProgress();
+    m_loadingBox->show();
+    m_loadingTimer->start();
+}
+
+void MainWindow::cancelLoading()
+{
+    if (!m_loading) {
+        return;
+    }
+    m_loading->cancel = true; // the worker stops at its next file; its result is dropped
+    endLoading();
+    statusBar()->showMessage(tr("Opening cancelled: the workspace open before is unchanged."), 6000);
+    Q_EMIT workspaceLoadCancelled();
+}
+
+void MainWindow::endLoading()
+{
+    m_loading.reset();
+    m_loadingTimer->stop();
+    m_loadingBox->hide();
+}
+
+void MainWindow::showLoadingProgress()
+{
+    if (!m_loading) {
+        return;
+    }
+    const int done = m_loading->filesDone;
+    const int count = m_loading->fileCount;
+    if (m_loading->computingStatus) {
+        m_loadingLabel->setText(tr("Opening: computing the status of %n object(s)…", nullptr, m_loading->objects));
+        m_loadingBar->setRange(0, 0);
+    } else if (count == 0) {
+        m_loadingLabel->setText(tr("Opening: finding the files…"));
+        m_loadingBar->setRange(0, 0);
+    } else {
+        m_loadingLabel->setText(tr("Opening: %1 of %2 files read, %n object(s)", nullptr, m_loading->objects)
+                                    .arg(done)
+                                    .arg(count));
+        m_loadingBar->setRange(0, count);
+        m_loadingBar->setValue(done);
+    }
+}
+
+void MainWindow::finishOpening(const QStringList &paths, Workspace::LoadedWorkspace loaded,
+                               std::shared_ptr<StatusResult> status, std::function<void()> done)
+{
     m_live->stop();
     while (m_editors->count() > 0) {
         QWidget *w = m_editors->widget(0);
         m_editors->removeTab(0);
         delete w;
     }
-    if (!m_workspace->open(paths, &why)) {
-        if (error) {
-            *error = why;
-        }
-        return false;
-    }
+    m_adopting = true; // one problems list and one status below, not one per file
+    m_workspace->adopt(std::move(loaded));
+    m_adopting = false;
     addRecent(paths);
     m_center->setCurrentIndex(1);
-    offerRecoveries();
+    offerRecoveries(); // recovered texts are analysed again, and the status follows them
     m_problemsModel->setDiagnostics(m_workspace->allDiagnostics(), m_workspace->root());
-    recomputeStatus();
-    // The first file holding a Gateway (else the first file) opens in the editor.
-    int first = m_workspace->fileCount() > 0 ? 0 : -1;
-    for (int i = 0; i < m_workspace->fileCount(); ++i) {
-        const auto &resources = m_workspace->file(i).analysis.resources;
-        if (std::any_of(resources.begin(), resources.end(), [](const Model::Resource &r) { return r.kind == "Gateway"; })) {
-            first = i;
-            break;
+    const quint64 generation = ++m_statusGeneration; // any status computed before is stale
+    // The rest in steps of their own when the status came from the loading worker: applying the
+    // explorer's rows and opening the first file each take a while on a large design, and the
+    // window paints and answers between them. A newer status (an edit made meanwhile) replaces
+    // the loaded one.
+    auto openFirstFile = [this, done = std::move(done)] {
+        // The first file holding a Gateway (else the first file) opens in the editor.
+        int first = m_workspace->fileCount() > 0 ? 0 : -1;
+        for (int i = 0; i < m_workspace->fileCount(); ++i) {
+            const auto &resources = m_workspace->file(i).analysis.resources;
+            if (std::any_of(resources.begin(), resources.end(), [](const Model::Resource &r) { return r.kind == "Gateway"; })) {
+                first = i;
+                break;
+            }
         }
+        if (first >= 0) {
+            openFile(m_workspace->file(first).path);
+        }
+        updateTitle();
+        if (done) {
+            done();
+        }
+    };
+    if (!status) {
+        applyStatus(computeStatus(m_workspace->allResources()));
+        openFirstFile();
+        return;
     }
-    if (first >= 0) {
-        openFile(m_workspace->file(first).path);
-    }
-    updateTitle();
-    return true;
+    QTimer::singleShot(0, this, [this, generation, status = std::move(status), openFirstFile]() mutable {
+        if (generation == m_statusGeneration) {
+            applyStatus(std::move(status));
+        }
+        QTimer::singleShot(0, this, openFirstFile);
+    });
 }
 
 void MainWindow::offerRecoveries()
@@ -608,10 +810,7 @@ void MainWindow::rebuildRecentMenu()
         }
         QAction *a = m_recentMenu->addAction(label);
         connect(a, &QAction::triggered, this, [this, paths] {
-            QString error;
-            if (!openWorkspace(paths, &error)) {
-                QMessageBox::warning(this, tr("Torii"), error);
-            }
+            openWorkspaceInBackground(paths);
         });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
@@ -669,6 +868,9 @@ YamlEditor *MainWindow::openFile(const QString &path, int line, int column)
 
 void MainWindow::onAnalysisChanged(int fileIndex)
 {
+    if (m_adopting) {
+        return; // finishOpening does it once for all files
+    }
     if (YamlEditor *editor = editorFor(fileIndex)) {
         editor->setDiagnostics(m_workspace->file(fileIndex).analysis.diagnostics);
     }
@@ -710,25 +912,6 @@ void MainWindow::onChangedOnDisk(int fileIndex)
     } else {
         m_workspace->keepEdits(fileIndex);
     }
-}
-
-void MainWindow::recomputeStatus()
-{
-    ++m_statusGeneration; // a status computed on a worker before this one is stale
-    // The controller over every object of the workspace (milliseconds for hand-written designs;
-    // large workspaces are the next step for a worker, as the per-file analysis already is).
-    std::vector<Model::Resource> resources = m_workspace->allResources();
-    const Controller::ControllerResult result = Controller::reconcile(resources);
-    m_objectCount = static_cast<int>(resources.size());
-#ifdef TORII_HAVE_HIERARCHY
-    // Graphviz takes seconds on a large design: laid out on the view's worker, drawn when done.
-    Export::LayoutOptions layoutOptions;
-    layoutOptions.roleLanes = true;
-    static_cast<HierarchyView *>(m_hierarchy)
-        ->layoutInBackground(Export::buildHierarchyGraph(resources, result), layoutOptions);
-#endif
-    m_explorerModel->setResources(std::move(resources), result);
-    updateStatusBar();
 }
 
 void MainWindow::updateStatusBar()

@@ -9,8 +9,11 @@
 #include <QtWidgets/QMainWindow>
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 class QLabel;
+class QProgressBar;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
@@ -18,11 +21,16 @@ class QTimer;
 
 namespace Torii::Workspace {
 class Workspace;
+struct LoadedWorkspace;
+}
+namespace Torii::Model {
+struct Resource;
 }
 
 namespace Torii::Gui {
 
 class ExplorerModel;
+struct ExplorerSnapshot;
 class ExplorerPanel;
 class LiveRun;
 class ProblemsModel;
@@ -40,6 +48,14 @@ public:
     // A folder, or YAML files. Offers to recover unsaved edits of an unclean end (see
     // setRecoveryPrompt). False with `error` when nothing could be opened.
     bool openWorkspace(const QStringList &paths, QString *error = nullptr);
+    // As openWorkspace, off the GUI thread (the menus, the welcome page and the command line use
+    // it): the files are read, parsed and validated and the first status computed on a worker,
+    // with the progress and a Cancel button in the status bar. The open workspace stays as it is
+    // until the new one is ready, and stays when the load is cancelled or fails (the reason is
+    // shown). A second call cancels a load still running.
+    void openWorkspaceInBackground(const QStringList &paths);
+    void cancelLoading();
+    bool isLoading() const { return m_loading != nullptr; }
     // resources/demo, beside the executable (installed or in the build tree) or in the sources.
     static QString demoWorkspacePath();
 
@@ -73,6 +89,11 @@ public:
     void newResourceDialog(); // File → New resource…
     void showHierarchy();
 
+Q_SIGNALS:
+    void workspaceLoaded();                         // openWorkspaceInBackground: now open
+    void workspaceLoadFailed(const QString &error); // … could not open (the old one stays)
+    void workspaceLoadCancelled();                  // … cancelled (the old one stays)
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -89,12 +110,19 @@ private:
     void onTextChanged(int fileIndex);
     void onModifiedChanged(int fileIndex, bool modified);
     void onChangedOnDisk(int fileIndex);
-    void recomputeStatus();
+    struct StatusResult;
+    static std::shared_ptr<StatusResult> computeStatus(const std::vector<Model::Resource> &resources);
+    void applyStatus(std::shared_ptr<StatusResult> status);
+    void computeStatusInBackground(); // after edits
     void updateStatusBar();
     void updateTitle();
     void updateEditActions();
     void chooseLanguage(const QString &language);
     void offerRecoveries();
+    void finishOpening(const QStringList &paths, Workspace::LoadedWorkspace loaded,
+                       std::shared_ptr<StatusResult> status, std::function<void()> done);
+    void showLoadingProgress();
+    void endLoading();
 
     Workspace::Workspace *m_workspace;
     LiveRun *m_live;
@@ -118,6 +146,13 @@ private:
     bool m_syncingEditor = false;
     int m_objectCount = 0;
     quint64 m_statusGeneration = 0; // the latest status asked for (after edits: on a worker)
+    struct Loading;                   // a workspace being loaded on a worker
+    std::shared_ptr<Loading> m_loading;
+    QTimer *m_loadingTimer = nullptr; // shows the worker's progress
+    QWidget *m_loadingBox = nullptr;  // in the status bar: what is loaded, a bar, Cancel
+    QLabel *m_loadingLabel = nullptr;
+    QProgressBar *m_loadingBar = nullptr;
+    bool m_adopting = false; // the workspace emits analysisChanged for every file it adopts
 };
 
 } // namespace Torii::Gui

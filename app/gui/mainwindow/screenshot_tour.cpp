@@ -4,6 +4,7 @@
 #include "app/gui/export/export_dialog.h"
 #include "app/gui/forms/form_model.h"
 #include "app/gui/forms/resource_form.h"
+#include "app/gui/migrate/migrate_view.h"
 #include "app/gui/models/problems_model.h"
 #include "app/gui/run/live_run.h"
 #include "app/gui/run/request_tester.h"
@@ -46,6 +47,33 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs = 8000)
     }
     return true;
 }
+
+// What an ECS user brings to the Migrate view: a web app with a port, a secret, a health check
+// and a log driver (the last has no Kubernetes equivalent: a note says what to do instead).
+const char kEcsTaskDefinition[] = R"({
+  "family": "webapp",
+  "networkMode": "awsvpc",
+  "requiresCompatibilities": ["FARGATE"],
+  "cpu": "512",
+  "memory": "1024",
+  "taskRoleArn": "arn:aws:iam::123456789012:role/webapp-task",
+  "containerDefinitions": [
+    {
+      "name": "web",
+      "image": "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/webapp:1.4.2",
+      "essential": true,
+      "portMappings": [{"containerPort": 8080, "protocol": "tcp", "appProtocol": "http"}],
+      "environment": [{"name": "APP_ENV", "value": "production"}],
+      "secrets": [{"name": "DB_PASSWORD",
+                   "valueFrom": "arn:aws:ssm:ap-northeast-1:123456789012:parameter/webapp/db-password"}],
+      "healthCheck": {"command": ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"],
+                      "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60},
+      "logConfiguration": {"logDriver": "awslogs",
+                           "options": {"awslogs-group": "/ecs/webapp", "awslogs-region": "ap-northeast-1"}}
+    }
+  ]
+}
+)";
 
 void settle(int ms = 400)
 {
@@ -236,8 +264,34 @@ int runScreenshotTour(const QString &outputDir, const QString &workspace)
     ++saved;
     exportDialog.close();
 
+    // 8. The Migrate view: an ECS task definition beside the Kubernetes objects made of it, the
+    // generated image line selected so its source field is selected too.
+    auto *migrateDock = window.findChild<QDockWidget *>(QStringLiteral("migrateDock"));
+    auto *migrate = window.findChild<MigrateView *>(QStringLiteral("migrateView"));
+    if (!migrateDock || !migrate) {
+        return fail(QStringLiteral("the Migrate view is missing"));
+    }
+    for (const char *name : {"panelsDock", "hierarchyDock", "formDock"}) {
+        if (auto *dock = window.findChild<QDockWidget *>(QLatin1String(name))) {
+            dock->hide();
+        }
+    }
+    migrateDock->show();
+    window.resizeDocks({migrateDock}, {640}, Qt::Vertical);
+    migrate->setSourceText(QString::fromLatin1(kEcsTaskDefinition), QStringLiteral("webapp-task.json"));
+    if (!waitFor([&] { return !migrate->isConverting() && !migrate->generatedYaml().isEmpty(); }, 20000)) {
+        return fail(QStringLiteral("the Migrate view did not convert the task definition"));
+    }
+    settle(300);
+    QTextCursor image = migrate->previewEditor()->document()->find(QStringLiteral("image:"));
+    if (!image.isNull()) {
+        migrate->previewEditor()->setTextCursor(image);
+        migrate->previewEditor()->setFocus();
+    }
+    shoot(QStringLiteral("08-migrate.png"));
+
     window.workspace()->close();
-    return saved == 7 ? 0 : 1;
+    return saved == 8 ? 0 : 1;
 }
 
 } // namespace Torii::Gui

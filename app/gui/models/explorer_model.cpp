@@ -24,26 +24,24 @@ struct ExplorerModel::Item
     int column = 0;
     QString kind, ns, name;
     Item *parent = nullptr;
+    int rowInParent = 0; // the view asks parent() of every index: no search of the siblings
+    int descendants = 0; // set on the roots only, by buildSnapshot
     std::vector<std::unique_ptr<Item>> children;
 
     Item *add(std::unique_ptr<Item> child)
     {
         child->parent = this;
+        child->rowInParent = static_cast<int>(children.size());
         children.push_back(std::move(child));
         return children.back().get();
     }
-    int row() const
-    {
-        if (!parent) {
-            return 0;
-        }
-        for (std::size_t i = 0; i < parent->children.size(); ++i) {
-            if (parent->children[i].get() == this) {
-                return static_cast<int>(i);
-            }
-        }
-        return 0;
-    }
+    int row() const { return rowInParent; }
+};
+
+struct ExplorerSnapshot
+{
+    std::unique_ptr<ExplorerModel::Item> hierarchy;
+    std::unique_ptr<ExplorerModel::Item> byKind;
 };
 
 namespace {
@@ -231,32 +229,17 @@ void addRules(Item *routeItem, const Model::Resource &route)
     }
 }
 
-} // namespace
+using Statuses = std::vector<std::optional<Node>>;
 
-ExplorerModel::ExplorerModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Item>())
+int countRows(const Item &item)
 {
-}
-
-ExplorerModel::~ExplorerModel() = default;
-
-void ExplorerModel::setMode(Mode mode)
-{
-    if (mode != m_mode) {
-        m_mode = mode;
-        rebuild();
+    int n = static_cast<int>(item.children.size());
+    for (const auto &c : item.children) {
+        n += countRows(*c);
     }
+    return n;
 }
 
-void ExplorerModel::setResources(std::vector<Model::Resource> resources,
-                                 const Controller::ControllerResult &controller)
-{
-    m_resources = std::move(resources);
-    m_statuses = controller.statuses;
-    m_statuses.resize(m_resources.size());
-    rebuild();
-}
-
-namespace {
 // The same rows in the same places, level by level (the texts name the objects and their place).
 bool sameShape(const Item &a, const Item &b)
 {
@@ -272,31 +255,239 @@ bool sameShape(const Item &a, const Item &b)
     }
     return true;
 }
+
+// GatewayClass → Gateway → Listener → Route → rule → backend; what is nowhere in that tree
+// under "Routes attached to no listener" and "Other objects".
+void buildHierarchy(Item *root, const std::vector<Model::Resource> &resources, const Statuses &statuses)
+{
+    std::vector<bool> placed(resources.size(), false);
+    std::map<std::string, Item *> classes; // name → row
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        const Model::Resource &r = resources[i];
+        if (r.kind == "GatewayClass") {
+            Item *item = root->add(resourceItem(r, QStringLiteral("GatewayClass %1").arg(qs(r.name))));
+            if (statuses[i]) {
+                setStatus(item, summarizeConditions((*statuses[i])["conditions"]));
+            }
+            classes.emplace(r.name, item);
+            placed[i] = true;
+        }
+    }
+    Item *orphanGateways = nullptr;
+    for (std::size_t g = 0; g < resources.size(); ++g) {
+        const Model::Resource &gw = resources[g];
+        if (gw.kind != "Gateway" || gw.group() != "gateway.networking.k8s.io") {
+            continue;
+        }
+        placed[g] = true;
+        Item *parent = nullptr;
+        const auto cls = classes.find(gw.object["spec"]["gatewayClassName"].asString());
+        if (cls != classes.end()) {
+            parent = cls->second;
+        } else {
+            if (!orphanGateways) {
+                orphanGateways = root->add(groupItem(ExplorerModel::tr("Gateways whose GatewayClass is not in the workspace")));
+            }
+            parent = orphanGateways;
+        }
+        Item *gwItem = parent->add(resourceItem(gw, QStringLiteral("Gateway %1/%2").arg(qs(nsOf(gw)), qs(gw.name))));
+        if (statuses[g]) {
+            setStatus(gwItem, summarizeConditions((*statuses[g])["conditions"]));
+        }
+        for (const Node &listener : gw.object["spec"]["listeners"].items()) {
+            auto lItem = std::make_unique<Item>();
+            QString text = ExplorerModel::tr("Listener %1 — %2 %3")
+                               .arg(qs(listener["name"].asString()), qs(listener["protocol"].asString()))
+                               .arg(listener["port"].asInt());
+            if (listener["hostname"].isString()) {
+                text += QStringLiteral(" (%1)").arg(qs(listener["hostname"].str()));
+            }
+            lItem->text = text;
+            lItem->tooltip = text;
+            lItem->file = qs(gw.source.file);
+            lItem->line = static_cast<int>(listener.mark().line);
+            lItem->column = static_cast<int>(listener.mark().column);
+            Item *listenerRow = gwItem->add(std::move(lItem));
+            if (statuses[g]) {
+                for (const Node &ls : (*statuses[g])["listeners"].items()) {
+                    if (ls["name"].asString() == listener["name"].asString()) {
+                        setStatus(listenerRow, summarizeConditions(ls["conditions"]));
+                    }
+                }
+            }
+            for (std::size_t r = 0; r < resources.size(); ++r) {
+                const Model::Resource &route = resources[r];
+                if (!isRoute(route)) {
+                    continue;
+                }
+                if (!listenerTakes(listener, route.kind)) {
+                    continue;
+                }
+                for (const Node &ref : route.object["spec"]["parentRefs"].items()) {
+                    if (!refersTo(ref, nsOf(route), gw, listener)) {
+                        continue;
+                    }
+                    placed[r] = true;
+                    Item *routeRow = listenerRow->add(resourceItem(
+                        route, QStringLiteral("%1 %2/%3").arg(qs(route.kind), qs(nsOf(route)), qs(route.name))));
+                    setStatus(routeRow, routeStatusFor(statuses[r], gw, listener));
+                    addRules(routeRow, route);
+                    break;
+                }
+            }
+        }
+    }
+    Item *unattached = nullptr;
+    Item *others = nullptr;
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        if (placed[i]) {
+            continue;
+        }
+        const Model::Resource &r = resources[i];
+        Item *row = nullptr;
+        // Cluster-scoped objects (Namespace, GatewayClass …) have no namespace to show.
+        const QString text = r.ns.empty() && (r.kind == "Namespace" || r.kind == "GatewayClass")
+                                 ? QStringLiteral("%1 %2").arg(qs(r.kind), qs(r.name))
+                                 : QStringLiteral("%1 %2/%3").arg(qs(r.kind), qs(nsOf(r)), qs(r.name));
+        if (isRoute(r)) {
+            if (!unattached) {
+                unattached = root->add(groupItem(ExplorerModel::tr("Routes attached to no listener")));
+            }
+            row = unattached->add(resourceItem(r, text));
+            addRules(row, r);
+        } else {
+            if (!others) {
+                others = root->add(groupItem(ExplorerModel::tr("Other objects")));
+            }
+            row = others->add(resourceItem(r, text));
+        }
+        if (statuses[i]) {
+            StatusSummary s;
+            for (const Node &parent : (*statuses[i])["parents"].items()) {
+                s = combine(s, summarizeConditions(parent["conditions"]));
+            }
+            s = combine(s, summarizeConditions((*statuses[i])["conditions"]));
+            setStatus(row, s);
+        }
+    }
+}
+
+void buildByKind(Item *root, const std::vector<Model::Resource> &resources, const Statuses &statuses)
+{
+    std::map<std::string, std::map<std::string, std::vector<std::size_t>>> byKind;
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        byKind[resources[i].kind][nsOf(resources[i])].push_back(i);
+    }
+    for (const auto &[kind, namespaces] : byKind) {
+        Item *kindRow = root->add(groupItem(qs(kind)));
+        for (const auto &[ns, indexes] : namespaces) {
+            Item *nsRow = kindRow->add(groupItem(qs(ns)));
+            for (std::size_t i : indexes) {
+                Item *row = nsRow->add(resourceItem(resources[i], qs(resources[i].name)));
+                if (statuses[i]) {
+                    StatusSummary s = summarizeConditions((*statuses[i])["conditions"]);
+                    for (const Node &parent : (*statuses[i])["parents"].items()) {
+                        s = combine(s, summarizeConditions(parent["conditions"]));
+                    }
+                    setStatus(row, s);
+                }
+            }
+        }
+        kindRow->text += QStringLiteral(" (%1)").arg(
+            std::accumulate(namespaces.begin(), namespaces.end(), 0,
+                            [](int n, const auto &e) { return n + static_cast<int>(e.second.size()); }));
+    }
+}
+
 } // namespace
 
-void ExplorerModel::rebuild()
+ExplorerModel::ExplorerModel(QObject *parent)
+    : QAbstractItemModel(parent), m_hierarchy(std::make_unique<Item>()), m_byKind(std::make_unique<Item>())
 {
-    auto fresh = std::make_unique<Item>();
+}
+
+ExplorerModel::~ExplorerModel() = default;
+
+ExplorerModel::Item *ExplorerModel::shown() const
+{
+    return m_mode == Mode::Hierarchy ? m_hierarchy.get() : m_byKind.get();
+}
+
+int ExplorerModel::totalRowCount() const
+{
+    return shown()->descendants;
+}
+
+void ExplorerModel::setMode(Mode mode)
+{
+    if (mode != m_mode) {
+        beginResetModel();
+        m_mode = mode;
+        endResetModel();
+    }
+}
+
+std::shared_ptr<ExplorerSnapshot> ExplorerModel::buildSnapshot(const std::vector<Model::Resource> &resources,
+                                                               const Controller::ControllerResult &controller)
+{
+    Statuses statuses = controller.statuses;
+    statuses.resize(resources.size());
+    auto snapshot = std::make_shared<ExplorerSnapshot>();
+    snapshot->hierarchy = std::make_unique<Item>();
+    buildHierarchy(snapshot->hierarchy.get(), resources, statuses);
+    snapshot->byKind = std::make_unique<Item>();
+    buildByKind(snapshot->byKind.get(), resources, statuses);
+    snapshot->hierarchy->descendants = countRows(*snapshot->hierarchy);
+    snapshot->byKind->descendants = countRows(*snapshot->byKind);
+    return snapshot;
+}
+
+void ExplorerModel::setResources(std::vector<Model::Resource> resources,
+                                 const Controller::ControllerResult &controller)
+{
+    setSnapshot(buildSnapshot(resources, controller));
+}
+
+void ExplorerModel::setSnapshot(std::shared_ptr<ExplorerSnapshot> snapshot)
+{
+    if (!snapshot || !snapshot->hierarchy || !snapshot->byKind) {
+        return;
+    }
+    std::unique_ptr<Item> &current = m_mode == Mode::Hierarchy ? m_hierarchy : m_byKind;
+    std::unique_ptr<Item> &fresh = m_mode == Mode::Hierarchy ? snapshot->hierarchy : snapshot->byKind;
+    // The mode not shown is only swapped: no view looks at it.
     if (m_mode == Mode::Hierarchy) {
-        buildHierarchy(fresh.get());
+        m_byKind = std::move(snapshot->byKind);
     } else {
-        buildByKind(fresh.get());
+        m_hierarchy = std::move(snapshot->hierarchy);
     }
     // Most edits (typing in a value) leave every row where it was: the tree is then updated in
     // place and only the rows whose icon, tooltip or position changed are repainted. A reset would
     // make the view lay out every row again (about 100 ms for 1,000 routes, on each keystroke's
     // re-validation) and lose expansion, selection and scroll.
-    if (m_root && sameShape(*m_root, *fresh)) {
-        adopt(*m_root, *fresh);
+    if (sameShape(*current, *fresh)) {
+        adopt(*current, *fresh);
         return;
     }
     beginResetModel();
-    m_root = std::move(fresh);
+    current = std::move(fresh);
     endResetModel();
 }
 
 void ExplorerModel::adopt(Item &current, Item &fresh)
 {
+    // One dataChanged per run of changed siblings: a line inserted near the top moves every row
+    // below it, and thousands of one-row signals cost the views (and the filter proxy) far more
+    // than a few ranges.
+    int first = -1;
+    int last = -1;
+    auto flush = [&] {
+        if (first >= 0) {
+            Q_EMIT dataChanged(createIndex(first, 0, current.children[static_cast<std::size_t>(first)].get()),
+                               createIndex(last, 0, current.children[static_cast<std::size_t>(last)].get()));
+            first = last = -1;
+        }
+    };
     for (std::size_t i = 0; i < current.children.size(); ++i) {
         Item &row = *current.children[i];
         Item &next = *fresh.children[i];
@@ -315,160 +506,24 @@ void ExplorerModel::adopt(Item &current, Item &fresh)
             row.kind = std::move(next.kind);
             row.ns = std::move(next.ns);
             row.name = std::move(next.name);
-            const QModelIndex at = createIndex(static_cast<int>(i), 0, &row);
-            emit dataChanged(at, at);
+            if (first < 0) {
+                first = static_cast<int>(i);
+            }
+            last = static_cast<int>(i);
+        } else {
+            flush();
         }
         adopt(row, next);
     }
-}
-
-void ExplorerModel::buildHierarchy(Item *root)
-{
-    std::vector<bool> placed(m_resources.size(), false);
-    std::map<std::string, Item *> classes; // name → row
-    for (std::size_t i = 0; i < m_resources.size(); ++i) {
-        const Model::Resource &r = m_resources[i];
-        if (r.kind == "GatewayClass") {
-            Item *item = root->add(resourceItem(r, QStringLiteral("GatewayClass %1").arg(qs(r.name))));
-            if (m_statuses[i]) {
-                setStatus(item, summarizeConditions((*m_statuses[i])["conditions"]));
-            }
-            classes.emplace(r.name, item);
-            placed[i] = true;
-        }
-    }
-    Item *orphanGateways = nullptr;
-    for (std::size_t g = 0; g < m_resources.size(); ++g) {
-        const Model::Resource &gw = m_resources[g];
-        if (gw.kind != "Gateway" || gw.group() != "gateway.networking.k8s.io") {
-            continue;
-        }
-        placed[g] = true;
-        Item *parent = nullptr;
-        const auto cls = classes.find(gw.object["spec"]["gatewayClassName"].asString());
-        if (cls != classes.end()) {
-            parent = cls->second;
-        } else {
-            if (!orphanGateways) {
-                orphanGateways = root->add(groupItem(tr("Gateways whose GatewayClass is not in the workspace")));
-            }
-            parent = orphanGateways;
-        }
-        Item *gwItem = parent->add(resourceItem(gw, QStringLiteral("Gateway %1/%2").arg(qs(nsOf(gw)), qs(gw.name))));
-        if (m_statuses[g]) {
-            setStatus(gwItem, summarizeConditions((*m_statuses[g])["conditions"]));
-        }
-        for (const Node &listener : gw.object["spec"]["listeners"].items()) {
-            auto lItem = std::make_unique<Item>();
-            QString text = tr("Listener %1 — %2 %3")
-                               .arg(qs(listener["name"].asString()), qs(listener["protocol"].asString()))
-                               .arg(listener["port"].asInt());
-            if (listener["hostname"].isString()) {
-                text += QStringLiteral(" (%1)").arg(qs(listener["hostname"].str()));
-            }
-            lItem->text = text;
-            lItem->tooltip = text;
-            lItem->file = qs(gw.source.file);
-            lItem->line = static_cast<int>(listener.mark().line);
-            lItem->column = static_cast<int>(listener.mark().column);
-            Item *listenerRow = gwItem->add(std::move(lItem));
-            if (m_statuses[g]) {
-                for (const Node &ls : (*m_statuses[g])["listeners"].items()) {
-                    if (ls["name"].asString() == listener["name"].asString()) {
-                        setStatus(listenerRow, summarizeConditions(ls["conditions"]));
-                    }
-                }
-            }
-            for (std::size_t r = 0; r < m_resources.size(); ++r) {
-                const Model::Resource &route = m_resources[r];
-                if (!isRoute(route)) {
-                    continue;
-                }
-                if (!listenerTakes(listener, route.kind)) {
-                    continue;
-                }
-                for (const Node &ref : route.object["spec"]["parentRefs"].items()) {
-                    if (!refersTo(ref, nsOf(route), gw, listener)) {
-                        continue;
-                    }
-                    placed[r] = true;
-                    Item *routeRow = listenerRow->add(resourceItem(
-                        route, QStringLiteral("%1 %2/%3").arg(qs(route.kind), qs(nsOf(route)), qs(route.name))));
-                    setStatus(routeRow, routeStatusFor(m_statuses[r], gw, listener));
-                    addRules(routeRow, route);
-                    break;
-                }
-            }
-        }
-    }
-    Item *unattached = nullptr;
-    Item *others = nullptr;
-    for (std::size_t i = 0; i < m_resources.size(); ++i) {
-        if (placed[i]) {
-            continue;
-        }
-        const Model::Resource &r = m_resources[i];
-        Item *row = nullptr;
-        // Cluster-scoped objects (Namespace, GatewayClass …) have no namespace to show.
-        const QString text = r.ns.empty() && (r.kind == "Namespace" || r.kind == "GatewayClass")
-                                 ? QStringLiteral("%1 %2").arg(qs(r.kind), qs(r.name))
-                                 : QStringLiteral("%1 %2/%3").arg(qs(r.kind), qs(nsOf(r)), qs(r.name));
-        if (isRoute(r)) {
-            if (!unattached) {
-                unattached = root->add(groupItem(tr("Routes attached to no listener")));
-            }
-            row = unattached->add(resourceItem(r, text));
-            addRules(row, r);
-        } else {
-            if (!others) {
-                others = root->add(groupItem(tr("Other objects")));
-            }
-            row = others->add(resourceItem(r, text));
-        }
-        if (m_statuses[i]) {
-            StatusSummary s;
-            for (const Node &parent : (*m_statuses[i])["parents"].items()) {
-                s = combine(s, summarizeConditions(parent["conditions"]));
-            }
-            s = combine(s, summarizeConditions((*m_statuses[i])["conditions"]));
-            setStatus(row, s);
-        }
-    }
-}
-
-void ExplorerModel::buildByKind(Item *root)
-{
-    std::map<std::string, std::map<std::string, std::vector<std::size_t>>> byKind;
-    for (std::size_t i = 0; i < m_resources.size(); ++i) {
-        byKind[m_resources[i].kind][nsOf(m_resources[i])].push_back(i);
-    }
-    for (const auto &[kind, namespaces] : byKind) {
-        Item *kindRow = root->add(groupItem(qs(kind)));
-        for (const auto &[ns, indexes] : namespaces) {
-            Item *nsRow = kindRow->add(groupItem(qs(ns)));
-            for (std::size_t i : indexes) {
-                Item *row = nsRow->add(resourceItem(m_resources[i], qs(m_resources[i].name)));
-                if (m_statuses[i]) {
-                    StatusSummary s = summarizeConditions((*m_statuses[i])["conditions"]);
-                    for (const Node &parent : (*m_statuses[i])["parents"].items()) {
-                        s = combine(s, summarizeConditions(parent["conditions"]));
-                    }
-                    setStatus(row, s);
-                }
-            }
-        }
-        kindRow->text += QStringLiteral(" (%1)").arg(
-            std::accumulate(namespaces.begin(), namespaces.end(), 0,
-                            [](int n, const auto &e) { return n + static_cast<int>(e.second.size()); }));
-    }
+    flush();
 }
 
 QModelIndex ExplorerModel::findResource(const QString &kind, const QString &ns, const QString &name) const
 {
-    std::vector<const Item *> queue{m_root.get()};
+    std::vector<const Item *> queue{shown()};
     for (std::size_t i = 0; i < queue.size(); ++i) {
         const Item *item = queue[i];
-        if (item != m_root.get() && !item->group && item->kind == kind && item->name == name
+        if (item != shown() && !item->group && item->kind == kind && item->name == name
             && (ns.isEmpty() || item->ns == ns) && item->line > 0) {
             return createIndex(item->row(), 0, const_cast<Item *>(item));
         }
@@ -481,7 +536,7 @@ QModelIndex ExplorerModel::findResource(const QString &kind, const QString &ns, 
 
 QModelIndex ExplorerModel::index(int row, int column, const QModelIndex &parent) const
 {
-    const Item *p = parent.isValid() ? static_cast<Item *>(parent.internalPointer()) : m_root.get();
+    const Item *p = parent.isValid() ? static_cast<Item *>(parent.internalPointer()) : shown();
     if (column != 0 || row < 0 || row >= static_cast<int>(p->children.size())) {
         return {};
     }
@@ -494,7 +549,7 @@ QModelIndex ExplorerModel::parent(const QModelIndex &child) const
         return {};
     }
     const Item *item = static_cast<Item *>(child.internalPointer());
-    if (!item->parent || item->parent == m_root.get()) {
+    if (!item->parent || item->parent == shown()) {
         return {};
     }
     return createIndex(item->parent->row(), 0, item->parent);
@@ -505,7 +560,7 @@ int ExplorerModel::rowCount(const QModelIndex &parent) const
     if (parent.column() > 0) {
         return 0;
     }
-    const Item *p = parent.isValid() ? static_cast<Item *>(parent.internalPointer()) : m_root.get();
+    const Item *p = parent.isValid() ? static_cast<Item *>(parent.internalPointer()) : shown();
     return static_cast<int>(p->children.size());
 }
 

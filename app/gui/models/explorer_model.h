@@ -4,6 +4,12 @@
 // Route → rule → backend (routes under every listener they attach to, by their parentRefs), or a
 // flat list by kind and namespace. Status icons come from the controller's conditions; the
 // tooltip lists the conditions with their reasons.
+//
+// The rows of a large design take tens of milliseconds to build, so the studio builds them on
+// its status worker (buildSnapshot: a pure function, any thread) and hands the finished rows of
+// both modes to the model on the GUI thread (setSnapshot), which only adopts them: in place when
+// every row stays where it was (selection, expansion and scroll are kept, only the changed rows
+// repaint), else with a model reset. Switching the mode swaps the trees without rebuilding.
 
 #include "app/gui/models/resource_status.h"
 #include "engine/controller/controller.h"
@@ -15,6 +21,8 @@
 #include <vector>
 
 namespace Torii::Gui {
+
+struct ExplorerSnapshot; // the rows of both modes, see buildSnapshot
 
 class ExplorerModel : public QAbstractItemModel
 {
@@ -36,7 +44,15 @@ public:
 
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
-    // `controller.statuses` is parallel to `resources`.
+    // Every row of the shown mode, at any depth (the Explorer folds a large tree further).
+    int totalRowCount() const;
+    // The rows of both modes for these objects (`controller.statuses` parallel to them). Any
+    // thread: it reads only its arguments.
+    static std::shared_ptr<ExplorerSnapshot> buildSnapshot(const std::vector<Model::Resource> &resources,
+                                                           const Controller::ControllerResult &controller);
+    // GUI thread: shows the snapshot's rows (consumed: its rows move into the model).
+    void setSnapshot(std::shared_ptr<ExplorerSnapshot> snapshot);
+    // Both at once, on this thread (tests, small designs).
     void setResources(std::vector<Model::Resource> resources,
                       const Controller::ControllerResult &controller);
 
@@ -52,15 +68,12 @@ public:
     struct Item;
 
 private:
-    void rebuild();
     void adopt(Item &current, Item &fresh); // `fresh` has the same shape: take its data
-    void buildHierarchy(Item *root);
-    void buildByKind(Item *root);
+    Item *shown() const;
 
     Mode m_mode = Mode::Hierarchy;
-    std::vector<Model::Resource> m_resources;
-    std::vector<std::optional<Model::Node>> m_statuses;
-    std::unique_ptr<Item> m_root;
+    std::unique_ptr<Item> m_hierarchy; // the rows of each mode; the shown one is the model's
+    std::unique_ptr<Item> m_byKind;
 };
 
 } // namespace Torii::Gui

@@ -26,6 +26,7 @@ LiveRun::LiveRun(QObject *parent) : QObject(parent) {}
 LiveRun::~LiveRun()
 {
     for (auto &[id, job] : m_jobs) {
+        *job.cancel = true;
         job.thread.join(); // the session it made is stopped by its destructor
     }
     stop();
@@ -116,11 +117,19 @@ void LiveRun::startInBackground(const Workspace::Workspace &workspace)
     m_activeJob = id;
     StartJob &job = m_jobs[id];
     job.prepared = std::move(prepared);
+    job.cancel = std::make_shared<std::atomic<bool>>(false);
+    job.prepared->options.cancel = job.cancel.get();
     Q_EMIT starting();
     Prepared *work = job.prepared.get();
-    job.thread = std::thread([this, id, work] {
+    job.thread = std::thread([this, id, work, cancel = job.cancel] {
         QString why;
-        const bool ok = work->session->start({work->snapshot->path().toStdString()}, work->options, &why);
+        bool ok = work->session->start({work->snapshot->path().toStdString()}, work->options, &why);
+        if (*cancel) {
+            // Cancelled while the last step ran: free the ports here and now, not when the GUI
+            // thread gets to the report.
+            work->session->stop();
+            ok = false;
+        }
         // Queued to this object: dropped if it is gone (its destructor joins this thread first).
         QMetaObject::invokeMethod(this, [this, id, ok, why] { onBackgroundDone(id, ok, why); }, Qt::QueuedConnection);
     });
@@ -150,6 +159,9 @@ void LiveRun::cancelStart()
 {
     if (!isStarting()) {
         return;
+    }
+    if (const auto it = m_jobs.find(m_activeJob); it != m_jobs.end()) {
+        *it->second.cancel = true;
     }
     m_activeJob = 0;
     Q_EMIT stopped();

@@ -9,8 +9,10 @@
 // Starting a large design takes seconds (reading, the controller, binding every listener), so
 // the toolbar uses startInBackground(): the snapshot is written on the GUI thread (the texts are
 // in memory), the rest runs on a thread of its own, and started() or startFailed() arrive on the
-// GUI thread. cancelStart() returns to "stopped" at once; a session that comes up after that is
-// stopped and dropped when it arrives. start() does the same synchronously (tests, screenshots).
+// GUI thread. cancelStart() returns to "stopped" at once and tells the worker, which stops
+// between its steps (after reading, before and after binding the listeners: see
+// ServeOptions::cancel) and releases every port it bound before it reports; its result is
+// dropped. start() does the same synchronously (tests, screenshots).
 //
 // Thread: the GUI thread; the gateways and backends answer on their own worker threads, so the
 // GUI never waits on the network.
@@ -21,6 +23,7 @@
 #include <QtCore/QObject>
 #include <QtCore/QTemporaryDir>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <thread>
@@ -51,6 +54,8 @@ public:
     void stop();
     bool isRunning() const { return m_session != nullptr; }
     bool isStarting() const { return m_activeJob != 0; }
+    // Some background start, cancelled or not, has not reported yet (its ports may be bound).
+    bool hasUnfinishedStarts() const { return !m_jobs.empty(); }
 
     // Only while running.
     const Runtime::ServeSession *session() const { return m_session.get(); }
@@ -81,6 +86,7 @@ private:
     {
         std::thread thread;
         std::unique_ptr<Prepared> prepared; // used by `thread` until it reports
+        std::shared_ptr<std::atomic<bool>> cancel;
     };
     bool m_anyPort = false;
     quint64 m_lastJob = 0;
