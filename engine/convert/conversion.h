@@ -3,6 +3,8 @@
 #include "engine/core/diagnostic.h"
 #include "engine/model/node.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,5 +44,13 @@ enum class Claim { Mine, NotMine, Error };
 // RFC 6901: `base` + "/" + `token` with "~" and "/" escaped ("/a" + "b/c" → "/a/b~1c").
 std::string appendPointer(const std::string &base, std::string_view token);
 std::string appendPointer(const std::string &base, std::size_t index);
+
+// The text of a scalar (a number's as written), "" for null, lists and maps.
+std::string textOf(const Model::Node &n);
+// An integer written as a number (a float is truncated) or as a string ("1024"); nullopt else.
+std::optional<std::int64_t> integerOf(const Model::Node &n);
+// A DNS-1123 label made of `raw` ("Hello_World" → "hello-world"), at most `maxLength` characters;
+// "" when nothing usable is left.
+std::string kubernetesName(std::string_view raw, std::size_t maxLength = 63);
 
 } // namespace Torii::Convert

@@ -14,6 +14,11 @@
 
 namespace Torii::Convert::Ecs::Internal {
 
+// Shared by every converter (engine/convert/conversion.h).
+using Convert::integerOf;
+using Convert::kubernetesName;
+using Convert::textOf;
+
 class EcsContext
 {
 public:
@@ -38,16 +43,6 @@ private:
     Conversion &m_out;
     std::string m_file;
 };
-
-// A DNS-1123 label made of `raw` ("hello_world" → "hello-world"), at most `maxLength` characters;
-// "" when nothing usable is left.
-std::string kubernetesName(std::string_view raw, std::size_t maxLength = 63);
-
-// An ECS integer that may be written as a number or as a string ("1024").
-std::optional<std::int64_t> integerOf(const Model::Node &n);
-
-// A scalar's text; "" for null, lists and maps (Node::asString gives "null" for null).
-std::string textOf(const Model::Node &n);
 
 // "Kind name" as Provenance::targetResource reads (objects have no namespace here).
 std::string resourceLabel(std::string_view kind, std::string_view name);
