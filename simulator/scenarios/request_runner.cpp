@@ -1,5 +1,6 @@
 #include "request_runner.h"
 
+#include "distribution_tally.h"
 #include "mirror_checks.h"
 #include "request_checks.h"
 #include "stream_requests.h"
@@ -213,22 +214,6 @@ std::optional<CheckResult> judge(const RequestCase &item, const Outcome &outcome
     return std::nullopt;
 }
 
-std::string formatShare(double share)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", share);
-    return buffer;
-}
-
-std::string shares(const std::vector<std::pair<std::string, double>> &backends)
-{
-    std::string out;
-    for (const auto &[name, share] : backends) {
-        out += (out.empty() ? "" : ", ") + name + ' ' + formatShare(share);
-    }
-    return out;
-}
-
 CheckResult runDistribution(const RequestCase &item, quint16 port, const TlsClientOptions *tls)
 {
     const ExpectedDistribution &d = *item.expect.distribution;
@@ -237,9 +222,8 @@ CheckResult runDistribution(const RequestCase &item, quint16 port, const TlsClie
     std::string lastProblem;
     for (int attempt = 0; attempt < d.attempts; ++attempt) {
         const std::string roundUuid = freshUuid();
-        std::map<std::string, int> counts;
-        lastProblem.clear();
-        for (int i = 0; i < d.requests && lastProblem.empty(); ++i) {
+        DistributionTally tally(d);
+        for (int i = 0; i < d.requests && !tally.failed(); ++i) {
             const std::string scope =
                 item.request.uniqueQueryParam ? item.request.uniqueQueryParam->scope : "";
             const std::string unique =
@@ -251,47 +235,14 @@ CheckResult runDistribution(const RequestCase &item, quint16 port, const TlsClie
                 // a failure of that kind is not statistical, so no other attempt can mend it.
                 return *verdict;
             }
-            const std::string backend = backendOfPod(captured.pod);
-            const auto listed =
-                std::find_if(d.backends.begin(), d.backends.end(),
-                             [&](const auto &entry) { return entry.first == backend; });
-            if (listed == d.backends.end() || listed->second <= 0.0) {
-                lastProblem = "an answer from " + (backend.empty() ? "no backend" : backend);
-            }
-            ++counts[backend];
+            tally.count(backendOfPod(captured.pod));
         }
+        lastProblem = tally.judge();
         if (lastProblem.empty()) {
-            for (const auto &[name, share] : d.backends) {
-                const double observed = double(counts[name]) / double(d.requests);
-                // The small epsilon keeps 0.35 vs 0.30 + 0.05 from failing on rounding alone.
-                if (std::abs(observed - share) > d.tolerance + 1e-9) {
-                    char buffer[96];
-                    std::snprintf(buffer, sizeof buffer, "%s %d of %d (%.3f)", name.c_str(),
-                                  counts[name], d.requests, observed);
-                    lastProblem = buffer;
-                    break;
-                }
-            }
-        }
-        if (lastProblem.empty()) {
-            std::string seen;
-            for (const auto &[name, count] : counts) {
-                seen += (seen.empty() ? "" : ", ") + name + ' ' + std::to_string(count);
-            }
-            return CheckResult{Verdict::Pass,
-                               text(QT_TRANSLATE_NOOP("Diagnostics",
-                                                      "%1: distribution %2 of %3 answers is "
-                                                      "within %4 of %5"),
-                                    {label(item), seen, std::to_string(d.requests),
-                                     formatShare(d.tolerance), shares(d.backends)})};
+            return distributionPassed(label(item), d, tally);
         }
     }
-    return CheckResult{Verdict::Fail,
-                       text(QT_TRANSLATE_NOOP("Diagnostics",
-                                              "%1: distribution: no attempt of %2 met the shares "
-                                              "%3 within %4; the last one saw %5"),
-                            {label(item), std::to_string(d.attempts), shares(d.backends),
-                             formatShare(d.tolerance), lastProblem})};
+    return distributionFailed(label(item), d, lastProblem);
 }
 
 CheckResult runRepeated(const RequestCase &item, quint16 port, const TlsClientOptions *tls,

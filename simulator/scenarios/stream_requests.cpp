@@ -1,5 +1,6 @@
 #include "stream_requests.h"
 
+#include "distribution_tally.h"
 #include "request_checks.h"
 
 #include "engine/tls/client_context.h"
@@ -299,27 +300,15 @@ std::string resetProbe(quint16 port, const TlsClientOptions &tls)
     return problem;
 }
 
-std::string formatShare(double share)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", share);
-    return buffer;
-}
-
 CheckResult runStreamDistribution(const RequestCase &item, quint16 port,
                                   const TlsClientOptions *tls)
 {
     const ExpectedDistribution &d = *item.expect.distribution;
     const bool udp = item.request.protocol == "udp";
     std::string lastProblem;
-    std::string shares;
-    for (const auto &[name, share] : d.backends) {
-        shares += (shares.empty() ? "" : ", ") + name + ' ' + formatShare(share);
-    }
     for (int attempt = 0; attempt < d.attempts; ++attempt) {
-        std::map<std::string, int> counts;
-        lastProblem.clear();
-        for (int i = 0; i < d.requests && lastProblem.empty(); ++i) {
+        DistributionTally tally(d);
+        for (int i = 0; i < d.requests && !tally.failed(); ++i) {
             std::string pod;
             if (udp) {
                 const auto answer =
@@ -344,46 +333,14 @@ CheckResult runStreamDistribution(const RequestCase &item, quint16 port,
             if (pod.empty()) {
                 return fail(item, "sample " + std::to_string(i + 1) + ": no pod in the answer");
             }
-            const std::string backend = backendOfPod(pod);
-            const auto listed =
-                std::find_if(d.backends.begin(), d.backends.end(),
-                             [&](const auto &entry) { return entry.first == backend; });
-            if (listed == d.backends.end() || listed->second <= 0.0) {
-                lastProblem = "an answer from " + backend;
-            }
-            ++counts[backend];
+            tally.count(backendOfPod(pod));
         }
+        lastProblem = tally.judge();
         if (lastProblem.empty()) {
-            for (const auto &[name, share] : d.backends) {
-                const double observed = double(counts[name]) / double(d.requests);
-                if (std::abs(observed - share) > d.tolerance + 1e-9) {
-                    char buffer[96];
-                    std::snprintf(buffer, sizeof buffer, "%s %d of %d (%.3f)", name.c_str(),
-                                  counts[name], d.requests, observed);
-                    lastProblem = buffer;
-                    break;
-                }
-            }
-        }
-        if (lastProblem.empty()) {
-            std::string seen;
-            for (const auto &[name, count] : counts) {
-                seen += (seen.empty() ? "" : ", ") + name + ' ' + std::to_string(count);
-            }
-            return {Verdict::Pass,
-                    text(QT_TRANSLATE_NOOP("Diagnostics",
-                                           "%1: distribution %2 of %3 answers is within %4 of "
-                                           "%5"),
-                         {label(item), seen, std::to_string(d.requests),
-                          formatShare(d.tolerance), shares})};
+            return distributionPassed(label(item), d, tally);
         }
     }
-    return {Verdict::Fail,
-            text(QT_TRANSLATE_NOOP("Diagnostics",
-                                   "%1: distribution: no attempt of %2 met the shares %3 within "
-                                   "%4; the last one saw %5"),
-                 {label(item), std::to_string(d.attempts), shares, formatShare(d.tolerance),
-                  lastProblem})};
+    return distributionFailed(label(item), d, lastProblem);
 }
 
 CheckResult runUdp(const RequestCase &item, quint16 port)
