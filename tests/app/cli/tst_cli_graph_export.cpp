@@ -1,6 +1,8 @@
 // toriictl graph and export as a user runs them: the real binary, golden DOT and YAML
 // (regenerate with TORII_UPDATE_GOLDEN=1 after checking the difference), PNG/SVG output, the
 // split modes into a folder, private keys only with --include-secrets, exit codes.
+#include "common/toriictl_run.h"
+
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
@@ -9,24 +11,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = TestSupport::ToriictlRun;
 
 Run toriictl(const QStringList &arguments)
 {
-    QProcess process;
-    process.setWorkingDirectory(QStringLiteral(TORII_TEST_DATA_DIR "/cli"));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("TORII_LANG"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TORIICTL_PATH), arguments);
-    process.waitForFinished(60000);
-    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return TestSupport::runToriictl(arguments, QStringLiteral(TORII_TEST_DATA_DIR "/cli"));
 }
 
 QByteArray readAll(const QString &path)

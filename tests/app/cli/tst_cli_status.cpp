@@ -1,6 +1,8 @@
 // toriictl status and routes as a user runs them: the real binary on a project-owned design,
 // golden text (regenerate with TORII_UPDATE_GOLDEN=1 after checking the difference), YAML and
 // JSON shapes, exit codes.
+#include "common/toriictl_run.h"
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -9,23 +11,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-};
+using Run = TestSupport::ToriictlRun;
 
 Run toriictl(const QStringList &arguments)
 {
-    QProcess process;
-    process.setWorkingDirectory(QStringLiteral(TORII_TEST_DATA_DIR "/cli"));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("TORII_LANG"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TORIICTL_PATH), arguments);
-    process.waitForFinished(60000);
-    return Run{process.exitCode(), process.readAllStandardOutput()};
+    return TestSupport::runToriictl(arguments, QStringLiteral(TORII_TEST_DATA_DIR "/cli"));
 }
 
 } // namespace

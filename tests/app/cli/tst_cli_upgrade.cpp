@@ -4,6 +4,8 @@
 // refused untouched. Also the rewrite itself (engine/convert/version_upgrade_rewrite.h).
 #include "engine/convert/version_upgrade_rewrite.h"
 
+#include "common/toriictl_run.h"
+
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
@@ -13,23 +15,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = TestSupport::ToriictlRun;
 
 Run toriictl(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("TORII_LANG"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TORIICTL_PATH), arguments);
-    process.waitForFinished(60000);
-    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return TestSupport::runToriictl(arguments);
 }
 
 QByteArray readAll(const QString &path)

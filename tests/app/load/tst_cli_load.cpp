@@ -1,6 +1,8 @@
 // toriictl load as a user runs it: the real binary serves the canary design in-process, sends
 // the requests, and prints the table, the JSON of the issue, or CSV; bad command lines and mixes
 // are refused with a message and exit 2.
+#include "common/toriictl_run.h"
+
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -11,24 +13,11 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = TestSupport::ToriictlRun;
 
 Result toriictl(const QStringList &arguments)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("TORII_LANG"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TORIICTL_PATH), arguments);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return TestSupport::runToriictl(arguments);
 }
 
 QString data(const char *name)
