@@ -5,7 +5,7 @@
     <name>Backends</name>
     <message>
         <source>Cannot listen on 127.0.0.1:%1: %2</source>
-        <extracomment>%1 is the operating system&apos;s reason, e.g. &quot;Address already in use&quot;</extracomment>
+        <extracomment>%1 is the operating system's reason, e.g. "Address already in use"</extracomment>
         <translation>127.0.0.1:%1 で待ち受けできません: %2</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>type が IPAddress のアドレスには IPv4 または IPv6 の値が必要です</translation>
     </message>
     <message>
-        <source>add the field that matches the filter&apos;s type, or change type</source>
+        <source>add the field that matches the filter's type, or change type</source>
         <translation>フィルターの type に対応するフィールドを追加するか、type を変更してください</translation>
     </message>
     <message>
@@ -116,8 +116,8 @@
         <translation>ReplacePrefixMatch を使うルールには PathPrefix の match がちょうど 1 つ必要です</translation>
     </message>
     <message>
-        <source>start the path with &apos;/&apos;</source>
-        <translation>パスは &apos;/&apos; で始めてください</translation>
+        <source>start the path with '/'</source>
+        <translation>パスは '/' で始めてください</translation>
     </message>
     <message>
         <source>remove the dot segments or repeated slashes from the path</source>
@@ -144,8 +144,8 @@
         <translation>ルートはホスト名で照合します。IP アドレスを削除してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;, with &apos;*.&apos; only as the first label</source>
-        <translation>小文字・数字・&apos;-&apos;・&apos;.&apos; を使い、&apos;*.&apos; は先頭のラベルにだけ使ってください</translation>
+        <source>use lower-case letters, digits, '-' and '.', with '*.' only as the first label</source>
+        <translation>小文字・数字・'-'・'.' を使い、'*.' は先頭のラベルにだけ使ってください</translation>
     </message>
     <message>
         <source>set caCertificateRefs or wellKnownCACertificates: System, exactly one of them</source>
@@ -168,19 +168,19 @@
         <translation>HTTPRoute の spec.rules[].retry.attempts を使ってください（experimental チャネル）</translation>
     </message>
     <message>
-        <source>load balancing is set by the implementation&apos;s own policy resource</source>
+        <source>load balancing is set by the implementation's own policy resource</source>
         <translation>ロードバランシングは各実装独自のポリシーリソースで設定します</translation>
     </message>
     <message>
-        <source>connection limits are set by the implementation&apos;s own policy resource</source>
+        <source>connection limits are set by the implementation's own policy resource</source>
         <translation>接続数の上限は各実装独自のポリシーリソースで設定します</translation>
     </message>
     <message>
-        <source>keep-alive is set by the implementation&apos;s own client traffic policy</source>
+        <source>keep-alive is set by the implementation's own client traffic policy</source>
         <translation>keep-alive は各実装独自のクライアントトラフィックポリシーで設定します</translation>
     </message>
     <message>
-        <source>idle timeouts are set by the implementation&apos;s own client traffic policy</source>
+        <source>idle timeouts are set by the implementation's own client traffic policy</source>
         <translation>アイドルタイムアウトは各実装独自のクライアントトラフィックポリシーで設定します</translation>
     </message>
     <message>
@@ -188,7 +188,7 @@
         <translation>トレーシングは各実装（テレメトリーポリシーなど）で設定します</translation>
     </message>
     <message>
-        <source>no implementation reads this; use the implementation&apos;s log level setting</source>
+        <source>no implementation reads this; use the implementation's log level setting</source>
         <translation>どの実装もこれを読みません。実装のログレベル設定を使ってください</translation>
     </message>
     <message>
@@ -204,8 +204,8 @@
         <translation>アノテーション %1 には効果がありません</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; holds a ${...} placeholder that would be sent literally</source>
-        <translation>&quot;%1&quot; の ${...} プレースホルダーは展開されず、そのまま送信されます</translation>
+        <source>"%1" holds a ${...} placeholder that would be sent literally</source>
+        <translation>"%1" の ${...} プレースホルダーは展開されず、そのまま送信されます</translation>
     </message>
     <message>
         <source>Kubernetes does not expand variables in manifests: write the value, or generate the file with envsubst, Helm or Kustomize</source>
@@ -220,12 +220,12 @@
         <translation>名前空間 %1 に、%3 の %2 から %4 への ReferenceGrant を追加してください。ないとコントローラーは RefNotPermitted を報告します</translation>
     </message>
     <message>
-        <source>the part before &apos;/&apos; must be a DNS subdomain such as example.com</source>
-        <translation>&apos;/&apos; より前の部分は example.com のような DNS サブドメインでなければなりません</translation>
+        <source>the part before '/' must be a DNS subdomain such as example.com</source>
+        <translation>'/' より前の部分は example.com のような DNS サブドメインでなければなりません</translation>
     </message>
     <message>
-        <source>use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, 63 characters at most</source>
-        <translation>英字・数字・&apos;-&apos;・&apos;_&apos;・&apos;.&apos; を使い、63 文字以内にしてください</translation>
+        <source>use letters, digits, '-', '_' and '.', 63 characters at most</source>
+        <translation>英字・数字・'-'・'_'・'.' を使い、63 文字以内にしてください</translation>
     </message>
     <message>
         <source>add apiVersion, e.g. gateway.networking.k8s.io/v1</source>
@@ -244,28 +244,28 @@
         <translation>metadata.name を追加してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;</source>
-        <translation>小文字・数字・&apos;-&apos;・&apos;.&apos; を使ってください</translation>
+        <source>use lower-case letters, digits, '-' and '.'</source>
+        <translation>小文字・数字・'-'・'.' を使ってください</translation>
     </message>
     <message>
         <source>remove metadata.namespace</source>
         <translation>metadata.namespace を削除してください</translation>
     </message>
     <message>
-        <source>use lower-case letters, digits and &apos;-&apos;, 63 characters at most</source>
-        <translation>小文字・数字・&apos;-&apos; を使い、63 文字以内にしてください</translation>
+        <source>use lower-case letters, digits and '-', 63 characters at most</source>
+        <translation>小文字・数字・'-' を使い、63 文字以内にしてください</translation>
     </message>
     <message>
-        <source>quote the value: &quot;%1&quot;</source>
-        <translation>値を引用符で囲んでください: &quot;%1&quot;</translation>
+        <source>quote the value: "%1"</source>
+        <translation>値を引用符で囲んでください: "%1"</translation>
     </message>
     <message>
         <source>annotations are limited to 256 KiB in all</source>
         <translation>アノテーションは合計 256 KiB までです</translation>
     </message>
     <message>
-        <source>did you mean &quot;%1&quot;?</source>
-        <translation>&quot;%1&quot; のことですか？</translation>
+        <source>did you mean "%1"?</source>
+        <translation>"%1" のことですか？</translation>
     </message>
     <message>
         <source>the fields allowed here are: %1</source>
@@ -280,16 +280,16 @@
         <translation>クラスターに experimental CRD をインストールするか、このフィールドを使わないでください</translation>
     </message>
     <message>
-        <source>no matches for kind &quot;%1&quot; in group &quot;%2&quot;</source>
-        <translation>グループ &quot;%2&quot; に kind &quot;%1&quot; はありません</translation>
+        <source>no matches for kind "%1" in group "%2"</source>
+        <translation>グループ "%2" に kind "%1" はありません</translation>
     </message>
     <message>
         <source>check the spelling of kind; the Gateway API kinds are GatewayClass, Gateway, ListenerSet, HTTPRoute, GRPCRoute, TCPRoute, UDPRoute, TLSRoute, ReferenceGrant, BackendTLSPolicy</source>
         <translation>kind の綴りを確認してください。Gateway API の kind は GatewayClass、Gateway、ListenerSet、HTTPRoute、GRPCRoute、TCPRoute、UDPRoute、TLSRoute、ReferenceGrant、BackendTLSPolicy です</translation>
     </message>
     <message>
-        <source>no matches for kind &quot;%1&quot; in version &quot;%2&quot;</source>
-        <translation>バージョン &quot;%2&quot; に kind &quot;%1&quot; はありません</translation>
+        <source>no matches for kind "%1" in version "%2"</source>
+        <translation>バージョン "%2" に kind "%1" はありません</translation>
     </message>
     <message>
         <source>the versions of %1 are %2</source>
@@ -340,8 +340,8 @@
         <translation>Kubernetes オブジェクトのキーは文字列だけです</translation>
     </message>
     <message>
-        <source>duplicate key &quot;%1&quot; (first set at line %2, column %3)</source>
-        <translation>キー &quot;%1&quot; が重複しています（最初は %2 行 %3 列）</translation>
+        <source>duplicate key "%1" (first set at line %2, column %3)</source>
+        <translation>キー "%1" が重複しています（最初は %2 行 %3 列）</translation>
     </message>
     <message>
         <source>kubectl rejects a key set twice in one map; keep one of them</source>
@@ -352,8 +352,8 @@
         <translation>YAML のインデントにタブは使えません。スペースでインデントしてください</translation>
     </message>
     <message>
-        <source>check the indentation and the quoting around this position; a value with &apos;: &apos; or &apos;#&apos; needs quotes</source>
-        <translation>この位置付近のインデントと引用符を確認してください。&apos;: &apos; や &apos;#&apos; を含む値は引用符が必要です</translation>
+        <source>check the indentation and the quoting around this position; a value with ': ' or '#' needs quotes</source>
+        <translation>この位置付近のインデントと引用符を確認してください。': ' や '#' を含む値は引用符が必要です</translation>
     </message>
     <message>
         <source>the file is %1 MiB; files over %2 MiB are not read</source>
@@ -412,12 +412,12 @@
         <translation>Gateway %1 が指定している GatewayClass %2 は読み込んだオブジェクトの中にありません。すべてのクラスを受け入れる設定のため、Torii は暗黙のクラスでこの Gateway を扱います。</translation>
     </message>
     <message>
-        <source>%1 %2/%3: invalid regular expression &quot;%4&quot; (%5); this match never matches</source>
-        <translation>%1 %2/%3: 正規表現 &quot;%4&quot; が不正です（%5）。この match は何にも一致しません</translation>
+        <source>%1 %2/%3: invalid regular expression "%4" (%5); this match never matches</source>
+        <translation>%1 %2/%3: 正規表現 "%4" が不正です（%5）。この match は何にも一致しません</translation>
     </message>
     <message>
-        <source>Gateway API regular expressions use RE2 syntax: no lookaround and no backreferences; escape a literal &apos;.&apos; or &apos;?&apos; with a backslash.</source>
-        <translation>Gateway API の正規表現は RE2 構文です。先読み・後読みと後方参照は使えません。文字としての &apos;.&apos; や &apos;?&apos; はバックスラッシュでエスケープしてください。</translation>
+        <source>Gateway API regular expressions use RE2 syntax: no lookaround and no backreferences; escape a literal '.' or '?' with a backslash.</source>
+        <translation>Gateway API の正規表現は RE2 構文です。先読み・後読みと後方参照は使えません。文字としての '.' や '?' はバックスラッシュでエスケープしてください。</translation>
     </message>
     <message>
         <source>cluster-only (the case says no more)</source>
@@ -448,8 +448,8 @@
         <translation>マニフェスト %1 を読み込めません: %2</translation>
     </message>
     <message>
-        <source>%1: follows a step the case describes only in prose (&quot;%2&quot;), which the runner cannot perform</source>
-        <translation>%1: ケースが文章でしか説明していない手順（&quot;%2&quot;）の後にあります。ランナーはその手順を実行できません</translation>
+        <source>%1: follows a step the case describes only in prose ("%2"), which the runner cannot perform</source>
+        <translation>%1: ケースが文章でしか説明していない手順（"%2"）の後にあります。ランナーはその手順を実行できません</translation>
     </message>
     <message>
         <source>applied %1</source>
@@ -460,40 +460,40 @@
         <translation>%1 を実行できません: %2</translation>
     </message>
     <message>
-        <source>%1: expected listener &quot;%2&quot; in status.listeners; found %3</source>
-        <translation>%1: status.listeners にリスナー &quot;%2&quot; があるはずですが、実際は %3 です</translation>
+        <source>%1: expected listener "%2" in status.listeners; found %3</source>
+        <translation>%1: status.listeners にリスナー "%2" があるはずですが、実際は %3 です</translation>
     </message>
     <message>
-        <source>%1: listener &quot;%2&quot; lacks condition %3; it has %4</source>
-        <translation>%1: リスナー &quot;%2&quot; にコンディション %3 がありません。あるのは %4 です</translation>
+        <source>%1: listener "%2" lacks condition %3; it has %4</source>
+        <translation>%1: リスナー "%2" にコンディション %3 がありません。あるのは %4 です</translation>
     </message>
     <message>
         <source>%1: expected exactly %2 entries in status.listeners (%3); found %4 (%5)</source>
         <translation>%1: status.listeners の要素はちょうど %2 個（%3）のはずですが、実際は %4 個（%5）です</translation>
     </message>
     <message>
-        <source>%1: listener &quot;%2&quot; must list no supportedKinds; it lists %3</source>
-        <translation>%1: リスナー &quot;%2&quot; の supportedKinds は空でなければなりませんが、%3 が挙げられています</translation>
+        <source>%1: listener "%2" must list no supportedKinds; it lists %3</source>
+        <translation>%1: リスナー "%2" の supportedKinds は空でなければなりませんが、%3 が挙げられています</translation>
     </message>
     <message>
-        <source>%1: listener &quot;%2&quot; lacks supportedKinds entry %3; it lists %4</source>
-        <translation>%1: リスナー &quot;%2&quot; の supportedKinds に %3 がありません。挙げられているのは %4 です</translation>
+        <source>%1: listener "%2" lacks supportedKinds entry %3; it lists %4</source>
+        <translation>%1: リスナー "%2" の supportedKinds に %3 がありません。挙げられているのは %4 です</translation>
     </message>
     <message>
-        <source>%1: listener &quot;%2&quot; has attachedRoutes %3; expected %4</source>
-        <translation>%1: リスナー &quot;%2&quot; の attachedRoutes は %3 ですが、%4 のはずです</translation>
+        <source>%1: listener "%2" has attachedRoutes %3; expected %4</source>
+        <translation>%1: リスナー "%2" の attachedRoutes は %3 ですが、%4 のはずです</translation>
     </message>
     <message>
         <source>%1: expected no status.listeners, or exactly one listener with attachedRoutes 0; found %2</source>
         <translation>%1: status.listeners がないか、attachedRoutes が 0 のリスナーがちょうど 1 つのはずですが、実際は %2 です</translation>
     </message>
     <message>
-        <source>%1: the status.parents entry for %2 has controllerName %3; expected &quot;%4&quot;</source>
-        <translation>%1: %2 に対する status.parents の要素の controllerName は %3 ですが、&quot;%4&quot; のはずです</translation>
+        <source>%1: the status.parents entry for %2 has controllerName %3; expected "%4"</source>
+        <translation>%1: %2 に対する status.parents の要素の controllerName は %3 ですが、"%4" のはずです</translation>
     </message>
     <message>
-        <source>%1: the status.parents entry for %2 has parentRef.%3 %4; expected &quot;%5&quot; written out</source>
-        <translation>%1: %2 に対する status.parents の要素の parentRef.%3 は %4 ですが、&quot;%5&quot; と明示されているはずです</translation>
+        <source>%1: the status.parents entry for %2 has parentRef.%3 %4; expected "%5" written out</source>
+        <translation>%1: %2 に対する status.parents の要素の parentRef.%3 は %4 ですが、"%5" と明示されているはずです</translation>
     </message>
     <message>
         <source>%1: the status.parents entry for %2 has parentRef.namespace %3; expected %4 (namespaceRequired)</source>
@@ -528,44 +528,44 @@
         <translation>ルートテストのファイルは `tests` リストを持つマップです</translation>
     </message>
     <message>
-        <source>a test named &quot;%1&quot; is already in this file</source>
-        <translation>&quot;%1&quot; という名前のテストはこのファイルにすでにあります</translation>
+        <source>a test named "%1" is already in this file</source>
+        <translation>"%1" という名前のテストはこのファイルにすでにあります</translation>
     </message>
     <message>
-        <source>unknown field &quot;%1&quot; is ignored by this runner</source>
-        <translation>不明なフィールド &quot;%1&quot; はこのランナーでは無視されます</translation>
+        <source>unknown field "%1" is ignored by this runner</source>
+        <translation>不明なフィールド "%1" はこのランナーでは無視されます</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a single value</source>
-        <translation>&quot;%1&quot; は単一の値でなければなりません</translation>
+        <source>"%1" must be a single value</source>
+        <translation>"%1" は単一の値でなければなりません</translation>
     </message>
     <message>
-        <source>missing required field &quot;%1&quot;</source>
-        <translation>必須フィールド &quot;%1&quot; がありません</translation>
+        <source>missing required field "%1"</source>
+        <translation>必須フィールド "%1" がありません</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be an integer, not %2</source>
-        <translation>&quot;%1&quot; は整数でなければなりません（値: %2）</translation>
+        <source>"%1" must be an integer, not %2</source>
+        <translation>"%1" は整数でなければなりません（値: %2）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be true or false, not %2</source>
-        <translation>&quot;%1&quot; は true か false でなければなりません（値: %2）</translation>
+        <source>"%1" must be true or false, not %2</source>
+        <translation>"%1" は true か false でなければなりません（値: %2）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a list</source>
-        <translation>&quot;%1&quot; はリストでなければなりません</translation>
+        <source>"%1" must be a list</source>
+        <translation>"%1" はリストでなければなりません</translation>
     </message>
     <message>
         <source>%1 must be a map</source>
         <translation>%1 はマップである必要があります</translation>
     </message>
     <message>
-        <source>the items of &quot;%1&quot; must be single values</source>
-        <translation>&quot;%1&quot; の要素は単一の値でなければなりません</translation>
+        <source>the items of "%1" must be single values</source>
+        <translation>"%1" の要素は単一の値でなければなりません</translation>
     </message>
     <message>
-        <source>a condition status is &quot;True&quot;, &quot;False&quot; or &quot;Unknown&quot;, not &quot;%1&quot;</source>
-        <translation>コンディションの status は &quot;True&quot;、&quot;False&quot;、&quot;Unknown&quot; のいずれかで、&quot;%1&quot; は使えません</translation>
+        <source>a condition status is "True", "False" or "Unknown", not "%1"</source>
+        <translation>コンディションの status は "True"、"False"、"Unknown" のいずれかで、"%1" は使えません</translation>
     </message>
     <message>
         <source>an action has exactly one of patch, delete, fillEndpointSlices</source>
@@ -576,20 +576,20 @@
         <translation>patch には `set`（フィールドパスから値へのマップ）が必要です</translation>
     </message>
     <message>
-        <source>unknown action &quot;%1&quot; (patch, delete or fillEndpointSlices)</source>
-        <translation>不明な action &quot;%1&quot;（patch、delete、fillEndpointSlices のいずれか）</translation>
+        <source>unknown action "%1" (patch, delete or fillEndpointSlices)</source>
+        <translation>不明な action "%1"（patch、delete、fillEndpointSlices のいずれか）</translation>
     </message>
     <message>
-        <source>unknown check &quot;%1&quot;</source>
-        <translation>不明な check &quot;%1&quot;</translation>
+        <source>unknown check "%1"</source>
+        <translation>不明な check "%1"</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot; means nothing to check &quot;%2&quot; and is ignored</source>
-        <translation>フィールド &quot;%1&quot; は check &quot;%2&quot; では意味を持たないため無視されます</translation>
+        <source>field "%1" means nothing to check "%2" and is ignored</source>
+        <translation>フィールド "%1" は check "%2" では意味を持たないため無視されます</translation>
     </message>
     <message>
-        <source>applicability is &quot;simulated&quot; or &quot;cluster-only&quot;, not &quot;%1&quot;</source>
-        <translation>applicability は &quot;simulated&quot; か &quot;cluster-only&quot; で、&quot;%1&quot; は使えません</translation>
+        <source>applicability is "simulated" or "cluster-only", not "%1"</source>
+        <translation>applicability は "simulated" か "cluster-only" で、"%1" は使えません</translation>
     </message>
     <message>
         <source>a route-test file holds exactly one YAML document, not %1</source>
@@ -808,8 +808,8 @@
         <translation>提供する証明書がありません</translation>
     </message>
     <message>
-        <source>invalid ALPN protocol name &quot;%1&quot;</source>
-        <translation>ALPN のプロトコル名 &quot;%1&quot; は無効です</translation>
+        <source>invalid ALPN protocol name "%1"</source>
+        <translation>ALPN のプロトコル名 "%1" は無効です</translation>
     </message>
     <message>
         <source>the certificate for host %1 cannot be served: %2</source>
@@ -888,28 +888,28 @@
         <translation>ミックスの各リクエストはマップです</translation>
     </message>
     <message>
-        <source>weight must be a number, 0 or more, not &quot;%1&quot;</source>
-        <translation>weight は 0 以上の数値である必要があります（&quot;%1&quot; ではなく）</translation>
+        <source>weight must be a number, 0 or more, not "%1"</source>
+        <translation>weight は 0 以上の数値である必要があります（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>unknown protocol &quot;%1&quot;; use http, https, h2, grpc, tcp, udp or tls</source>
-        <translation>不明なプロトコル &quot;%1&quot; です。http、https、h2、grpc、tcp、udp、tls のいずれかを使ってください</translation>
+        <source>unknown protocol "%1"; use http, https, h2, grpc, tcp, udp or tls</source>
+        <translation>不明なプロトコル "%1" です。http、https、h2、grpc、tcp、udp、tls のいずれかを使ってください</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an HTTP method</source>
-        <translation>&quot;%1&quot; は HTTP メソッドではありません</translation>
+        <source>"%1" is not an HTTP method</source>
+        <translation>"%1" は HTTP メソッドではありません</translation>
     </message>
     <message>
-        <source>path must start with /, not &quot;%1&quot;</source>
-        <translation>path は / で始まる必要があります（&quot;%1&quot; ではなく）</translation>
+        <source>path must start with /, not "%1"</source>
+        <translation>path は / で始まる必要があります（"%1" ではなく）</translation>
     </message>
     <message>
         <source>listener is a map: {namespace, gateway, port}</source>
         <translation>listener はマップです: {namespace, gateway, port}</translation>
     </message>
     <message>
-        <source>port must be a whole number from 1 to 65535, not &quot;%1&quot;</source>
-        <translation>port は 1 から 65535 の整数である必要があります（&quot;%1&quot; ではなく）</translation>
+        <source>port must be a whole number from 1 to 65535, not "%1"</source>
+        <translation>port は 1 から 65535 の整数である必要があります（"%1" ではなく）</translation>
     </message>
     <message>
         <source>%1 must be a single value</source>
@@ -924,8 +924,8 @@
         <translation>%1 に空の名前があります</translation>
     </message>
     <message>
-        <source>unknown field &quot;%1&quot; in the request mix is ignored</source>
-        <translation>リクエストミックスの不明なフィールド &quot;%1&quot; は無視されます</translation>
+        <source>unknown field "%1" in the request mix is ignored</source>
+        <translation>リクエストミックスの不明なフィールド "%1" は無視されます</translation>
     </message>
     <message>
         <source>a request mix file holds one YAML document</source>
@@ -960,16 +960,16 @@
         <translation>`backends` は backendRef の名前から重みへのマップです（例: {webapp-stable: 95, webapp-canary: 5}）</translation>
     </message>
     <message>
-        <source>a weight is a whole number from 0 to 1000000, not &quot;%1&quot;</source>
-        <translation>重みは 0 から 1000000 の整数です（&quot;%1&quot; ではなく）</translation>
+        <source>a weight is a whole number from 0 to 1000000, not "%1"</source>
+        <translation>重みは 0 から 1000000 の整数です（"%1" ではなく）</translation>
     </message>
     <message>
         <source>name the HTTPRoute: route: namespace/name</source>
         <translation>HTTPRoute を指定してください: route: namespace/name</translation>
     </message>
     <message>
-        <source>rule is the rule&apos;s index (0, 1, ...) or its name, not &quot;%1&quot;</source>
-        <translation>rule はルールの番号（0, 1, ...）か名前です（&quot;%1&quot; ではなく）</translation>
+        <source>rule is the rule's index (0, 1, ...) or its name, not "%1"</source>
+        <translation>rule はルールの番号（0, 1, ...）か名前です（"%1" ではなく）</translation>
     </message>
     <message>
         <source>name the Service: service: namespace/name</source>
@@ -980,12 +980,12 @@
         <translation>endpoint のステップには `replica`（0 以上の整数）が必要です</translation>
     </message>
     <message>
-        <source>status is an HTTP status from 100 to 599, not &quot;%1&quot;</source>
-        <translation>status は 100 から 599 の HTTP ステータスです（&quot;%1&quot; ではなく）</translation>
+        <source>status is an HTTP status from 100 to 599, not "%1"</source>
+        <translation>status は 100 から 599 の HTTP ステータスです（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>failure is status, reset or hang, not &quot;%1&quot;</source>
-        <translation>failure は status、reset、hang のいずれかです（&quot;%1&quot; ではなく）</translation>
+        <source>failure is status, reset or hang, not "%1"</source>
+        <translation>failure は status、reset、hang のいずれかです（"%1" ではなく）</translation>
     </message>
     <message>
         <source>down is true or false</source>
@@ -1000,8 +1000,8 @@
         <translation>seed は 0 以上の整数です</translation>
     </message>
     <message>
-        <source>distribution is fixed, uniform, normal, lognormal or pareto, not &quot;%1&quot;</source>
-        <translation>distribution は fixed、uniform、normal、lognormal、pareto のいずれかです（&quot;%1&quot; ではなく）</translation>
+        <source>distribution is fixed, uniform, normal, lognormal or pareto, not "%1"</source>
+        <translation>distribution は fixed、uniform、normal、lognormal、pareto のいずれかです（"%1" ではなく）</translation>
     </message>
     <message>
         <source>%1 must be a number above 0</source>
@@ -1024,20 +1024,20 @@
         <translation>ロールバックルールには errorRate か p99Ms（または両方）が必要です</translation>
     </message>
     <message>
-        <source>%1 must be a duration such as 500ms, 30s or 2m, not &quot;%2&quot;</source>
-        <translation>%1 は 500ms、30s、2m のような時間である必要があります（&quot;%2&quot; ではなく）</translation>
+        <source>%1 must be a duration such as 500ms, 30s or 2m, not "%2"</source>
+        <translation>%1 は 500ms、30s、2m のような時間である必要があります（"%2" ではなく）</translation>
     </message>
     <message>
-        <source>%1 must be a number from 0 to 1, not &quot;%2&quot;</source>
-        <translation>%1 は 0 から 1 の数である必要があります（&quot;%2&quot; ではなく）</translation>
+        <source>%1 must be a number from 0 to 1, not "%2"</source>
+        <translation>%1 は 0 から 1 の数である必要があります（"%2" ではなく）</translation>
     </message>
     <message>
         <source>%1 is missing</source>
         <translation>%1 がありません</translation>
     </message>
     <message>
-        <source>unknown field &quot;%1&quot; in the scenario is ignored</source>
-        <translation>シナリオの不明なフィールド &quot;%1&quot; は無視されます</translation>
+        <source>unknown field "%1" in the scenario is ignored</source>
+        <translation>シナリオの不明なフィールド "%1" は無視されます</translation>
     </message>
     <message>
         <source>a traffic scenario file holds one YAML document</source>
@@ -1052,8 +1052,8 @@
         <translation>OpenSSL がクライアント証明書の検証を設定できません: %1</translation>
     </message>
     <message>
-        <source>unknown field &quot;%1&quot; in the studio settings is ignored</source>
-        <translation>スタジオ設定の不明なフィールド &quot;%1&quot; は無視されます</translation>
+        <source>unknown field "%1" in the studio settings is ignored</source>
+        <translation>スタジオ設定の不明なフィールド "%1" は無視されます</translation>
     </message>
     <message>
         <source>torii.yaml is a map with ports, backends, mixes and scenarios</source>
@@ -1072,16 +1072,16 @@
         <translation>%1 は必須です</translation>
     </message>
     <message>
-        <source>%1 is written namespace/name, not &quot;%2&quot;</source>
-        <translation>%1 は namespace/name の形で書きます。&quot;%2&quot; は使えません</translation>
+        <source>%1 is written namespace/name, not "%2"</source>
+        <translation>%1 は namespace/name の形で書きます。"%2" は使えません</translation>
     </message>
     <message>
-        <source>%1 must be a whole number from %2 to %3, not &quot;%4&quot;</source>
-        <translation>%1 は %2 から %3 までの整数でなければなりません。&quot;%4&quot; は使えません</translation>
+        <source>%1 must be a whole number from %2 to %3, not "%4"</source>
+        <translation>%1 は %2 から %3 までの整数でなければなりません。"%4" は使えません</translation>
     </message>
     <message>
-        <source>%1 must be a number from %2 to %3, not &quot;%4&quot;</source>
-        <translation>%1 は %2 から %3 までの数値でなければなりません。&quot;%4&quot; は使えません</translation>
+        <source>%1 must be a number from %2 to %3, not "%4"</source>
+        <translation>%1 は %2 から %3 までの数値でなければなりません。"%4" は使えません</translation>
     </message>
     <message>
         <source>%1 must be true or false</source>
@@ -1100,7 +1100,7 @@
         <translation>%1 を書き込めません: %2</translation>
     </message>
     <message>
-        <source>the traffic generator does not send %1 yet: it arrives with the live gateway&apos;s part 2 (issue 5); it sends http and https today</source>
+        <source>the traffic generator does not send %1 yet: it arrives with the live gateway's part 2 (issue 5); it sends http and https today</source>
         <translation>トラフィックジェネレーターはまだ %1 を送信できません。ライブゲートウェイの第 2 部（issue 5）で対応します。現在は http と https を送信します</translation>
     </message>
     <message>
@@ -1120,7 +1120,7 @@
         <translation>順序が結果を変えます: %1 に対して ALB はルール %2 を使いますが、変換後のどのルールにも一致しません（404）</translation>
     </message>
     <message>
-        <source>Gateway API does not use rule order first: it picks the host&apos;s route, then the most specific match (Exact path, longest PathPrefix, method, more headers, more query params). Make rule %1 at least as specific as the rule that overtakes it (add the path, method or header it lacks), or put them on different hostnames.</source>
+        <source>Gateway API does not use rule order first: it picks the host's route, then the most specific match (Exact path, longest PathPrefix, method, more headers, more query params). Make rule %1 at least as specific as the rule that overtakes it (add the path, method or header it lacks), or put them on different hostnames.</source>
         <translation>Gateway API はルールの順序を最初には使いません。まずホストのルートを選び、次に最も具体的な一致（Exact パス、最長の PathPrefix、メソッド、ヘッダー数、クエリパラメーター数）を選びます。ルール %1 を、それを追い越すルールと同じかそれ以上に具体的にする（足りないパス、メソッド、ヘッダーを加える）か、別のホスト名に分けてください。</translation>
     </message>
     <message>
@@ -1128,7 +1128,7 @@
         <translation>ホストパターン %1 に相当するものは Gateway API になく、省きました</translation>
     </message>
     <message>
-        <source>HTTPRoute hostnames are exact names or a leading &quot;*.&quot; wildcard label; list the names it should match.</source>
+        <source>HTTPRoute hostnames are exact names or a leading "*." wildcard label; list the names it should match.</source>
         <translation>HTTPRoute の hostnames は完全な名前か、先頭が「*.」のワイルドカードラベルです。一致させたい名前を列挙してください。</translation>
     </message>
     <message>
@@ -1148,11 +1148,11 @@
         <translation>任意のキーで値 %1 を見るクエリ条件に相当するものは Gateway API になく、省きました</translation>
     </message>
     <message>
-        <source>A query param match needs the parameter&apos;s name; list the names that carry the value.</source>
+        <source>A query param match needs the parameter's name; list the names that carry the value.</source>
         <translation>クエリパラメーターの一致にはパラメーター名が必要です。その値を持つ名前を列挙してください。</translation>
     </message>
     <message>
-        <source>Rule %1 needs %2 HTTPRoute matches; only the first 64 (the API&apos;s limit) were kept</source>
+        <source>Rule %1 needs %2 HTTPRoute matches; only the first 64 (the API's limit) were kept</source>
         <translation>ルール %1 には %2 個の HTTPRoute の matches が必要です。API の上限である最初の 64 個だけを残しました</translation>
     </message>
     <message>
@@ -1164,11 +1164,11 @@
         <translation>source-ip（%1）に相当するものは HTTPRoute になく、ルール %2 はすべてのクライアントに適用されるようになりました</translation>
     </message>
     <message>
-        <source>Restrict clients with your implementation&apos;s policy (an IP allow list on the Gateway) or a NetworkPolicy; HTTPRoute cannot match the client address.</source>
+        <source>Restrict clients with your implementation's policy (an IP allow list on the Gateway) or a NetworkPolicy; HTTPRoute cannot match the client address.</source>
         <translation>実装のポリシー（Gateway の IP 許可リスト）か NetworkPolicy でクライアントを制限してください。HTTPRoute はクライアントのアドレスで一致させられません。</translation>
     </message>
     <message>
-        <source>Target group %1&apos;s port is not in the input; the Service port is taken as 80</source>
+        <source>Target group %1's port is not in the input; the Service port is taken as 80</source>
         <translation>ターゲットグループ %1 のポートが入力にないため、Service のポートを 80 としました</translation>
     </message>
     <message>
@@ -1184,19 +1184,19 @@
         <translation>アクション %1 に相当するものは Gateway API になく、省きました</translation>
     </message>
     <message>
-        <source>Authenticate with your implementation&apos;s external authentication policy, or an oauth2-proxy in front of the backend.</source>
+        <source>Authenticate with your implementation's external authentication policy, or an oauth2-proxy in front of the backend.</source>
         <translation>実装の外部認証ポリシーか、バックエンドの前に置いた oauth2-proxy で認証してください。</translation>
     </message>
     <message>
-        <source>Redirect %1 %2 mixes text and #{…} parts; Gateway API redirects take a fixed value or keep the request&apos;s</source>
+        <source>Redirect %1 %2 mixes text and #{…} parts; Gateway API redirects take a fixed value or keep the request's</source>
         <translation>リダイレクトの %1 %2 は文字列と #{…} を混ぜています。Gateway API のリダイレクトは固定値を取るか、リクエストの値をそのまま使います</translation>
     </message>
     <message>
-        <source>Redirect query %1 cannot be set: a Gateway API redirect keeps the request&apos;s query</source>
+        <source>Redirect query %1 cannot be set: a Gateway API redirect keeps the request's query</source>
         <translation>リダイレクトのクエリ %1 は設定できません。Gateway API のリダイレクトはリクエストのクエリをそのまま使います</translation>
     </message>
     <message>
-        <source>Listener %1&apos;s port and protocol are not in the input; the Gateway listener %2 uses %3 %4</source>
+        <source>Listener %1's port and protocol are not in the input; the Gateway listener %2 uses %3 %4</source>
         <translation>リスナー %1 のポートとプロトコルが入力にないため、Gateway のリスナー %2 は %3 %4 を使います</translation>
     </message>
     <message>
@@ -1212,11 +1212,11 @@
         <translation>ALB の条件は AND、各条件の値は OR で結ばれます。HTTPRoute は matches を OR で結ぶので、値の組み合わせごとに 1 つの match になります。</translation>
     </message>
     <message>
-        <source>A redirect action is a RequestRedirect filter; #{host}, #{path} and #{port} keep the request&apos;s value, as an unset field does.</source>
+        <source>A redirect action is a RequestRedirect filter; #{host}, #{path} and #{port} keep the request's value, as an unset field does.</source>
         <translation>redirect アクションは RequestRedirect フィルターです。#{host}、#{path}、#{port} はリクエストの値を保ち、未設定のフィールドと同じ働きです。</translation>
     </message>
     <message>
-        <source>A forward action&apos;s target groups are Services; weighted target groups are backendRefs with the same weights.</source>
+        <source>A forward action's target groups are Services; weighted target groups are backendRefs with the same weights.</source>
         <translation>forward アクションのターゲットグループは Service です。重み付きのターゲットグループは同じ重みの backendRefs になります。</translation>
     </message>
     <message>
@@ -1248,7 +1248,7 @@
         <translation>Fluent Bit を DaemonSet（または共有ボリュームを読むサイドカー）として動かしてください。FireLens のルーティングに相当する Pod レベルの機能はありません。</translation>
     </message>
     <message>
-        <source>Pods cannot set ulimits; they come from the container runtime&apos;s defaults on the node. Raise them in the node&apos;s runtime configuration if needed.</source>
+        <source>Pods cannot set ulimits; they come from the container runtime's defaults on the node. Raise them in the node's runtime configuration if needed.</source>
         <translation>Pod では ulimits を設定できず、ノードのコンテナランタイムの既定値が使われます。必要ならノードのランタイム設定で引き上げてください。</translation>
     </message>
     <message>
@@ -1256,19 +1256,19 @@
         <translation>Pod のコンテナは 1 つのネットワーク名前空間を共有します。リンク先のコンテナには名前ではなく localhost:&lt;port&gt; で接続してください。</translation>
     </message>
     <message>
-        <source>Docker labels are not set by Kubernetes; put the values in the pod&apos;s labels or annotations if something reads them.</source>
+        <source>Docker labels are not set by Kubernetes; put the values in the pod's labels or annotations if something reads them.</source>
         <translation>Kubernetes は Docker ラベルを設定しません。読むものがあるなら、その値を Pod のラベルかアノテーションに入れてください。</translation>
     </message>
     <message>
-        <source>A pod&apos;s hostname is the pod name; set spec.hostname on the pod template if the application needs a fixed one.</source>
+        <source>A pod's hostname is the pod name; set spec.hostname on the pod template if the application needs a fixed one.</source>
         <translation>Pod のホスト名は Pod 名です。アプリケーションに固定のホスト名が必要なら、Pod テンプレートに spec.hostname を設定してください。</translation>
     </message>
     <message>
-        <source>Use the pod&apos;s dnsPolicy: None with dnsConfig.nameservers.</source>
+        <source>Use the pod's dnsPolicy: None with dnsConfig.nameservers.</source>
         <translation>Pod の dnsPolicy: None と dnsConfig.nameservers を使ってください。</translation>
     </message>
     <message>
-        <source>Use the pod&apos;s dnsConfig.searches.</source>
+        <source>Use the pod's dnsConfig.searches.</source>
         <translation>Pod の dnsConfig.searches を使ってください。</translation>
     </message>
     <message>
@@ -1276,11 +1276,11 @@
         <translation>securityContext.seLinuxOptions、seccompProfile または appArmorProfile を使ってください。</translation>
     </message>
     <message>
-        <source>Create a docker-registry Secret and list it in the pod&apos;s imagePullSecrets.</source>
+        <source>Create a docker-registry Secret and list it in the pod's imagePullSecrets.</source>
         <translation>docker-registry 型の Secret を作り、Pod の imagePullSecrets に指定してください。</translation>
     </message>
     <message>
-        <source>Load the file&apos;s variables into a ConfigMap (kubectl create configmap --from-env-file) and add it with envFrom.</source>
+        <source>Load the file's variables into a ConfigMap (kubectl create configmap --from-env-file) and add it with envFrom.</source>
         <translation>ファイルの変数を ConfigMap に読み込み（kubectl create configmap --from-env-file）、envFrom で追加してください。</translation>
     </message>
     <message>
@@ -1288,7 +1288,7 @@
         <translation>Kubernetes には依存関係ごとの起動タイムアウトがありません。コンテナの起動にかけられる時間は startupProbe で制限します。</translation>
     </message>
     <message>
-        <source>Set namespaced sysctls in the pod&apos;s securityContext.sysctls.</source>
+        <source>Set namespaced sysctls in the pod's securityContext.sysctls.</source>
         <translation>名前空間単位の sysctl は Pod の securityContext.sysctls に設定してください。</translation>
     </message>
     <message>
@@ -1312,7 +1312,7 @@
         <translation>コンテナは ECS での名前を保ちます。</translation>
     </message>
     <message>
-        <source>The same image; a private ECR image needs pull access from the cluster&apos;s nodes.</source>
+        <source>The same image; a private ECR image needs pull access from the cluster's nodes.</source>
         <translation>同じイメージです。プライベートな ECR イメージには、クラスターのノードからの pull 権限が必要です。</translation>
     </message>
     <message>
@@ -1320,11 +1320,11 @@
         <translation>workingDirectory は workingDir です。</translation>
     </message>
     <message>
-        <source>ECS entryPoint replaces the image&apos;s ENTRYPOINT, as Kubernetes command does.</source>
+        <source>ECS entryPoint replaces the image's ENTRYPOINT, as Kubernetes command does.</source>
         <translation>ECS の entryPoint はイメージの ENTRYPOINT を置き換えます。Kubernetes の command と同じです。</translation>
     </message>
     <message>
-        <source>ECS command replaces the image&apos;s CMD, as Kubernetes args does (Kubernetes command is the ENTRYPOINT).</source>
+        <source>ECS command replaces the image's CMD, as Kubernetes args does (Kubernetes command is the ENTRYPOINT).</source>
         <translation>ECS の command はイメージの CMD を置き換えます。Kubernetes の args と同じです（Kubernetes の command は ENTRYPOINT にあたります）。</translation>
     </message>
     <message>
@@ -1344,8 +1344,8 @@
         <translation>シークレット %1 は SSM パラメータストア（%2）から来ており、その値はタスク定義にありません</translation>
     </message>
     <message>
-        <source>Bring the value into the Secret %1 before the pods start: kubectl create secret generic %1 --from-literal=%2=&quot;$(%3)&quot; (add one --from-literal per key), or sync it with the External Secrets Operator.</source>
-        <translation>Pod の起動前に値を Secret %1 に入れてください: kubectl create secret generic %1 --from-literal=%2=&quot;$(%3)&quot;（キーごとに --from-literal を 1 つ追加）。または External Secrets Operator で同期してください。</translation>
+        <source>Bring the value into the Secret %1 before the pods start: kubectl create secret generic %1 --from-literal=%2="$(%3)" (add one --from-literal per key), or sync it with the External Secrets Operator.</source>
+        <translation>Pod の起動前に値を Secret %1 に入れてください: kubectl create secret generic %1 --from-literal=%2="$(%3)"（キーごとに --from-literal を 1 つ追加）。または External Secrets Operator で同期してください。</translation>
     </message>
     <message>
         <source>%1 ECS cpu units (1024 = one vCPU) are %2 of CPU. ECS container cpu is a relative share, as a request is; no limit is set.</source>
@@ -1364,7 +1364,7 @@
         <translation>memoryReservation はスケジューラーが予約するソフトリミットで、Kubernetes のメモリ request にあたります。</translation>
     </message>
     <message>
-        <source>The task&apos;s size was given to its only container: Kubernetes sizes containers, not pods</source>
+        <source>The task's size was given to its only container: Kubernetes sizes containers, not pods</source>
         <translation>タスクのサイズを唯一のコンテナに割り当てました。Kubernetes は Pod ではなくコンテナ単位でサイズを決めます</translation>
     </message>
     <message>
@@ -1376,7 +1376,7 @@
         <translation>リソース要件 %1 に相当するものは Kubernetes になく、変換しませんでした</translation>
     </message>
     <message>
-        <source>Request the device through its device plugin&apos;s extended resource name.</source>
+        <source>Request the device through its device plugin's extended resource name.</source>
         <translation>デバイスはそのデバイスプラグインの拡張リソース名で要求してください。</translation>
     </message>
     <message>
@@ -1392,7 +1392,7 @@
         <translation>ECS のコンテナヘルスチェックは liveness プローブになりました。readiness プローブは作っていません</translation>
     </message>
     <message>
-        <source>The load balancer&apos;s target-group health check (not in the task definition) decides where ALB traffic goes; add a readinessProbe on that path (for example an httpGet) so the Service only sends to ready pods.</source>
+        <source>The load balancer's target-group health check (not in the task definition) decides where ALB traffic goes; add a readinessProbe on that path (for example an httpGet) so the Service only sends to ready pods.</source>
         <translation>ALB のトラフィックの行き先を決めるのは、ロードバランサーのターゲットグループのヘルスチェック（タスク定義にはありません）です。Service が準備のできた Pod にだけ送るよう、そのパスに readinessProbe（例: httpGet）を追加してください。</translation>
     </message>
     <message>
@@ -1400,7 +1400,7 @@
         <translation>マウントポイントは、同じ名前の Pod ボリュームの volumeMount です。</translation>
     </message>
     <message>
-        <source>volumesFrom %1: the source container&apos;s mount is repeated, since pod volumes are shared.</source>
+        <source>volumesFrom %1: the source container's mount is repeated, since pod volumes are shared.</source>
         <translation>volumesFrom %1: Pod のボリュームは共有されるので、元のコンテナのマウントを繰り返しました。</translation>
     </message>
     <message>
@@ -1408,7 +1408,7 @@
         <translation>volumesFrom %1 に相当するものは Kubernetes にありません。そのマウントのうち %2 個をこのコンテナに繰り返しました</translation>
     </message>
     <message>
-        <source>Kubernetes shares volumes, not containers&apos; filesystems: a path the image writes without a declared volume needs its own emptyDir volume mounted in both containers.</source>
+        <source>Kubernetes shares volumes, not containers' filesystems: a path the image writes without a declared volume needs its own emptyDir volume mounted in both containers.</source>
         <translation>Kubernetes が共有するのはボリュームで、コンテナのファイルシステムではありません。ボリュームを宣言せずにイメージが書き込むパスには、両方のコンテナにマウントする emptyDir ボリュームが必要です。</translation>
     </message>
     <message>
@@ -1452,7 +1452,7 @@
         <translation>COMPLETE は失敗した終了も受け入れますが、Pod が起動するには init コンテナが成功する必要があります</translation>
     </message>
     <message>
-        <source>dependsOn %1 %2: Kubernetes starts a pod&apos;s containers in the listed order without waiting for each other</source>
+        <source>dependsOn %1 %2: Kubernetes starts a pod's containers in the listed order without waiting for each other</source>
         <translation>dependsOn %1 %2: Kubernetes は Pod のコンテナを並んだ順に起動しますが、互いを待ちません</translation>
     </message>
     <message>
@@ -1476,7 +1476,7 @@
         <translation>awsvpc モードでは ECS はこのマッピングを拒否します。Service のクライアントはポート %1 を使います。</translation>
     </message>
     <message>
-        <source>A port mapping&apos;s containerPort is the container&apos;s port; the Service does what the host port and the load balancer did.</source>
+        <source>A port mapping's containerPort is the container's port; the Service does what the host port and the load balancer did.</source>
         <translation>ポートマッピングの containerPort はコンテナのポートです。ホストポートとロードバランサーが担っていた役割は Service が担います。</translation>
     </message>
     <message>
@@ -1496,7 +1496,7 @@
         <translation>stopTimeout は SIGTERM から SIGKILL までの時間です。Kubernetes ではこれを Pod 単位（terminationGracePeriodSeconds）で設定するため、最も長いものを使います。</translation>
     </message>
     <message>
-        <source>Containers have different stopTimeout values; the pod&apos;s grace period is the longest, %1 s</source>
+        <source>Containers have different stopTimeout values; the pod's grace period is the longest, %1 s</source>
         <translation>コンテナごとに stopTimeout が異なります。Pod の猶予期間は最長の %1 秒です</translation>
     </message>
     <message>
@@ -1524,11 +1524,11 @@
         <translation>ECS サービスの前にあるロードバランサーのリスナーは、同じポートの Gateway リスナーです。</translation>
     </message>
     <message>
-        <source>An ALB forwarded to the target group of this port; the route forwards the listener&apos;s traffic to the Service.</source>
+        <source>An ALB forwarded to the target group of this port; the route forwards the listener's traffic to the Service.</source>
         <translation>ALB はこのポートのターゲットグループに転送していました。ルートはリスナーのトラフィックを Service に転送します。</translation>
     </message>
     <message>
-        <source>An NLB forwarded this port; a TCPRoute or UDPRoute (experimental channel) forwards the listener&apos;s connections to the Service.</source>
+        <source>An NLB forwarded this port; a TCPRoute or UDPRoute (experimental channel) forwards the listener's connections to the Service.</source>
         <translation>NLB はこのポートを転送していました。TCPRoute または UDPRoute（実験的チャネル）がリスナーの接続を Service に転送します。</translation>
     </message>
     <message>
@@ -1536,11 +1536,11 @@
         <translation>実行ロールは ECS がイメージを pull しシークレットを読むためのものでした。Kubernetes ではノードがイメージを pull し（ノードロールに ECR の読み取り権限を与えます）、シークレットは事前に Secret に入れておきます（シークレットの注記を参照）。</translation>
     </message>
     <message>
-        <source>An App Mesh proxy becomes a service mesh&apos;s injected sidecar (Istio, Linkerd) or is replaced by Gateway API routes between Services.</source>
+        <source>An App Mesh proxy becomes a service mesh's injected sidecar (Istio, Linkerd) or is replaced by Gateway API routes between Services.</source>
         <translation>App Mesh のプロキシは、サービスメッシュ（Istio、Linkerd）が注入するサイドカーにするか、Service 間の Gateway API のルートで置き換えます。</translation>
     </message>
     <message>
-        <source>Express placement with the pod&apos;s nodeSelector, affinity or topologySpreadConstraints.</source>
+        <source>Express placement with the pod's nodeSelector, affinity or topologySpreadConstraints.</source>
         <translation>配置は Pod の nodeSelector、affinity または topologySpreadConstraints で表してください。</translation>
     </message>
     <message>
@@ -1568,7 +1568,7 @@
         <translation>すべてのコンテナが他のコンテナを待っており、実行するコンテナが残りません</translation>
     </message>
     <message>
-        <source>The task role is what the containers&apos; AWS calls run as; on EKS a ServiceAccount annotated with the role (IAM Roles for Service Accounts) gives pods the same.</source>
+        <source>The task role is what the containers' AWS calls run as; on EKS a ServiceAccount annotated with the role (IAM Roles for Service Accounts) gives pods the same.</source>
         <translation>タスクロールはコンテナからの AWS 呼び出しに使われる権限です。EKS では、ロールをアノテーションに付けた ServiceAccount（IAM Roles for Service Accounts）が Pod に同じ権限を与えます。</translation>
     </message>
     <message>
@@ -1580,11 +1580,11 @@
         <translation>タスクロール %1 は IRSA アノテーション付きの ServiceAccount %2 になりました</translation>
     </message>
     <message>
-        <source>Let the role trust the cluster&apos;s OIDC provider for system:serviceaccount:&lt;namespace&gt;:%1, or use an EKS Pod Identity association instead.</source>
+        <source>Let the role trust the cluster's OIDC provider for system:serviceaccount:&lt;namespace&gt;:%1, or use an EKS Pod Identity association instead.</source>
         <translation>ロールがクラスターの OIDC プロバイダーを system:serviceaccount:&lt;namespace&gt;:%1 について信頼するよう設定するか、代わりに EKS Pod Identity の関連付けを使ってください。</translation>
     </message>
     <message>
-        <source>host network mode uses the instance&apos;s network: hostNetwork does the same for a pod.</source>
+        <source>host network mode uses the instance's network: hostNetwork does the same for a pod.</source>
         <translation>host ネットワークモードはインスタンスのネットワークを使います。Pod では hostNetwork が同じ働きをします。</translation>
     </message>
     <message>
@@ -1592,7 +1592,7 @@
         <translation>host ネットワークモードは hostNetwork: true になりました</translation>
     </message>
     <message>
-        <source>Pods normally get their own IP (as awsvpc tasks do); drop hostNetwork unless the container must see the node&apos;s interfaces.</source>
+        <source>Pods normally get their own IP (as awsvpc tasks do); drop hostNetwork unless the container must see the node's interfaces.</source>
         <translation>Pod は通常（awsvpc のタスクと同様に）自分の IP を持ちます。コンテナがノードのインターフェースを見る必要がない限り、hostNetwork は外してください。</translation>
     </message>
     <message>
@@ -1612,11 +1612,11 @@
         <translation>その Pod を選ぶ NetworkPolicy ですべての通信を拒否してください。</translation>
     </message>
     <message>
-        <source>Sharing the host&apos;s process or IPC namespace is hostPID / hostIPC.</source>
+        <source>Sharing the host's process or IPC namespace is hostPID / hostIPC.</source>
         <translation>ホストのプロセスや IPC の名前空間の共有は hostPID / hostIPC です。</translation>
     </message>
     <message>
-        <source>One process namespace for the task&apos;s containers is shareProcessNamespace.</source>
+        <source>One process namespace for the task's containers is shareProcessNamespace.</source>
         <translation>タスクのコンテナで 1 つのプロセス名前空間を使うのは shareProcessNamespace です。</translation>
     </message>
     <message>
@@ -1624,7 +1624,7 @@
         <translation>ランタイムプラットフォームは、よく知られたラベル kubernetes.io/arch と kubernetes.io/os でノードを選びます。</translation>
     </message>
     <message>
-        <source>extraHosts entries are /etc/hosts lines: the pod&apos;s hostAliases (for every container).</source>
+        <source>extraHosts entries are /etc/hosts lines: the pod's hostAliases (for every container).</source>
         <translation>extraHosts の項目は /etc/hosts の行で、Pod の hostAliases（すべてのコンテナに効きます）にあたります。</translation>
     </message>
     <message>
@@ -1632,7 +1632,7 @@
         <translation>Fargate のタスクはクラスターが用意するノードで動きます。EKS では、名前空間を選ぶ Fargate プロファイルが Pod をサーバーレスで動かします</translation>
     </message>
     <message>
-        <source>The task size (cpu %1, memory %2) has no pod field: Kubernetes adds up the containers&apos; requests</source>
+        <source>The task size (cpu %1, memory %2) has no pod field: Kubernetes adds up the containers' requests</source>
         <translation>タスクのサイズ（cpu %1、memory %2）に相当する Pod のフィールドはありません。Kubernetes はコンテナの requests を合計します</translation>
     </message>
     <message>
@@ -1640,11 +1640,11 @@
         <translation>合計がタスクのサイズになるよう、各コンテナに requests を与えてください。</translation>
     </message>
     <message>
-        <source>A task definition family describes one kind of task: a Deployment&apos;s pod template; the name comes from the family.</source>
+        <source>A task definition family describes one kind of task: a Deployment's pod template; the name comes from the family.</source>
         <translation>タスク定義のファミリーは 1 種類のタスクを表し、Deployment の Pod テンプレートにあたります。名前はファミリーから取ります。</translation>
     </message>
     <message>
-        <source>The number of tasks is the ECS service&apos;s desiredCount, not in the task definition: one replica until you set it.</source>
+        <source>The number of tasks is the ECS service's desiredCount, not in the task definition: one replica until you set it.</source>
         <translation>タスクの数は ECS サービスの desiredCount で、タスク定義にはありません。設定するまではレプリカ 1 つです。</translation>
     </message>
     <message>
@@ -1664,7 +1664,7 @@
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <source>A bind mount of a host path is a hostPath volume (the node&apos;s filesystem, as on the EC2 instance).</source>
+        <source>A bind mount of a host path is a hostPath volume (the node's filesystem, as on the EC2 instance).</source>
         <translation>ホストパスのバインドマウントは hostPath ボリュームです（EC2 インスタンスと同じく、ノードのファイルシステム）。</translation>
     </message>
     <message>
@@ -1684,7 +1684,7 @@
         <translation>EFS ファイルシステム %1 には PersistentVolume とクレーム %2 が必要です</translation>
     </message>
     <message>
-        <source>Install the EFS CSI driver, create a PersistentVolume with csi.driver efs.csi.aws.com and volumeHandle %1 (%1::&lt;access point&gt; for an access point; root directory %2), and a PersistentVolumeClaim %3 bound to it; IAM authorization and transit encryption are the driver&apos;s mount options.</source>
+        <source>Install the EFS CSI driver, create a PersistentVolume with csi.driver efs.csi.aws.com and volumeHandle %1 (%1::&lt;access point&gt; for an access point; root directory %2), and a PersistentVolumeClaim %3 bound to it; IAM authorization and transit encryption are the driver's mount options.</source>
         <translation>EFS CSI ドライバーを入れ、csi.driver が efs.csi.aws.com で volumeHandle が %1（アクセスポイントなら %1::&lt;access point&gt;、ルートディレクトリ %2）の PersistentVolume と、それに結び付く PersistentVolumeClaim %3 を作ってください。IAM 認可と転送時の暗号化はドライバーのマウントオプションです。</translation>
     </message>
     <message>
@@ -1700,7 +1700,7 @@
         <translation>ボリュームドライバーが提供していたものを提供する StorageClass で PersistentVolumeClaim を作ってください。</translation>
     </message>
     <message>
-        <source>A volume without a host path is Docker&apos;s scratch volume, which lives as long as the task: an emptyDir lives as long as the pod.</source>
+        <source>A volume without a host path is Docker's scratch volume, which lives as long as the task: an emptyDir lives as long as the pod.</source>
         <translation>ホストパスのないボリュームは Docker の一時ボリュームで、タスクと同じだけ存続します。emptyDir は Pod と同じだけ存続します。</translation>
     </message>
     <message>
@@ -1720,16 +1720,16 @@
         <translation>先に networking.k8s.io/v1 に変換し(kubectl convert)、もう一度変換を実行してください</translation>
     </message>
     <message>
-        <source>Ingress %1 names no ingress class; it is converted as class &quot;nginx&quot;</source>
-        <translation>Ingress %1 には Ingress クラスの指定がありません。クラス &quot;nginx&quot; として変換します</translation>
+        <source>Ingress %1 names no ingress class; it is converted as class "nginx"</source>
+        <translation>Ingress %1 には Ingress クラスの指定がありません。クラス "nginx" として変換します</translation>
     </message>
     <message>
         <source>set spec.ingressClassName, or --gateway-class to choose the GatewayClass</source>
         <translation>spec.ingressClassName を設定するか、--gateway-class で GatewayClass を選んでください</translation>
     </message>
     <message>
-        <source>ingress class &quot;%1&quot; is not a valid object name; the Gateway and its GatewayClass are named &quot;%2&quot;</source>
-        <translation>Ingress クラス &quot;%1&quot; はオブジェクト名として使えないため、Gateway とその GatewayClass の名前は &quot;%2&quot; にします</translation>
+        <source>ingress class "%1" is not a valid object name; the Gateway and its GatewayClass are named "%2"</source>
+        <translation>Ingress クラス "%1" はオブジェクト名として使えないため、Gateway とその GatewayClass の名前は "%2" にします</translation>
     </message>
     <message>
         <source>annotation %1 is not carried over to the Gateway API objects</source>
@@ -1756,15 +1756,15 @@
         <translation>コンテンツを Service から配信し、そこへルーティングしてください</translation>
     </message>
     <message>
-        <source>port &quot;%1&quot; of Service %2 is not in the input; a Gateway API backendRef needs the port number</source>
-        <translation>Service %2 のポート &quot;%1&quot; が入力にありません。Gateway API の backendRef にはポート番号が必要です</translation>
+        <source>port "%1" of Service %2 is not in the input; a Gateway API backendRef needs the port number</source>
+        <translation>Service %2 のポート "%1" が入力にありません。Gateway API の backendRef にはポート番号が必要です</translation>
     </message>
     <message>
-        <source>add the Service&apos;s manifest to the files converted, or write port.number in the Ingress</source>
+        <source>add the Service's manifest to the files converted, or write port.number in the Ingress</source>
         <translation>変換するファイルに Service のマニフェストを加えるか、Ingress に port.number を書いてください</translation>
     </message>
     <message>
-        <source>TLS entry without secretName: the controller&apos;s default certificate has no Gateway API equivalent; no HTTPS listener is made for it</source>
+        <source>TLS entry without secretName: the controller's default certificate has no Gateway API equivalent; no HTTPS listener is made for it</source>
         <translation>secretName のない TLS エントリ: コントローラーの既定証明書に相当するものは Gateway API にないため、HTTPS リスナーは作りません</translation>
     </message>
     <message>
@@ -1772,15 +1772,15 @@
         <translation>証明書を持つ Secret の名前を指定してください</translation>
     </message>
     <message>
-        <source>force-ssl-redirect for host &quot;%1&quot;, which has no TLS here: the redirect is not converted</source>
-        <translation>ホスト &quot;%1&quot; の force-ssl-redirect: このホストには TLS がないため、リダイレクトは変換しません</translation>
+        <source>force-ssl-redirect for host "%1", which has no TLS here: the redirect is not converted</source>
+        <translation>ホスト "%1" の force-ssl-redirect: このホストには TLS がないため、リダイレクトは変換しません</translation>
     </message>
     <message>
-        <source>when TLS ends in a load balancer in front of the gateway, redirect there; or add the host&apos;s certificate to spec.tls</source>
+        <source>when TLS ends in a load balancer in front of the gateway, redirect there; or add the host's certificate to spec.tls</source>
         <translation>ゲートウェイの前段のロードバランサーで TLS を終端する場合はそこでリダイレクトしてください。または spec.tls にホストの証明書を加えてください</translation>
     </message>
     <message>
-        <source>the Ingress&apos;s defaultBackend: a rule without matches catches every request</source>
+        <source>the Ingress's defaultBackend: a rule without matches catches every request</source>
         <translation>Ingress の defaultBackend: matches のないルールがすべてのリクエストを受けます</translation>
     </message>
     <message>
@@ -1788,12 +1788,12 @@
         <translation>pathType のないパス(networking.k8s.io/v1 では必須)。ImplementationSpecific として読みます</translation>
     </message>
     <message>
-        <source>the path&apos;s backend Service and port</source>
+        <source>the path's backend Service and port</source>
         <translation>パスのバックエンドの Service とポート</translation>
     </message>
     <message>
-        <source>path &quot;%1&quot; is not of the form /package.Service/Method; the gRPC rule matches every call on the host</source>
-        <translation>パス &quot;%1&quot; は /package.Service/Method の形ではありません。この gRPC ルールはホストへのすべての呼び出しに一致します</translation>
+        <source>path "%1" is not of the form /package.Service/Method; the gRPC rule matches every call on the host</source>
+        <translation>パス "%1" は /package.Service/Method の形ではありません。この gRPC ルールはホストへのすべての呼び出しに一致します</translation>
     </message>
     <message>
         <source>gRPC routes match services and methods, not paths</source>
@@ -1804,16 +1804,16 @@
         <translation>gRPC の呼び出しは /package.Service/Method へのリクエストです。パスがサービスとメソッドを表します</translation>
     </message>
     <message>
-        <source>path &quot;/x(/|$)(.*)&quot; with rewrite-target &quot;/$2&quot; strips the prefix /x: a PathPrefix match with ReplacePrefixMatch &quot;/&quot;</source>
-        <translation>パス &quot;/x(/|$)(.*)&quot; と rewrite-target &quot;/$2&quot; はプレフィックス /x を取り除きます: PathPrefix の一致と ReplacePrefixMatch &quot;/&quot;</translation>
+        <source>path "/x(/|$)(.*)" with rewrite-target "/$2" strips the prefix /x: a PathPrefix match with ReplacePrefixMatch "/"</source>
+        <translation>パス "/x(/|$)(.*)" と rewrite-target "/$2" はプレフィックス /x を取り除きます: PathPrefix の一致と ReplacePrefixMatch "/"</translation>
     </message>
     <message>
         <source>nginx.org/path-regex makes the path a regular expression</source>
         <translation>nginx.org/path-regex によりパスは正規表現になります</translation>
     </message>
     <message>
-        <source>path &quot;%1&quot; becomes a RegularExpression match: NGINX finds the expression anywhere in the path, most Gateway API implementations match the whole path</source>
-        <translation>パス &quot;%1&quot; は RegularExpression の一致になります: NGINX はパスのどこかに一致すればよいのに対し、多くの Gateway API 実装はパス全体で照合します</translation>
+        <source>path "%1" becomes a RegularExpression match: NGINX finds the expression anywhere in the path, most Gateway API implementations match the whole path</source>
+        <translation>パス "%1" は RegularExpression の一致になります: NGINX はパスのどこかに一致すればよいのに対し、多くの Gateway API 実装はパス全体で照合します</translation>
     </message>
     <message>
         <source>regular expression support and syntax are implementation-specific (NGINX Gateway Fabric has none); prefer Exact or PathPrefix where the expression is a plain path</source>
@@ -1836,8 +1836,8 @@
         <translation>pathType ImplementationSpecific は NGINX では(use-regex なしなら)前方一致 → PathPrefix</translation>
     </message>
     <message>
-        <source>unknown pathType &quot;%1&quot;; read as ImplementationSpecific</source>
-        <translation>不明な pathType &quot;%1&quot;。ImplementationSpecific として読みます</translation>
+        <source>unknown pathType "%1"; read as ImplementationSpecific</source>
+        <translation>不明な pathType "%1"。ImplementationSpecific として読みます</translation>
     </message>
     <message>
         <source>this annotation has no GRPCRoute equivalent (no redirect, rewrite, CORS or timeout there); it is not applied to the gRPC rules</source>
@@ -1852,12 +1852,12 @@
         <translation>temporal-redirect と permanent-redirect の両方が設定されています。ingress-nginx は temporal-redirect を使うため、変換もそれに従います</translation>
     </message>
     <message>
-        <source>redirect target &quot;%1&quot; is not an http(s) URL or an absolute path; the redirect is not converted</source>
-        <translation>リダイレクト先 &quot;%1&quot; は http(s) の URL でも絶対パスでもありません。リダイレクトは変換しません</translation>
+        <source>redirect target "%1" is not an http(s) URL or an absolute path; the redirect is not converted</source>
+        <translation>リダイレクト先 "%1" は http(s) の URL でも絶対パスでもありません。リダイレクトは変換しません</translation>
     </message>
     <message>
-        <source>redirect target &quot;%1&quot;: RequestRedirect cannot set a query string; the query is left out</source>
-        <translation>リダイレクト先 &quot;%1&quot;: RequestRedirect はクエリ文字列を設定できないため、クエリは除きます</translation>
+        <source>redirect target "%1": RequestRedirect cannot set a query string; the query is left out</source>
+        <translation>リダイレクト先 "%1": RequestRedirect はクエリ文字列を設定できないため、クエリは除きます</translation>
     </message>
     <message>
         <source>the redirect annotation answers every request of the Ingress with a redirect</source>
@@ -1872,15 +1872,15 @@
         <translation>NGINX が追加または隠すレスポンスヘッダー → ResponseHeaderModifier</translation>
     </message>
     <message>
-        <source>rewrite-target &quot;%1&quot; uses capture groups of the path&apos;s regular expression; Gateway API rewrites cannot, so the rewrite is not converted</source>
-        <translation>rewrite-target &quot;%1&quot; はパスの正規表現のキャプチャグループを使っています。Gateway API の書き換えではできないため、書き換えは変換しません</translation>
+        <source>rewrite-target "%1" uses capture groups of the path's regular expression; Gateway API rewrites cannot, so the rewrite is not converted</source>
+        <translation>rewrite-target "%1" はパスの正規表現のキャプチャグループを使っています。Gateway API の書き換えではできないため、書き換えは変換しません</translation>
     </message>
     <message>
-        <source>for the idiom path &quot;/x(/|$)(.*)&quot; with rewrite-target &quot;/$2&quot; the converter makes a ReplacePrefixMatch; otherwise split the path into PathPrefix rules with ReplacePrefixMatch</source>
-        <translation>パス &quot;/x(/|$)(.*)&quot; と rewrite-target &quot;/$2&quot; の定番の書き方なら ReplacePrefixMatch に変換します。それ以外はパスを ReplacePrefixMatch 付きの PathPrefix ルールに分けてください</translation>
+        <source>for the idiom path "/x(/|$)(.*)" with rewrite-target "/$2" the converter makes a ReplacePrefixMatch; otherwise split the path into PathPrefix rules with ReplacePrefixMatch</source>
+        <translation>パス "/x(/|$)(.*)" と rewrite-target "/$2" の定番の書き方なら ReplacePrefixMatch に変換します。それ以外はパスを ReplacePrefixMatch 付きの PathPrefix ルールに分けてください</translation>
     </message>
     <message>
-        <source>NGINX&apos;s rewrite replaces the whole request path → URLRewrite ReplaceFullPath</source>
+        <source>NGINX's rewrite replaces the whole request path → URLRewrite ReplaceFullPath</source>
         <translation>NGINX の rewrite はリクエストパス全体を置き換えます → URLRewrite ReplaceFullPath</translation>
     </message>
     <message>
@@ -1892,11 +1892,11 @@
         <translation>完全一致または正規表現のパスへの nginx.org/rewrites → URLRewrite ReplaceFullPath</translation>
     </message>
     <message>
-        <source>enable-cors and cors-* → the CORS filter, with ingress-nginx&apos;s defaults for what is not set</source>
+        <source>enable-cors and cors-* → the CORS filter, with ingress-nginx's defaults for what is not set</source>
         <translation>enable-cors と cors-* → CORS フィルター(未設定の項目は ingress-nginx の既定値)</translation>
     </message>
     <message>
-        <source>NGINX&apos;s proxy timeouts limit each connect, read and write; the whole request may take 10 × the largest</source>
+        <source>NGINX's proxy timeouts limit each connect, read and write; the whole request may take 10 × the largest</source>
         <translation>NGINX のプロキシタイムアウトは接続・読み取り・書き込みのそれぞれを制限します。リクエスト全体には最大値の 10 倍まで許します</translation>
     </message>
     <message>
@@ -1904,24 +1904,24 @@
         <translation>redirect-to-https: NGINX は X-Forwarded-Proto が http のとき https へリダイレクト(301)します。同じ一致条件にそのヘッダーを加えたものでリダイレクトします</translation>
     </message>
     <message>
-        <source>app-root &quot;%1&quot; is not a path; ingress-nginx ignores it and so does the conversion</source>
-        <translation>app-root &quot;%1&quot; はパスではありません。ingress-nginx は無視するため、変換も無視します</translation>
+        <source>app-root "%1" is not a path; ingress-nginx ignores it and so does the conversion</source>
+        <translation>app-root "%1" はパスではありません。ingress-nginx は無視するため、変換も無視します</translation>
     </message>
     <message>
         <source>app-root redirects the root path to the application (302)</source>
         <translation>app-root はルートパスをアプリケーションへリダイレクトします(302)</translation>
     </message>
     <message>
-        <source>canary Ingress %1 has no primary Ingress with host &quot;%2&quot; and path &quot;%3&quot;</source>
-        <translation>カナリア Ingress %1 には、ホスト &quot;%2&quot;・パス &quot;%3&quot; の本番側 Ingress がありません</translation>
+        <source>canary Ingress %1 has no primary Ingress with host "%2" and path "%3"</source>
+        <translation>カナリア Ingress %1 には、ホスト "%2"・パス "%3" の本番側 Ingress がありません</translation>
     </message>
     <message>
         <source>ingress-nginx ignores such a canary; convert it together with the Ingress it is the canary of</source>
         <translation>ingress-nginx はこのようなカナリアを無視します。カナリアの対象となる Ingress と一緒に変換してください</translation>
     </message>
     <message>
-        <source>canary-by-header: requests with the header set to &quot;always&quot; go to the canary</source>
-        <translation>canary-by-header: ヘッダーが &quot;always&quot; のリクエストはカナリアへ送られます</translation>
+        <source>canary-by-header: requests with the header set to "always" go to the canary</source>
+        <translation>canary-by-header: ヘッダーが "always" のリクエストはカナリアへ送られます</translation>
     </message>
     <message>
         <source>canary-by-header-value: requests with the header set to this value go to the canary</source>
@@ -1932,12 +1932,12 @@
         <translation>canary-by-header-pattern: ヘッダーが式に一致するリクエストはカナリアへ送られます</translation>
     </message>
     <message>
-        <source>the canary Ingress&apos;s backend</source>
+        <source>the canary Ingress's backend</source>
         <translation>カナリア Ingress のバックエンド</translation>
     </message>
     <message>
-        <source>canary-by-header: requests with the header set to &quot;never&quot; never go to the canary</source>
-        <translation>canary-by-header: ヘッダーが &quot;never&quot; のリクエストはカナリアへ送られません</translation>
+        <source>canary-by-header: requests with the header set to "never" never go to the canary</source>
+        <translation>canary-by-header: ヘッダーが "never" のリクエストはカナリアへ送られません</translation>
     </message>
     <message>
         <source>canary-weight: the canary gets weight/total of the requests, the primary the rest</source>
@@ -1948,7 +1948,7 @@
         <translation>proxy-ssl-secret %1 は名前空間 %2 にあります。BackendTLSPolicy は自分の名前空間(%3)の CA 証明書しか使えません</translation>
     </message>
     <message>
-        <source>copy the CA certificate into a ConfigMap in the Ingress&apos;s namespace</source>
+        <source>copy the CA certificate into a ConfigMap in the Ingress's namespace</source>
         <translation>CA 証明書を Ingress の名前空間の ConfigMap にコピーしてください</translation>
     </message>
     <message>
@@ -1956,7 +1956,7 @@
         <translation>BackendTLSPolicy %1 は CA を ConfigMap %2 から読みます。ingress-nginx は同名の Secret から読んでいました</translation>
     </message>
     <message>
-        <source>create a ConfigMap %1 with the key ca.crt holding the Secret&apos;s ca.crt</source>
+        <source>create a ConfigMap %1 with the key ca.crt holding the Secret's ca.crt</source>
         <translation>Secret の ca.crt をキー ca.crt に持つ ConfigMap %1 を作ってください</translation>
     </message>
     <message>
@@ -1964,16 +1964,16 @@
         <translation>バックエンドは TLS を話します: BackendTLSPolicy によりゲートウェイは Service へ TLS で接続します</translation>
     </message>
     <message>
-        <source>BackendTLSPolicy %1: check validation.hostname (%2) and the CA (%3); Gateway API always verifies the backend&apos;s certificate, NGINX did not unless told to</source>
+        <source>BackendTLSPolicy %1: check validation.hostname (%2) and the CA (%3); Gateway API always verifies the backend's certificate, NGINX did not unless told to</source>
         <translation>BackendTLSPolicy %1: validation.hostname(%2)と CA(%3)を確認してください。Gateway API は常にバックエンドの証明書を検証しますが、NGINX は指定しない限り検証しませんでした</translation>
     </message>
     <message>
-        <source>set validation.hostname to a name in the backend&apos;s certificate and caCertificateRefs to a ConfigMap with the CA that signed it</source>
+        <source>set validation.hostname to a name in the backend's certificate and caCertificateRefs to a ConfigMap with the CA that signed it</source>
         <translation>validation.hostname にバックエンドの証明書にある名前を、caCertificateRefs にその証明書に署名した CA を持つ ConfigMap を設定してください</translation>
     </message>
     <message>
-        <source>proxy-ssl-verify &quot;off&quot; cannot be kept: BackendTLSPolicy always verifies</source>
-        <translation>proxy-ssl-verify &quot;off&quot; は引き継げません: BackendTLSPolicy は常に検証します</translation>
+        <source>proxy-ssl-verify "off" cannot be kept: BackendTLSPolicy always verifies</source>
+        <translation>proxy-ssl-verify "off" は引き継げません: BackendTLSPolicy は常に検証します</translation>
     </message>
     <message>
         <source>ssl-passthrough: a TLS listener in Passthrough mode for the host</source>
@@ -1988,24 +1988,24 @@
         <translation>Ingress の各ホストに HTTP リスナーを作ります</translation>
     </message>
     <message>
-        <source>the Ingress rule&apos;s host</source>
+        <source>the Ingress rule's host</source>
         <translation>Ingress ルールのホスト</translation>
     </message>
     <message>
-        <source>host &quot;%1&quot; has both gRPC and HTTP backends; a GRPCRoute and an HTTPRoute for the same hostname on one listener conflict in Gateway API</source>
-        <translation>ホスト &quot;%1&quot; には gRPC と HTTP の両方のバックエンドがあります。Gateway API では、同じリスナーで同じホスト名の GRPCRoute と HTTPRoute は競合します</translation>
+        <source>host "%1" has both gRPC and HTTP backends; a GRPCRoute and an HTTPRoute for the same hostname on one listener conflict in Gateway API</source>
+        <translation>ホスト "%1" には gRPC と HTTP の両方のバックエンドがあります。Gateway API では、同じリスナーで同じホスト名の GRPCRoute と HTTPRoute は競合します</translation>
     </message>
     <message>
         <source>serve the gRPC services under their own hostname</source>
         <translation>gRPC サービスは専用のホスト名で提供してください</translation>
     </message>
     <message>
-        <source>ingress-nginx redirects HTTP to HTTPS (308) for hosts with TLS unless ssl-redirect is &quot;false&quot;</source>
-        <translation>ingress-nginx は、ssl-redirect が &quot;false&quot; でない限り、TLS のあるホストで HTTP を HTTPS へリダイレクト(308)します</translation>
+        <source>ingress-nginx redirects HTTP to HTTPS (308) for hosts with TLS unless ssl-redirect is "false"</source>
+        <translation>ingress-nginx は、ssl-redirect が "false" でない限り、TLS のあるホストで HTTP を HTTPS へリダイレクト(308)します</translation>
     </message>
     <message>
-        <source>NGINX Ingress Controller redirects HTTP to HTTPS (301) for hosts with TLS unless ssl-redirect is &quot;false&quot;</source>
-        <translation>NGINX Ingress Controller は、ssl-redirect が &quot;false&quot; でない限り、TLS のあるホストで HTTP を HTTPS へリダイレクト(301)します</translation>
+        <source>NGINX Ingress Controller redirects HTTP to HTTPS (301) for hosts with TLS unless ssl-redirect is "false"</source>
+        <translation>NGINX Ingress Controller は、ssl-redirect が "false" でない限り、TLS のあるホストで HTTP を HTTPS へリダイレクト(301)します</translation>
     </message>
     <message>
         <source>ssl-passthrough: the TLS connection goes to the backend undecrypted, chosen by SNI</source>
@@ -2024,7 +2024,7 @@
         <translation>from-to-www-redirect: ホストのもう一方の形(www の有無)へのリクエストを、書かれたホストへリダイレクト(308)します</translation>
     </message>
     <message>
-        <source>one Gateway per ingress class; its GatewayClass has the class&apos;s name</source>
+        <source>one Gateway per ingress class; its GatewayClass has the class's name</source>
         <translation>Ingress クラスごとに Gateway を 1 つ作ります。GatewayClass はクラスと同じ名前です</translation>
     </message>
     <message>
@@ -2036,11 +2036,11 @@
         <translation>入力に networking.k8s.io/v1 の Ingress がありません</translation>
     </message>
     <message>
-        <source>authentication is not part of the Gateway API; use your implementation&apos;s authentication policy or an authenticating proxy</source>
+        <source>authentication is not part of the Gateway API; use your implementation's authentication policy or an authenticating proxy</source>
         <translation>認証は Gateway API の範囲外です。実装の認証ポリシーか認証プロキシを使ってください</translation>
     </message>
     <message>
-        <source>rate and connection limits are not part of the Gateway API; use your implementation&apos;s rate-limit policy</source>
+        <source>rate and connection limits are not part of the Gateway API; use your implementation's rate-limit policy</source>
         <translation>レート制限と接続数制限は Gateway API の範囲外です。実装のレート制限ポリシーを使ってください</translation>
     </message>
     <message>
@@ -2052,7 +2052,7 @@
         <translation>ボディサイズとバッファリングの制限は Gateway API の範囲外です。多くの実装は妥当な既定値を持っています。必要なら実装のポリシーを使ってください</translation>
     </message>
     <message>
-        <source>IP-based access control is not part of the Gateway API; use your implementation&apos;s authorization policy</source>
+        <source>IP-based access control is not part of the Gateway API; use your implementation's authorization policy</source>
         <translation>IP アドレスによるアクセス制御は Gateway API の範囲外です。実装の認可ポリシーを使ってください</translation>
     </message>
     <message>
@@ -2060,11 +2060,11 @@
         <translation>Cookie によるセッションアフィニティは変換しません。実装が対応していれば、HTTPRoute のルールの実験的フィールド sessionPersistence を手で設定できます</translation>
     </message>
     <message>
-        <source>the load-balancing algorithm is not part of the Gateway API; use your implementation&apos;s backend policy</source>
+        <source>the load-balancing algorithm is not part of the Gateway API; use your implementation's backend policy</source>
         <translation>負荷分散のアルゴリズムは Gateway API の範囲外です。実装のバックエンドポリシーを使ってください</translation>
     </message>
     <message>
-        <source>Gateway API implementations choose between endpoints and the Service&apos;s cluster IP themselves</source>
+        <source>Gateway API implementations choose between endpoints and the Service's cluster IP themselves</source>
         <translation>エンドポイントと Service のクラスター IP のどちらを使うかは Gateway API の実装が決めます</translation>
     </message>
     <message>
@@ -2084,24 +2084,24 @@
         <translation>Gateway API はレスポンスの Location ヘッダーを書き換えません</translation>
     </message>
     <message>
-        <source>BackendTLSPolicy has no setting for this; the implementation&apos;s defaults apply</source>
+        <source>BackendTLSPolicy has no setting for this; the implementation's defaults apply</source>
         <translation>BackendTLSPolicy にはこの設定がありません。実装の既定値が使われます</translation>
     </message>
     <message>
-        <source>custom error pages are not part of the Gateway API; use your implementation&apos;s policy or let the backend serve them</source>
+        <source>custom error pages are not part of the Gateway API; use your implementation's policy or let the backend serve them</source>
         <translation>カスタムエラーページは Gateway API の範囲外です。実装のポリシーを使うか、バックエンドに返させてください</translation>
     </message>
     <message>
-        <source>annotation %1: &quot;%2&quot; is not true or false; the annotation is ignored</source>
-        <translation>アノテーション %1: &quot;%2&quot; は true でも false でもありません。このアノテーションは無視します</translation>
+        <source>annotation %1: "%2" is not true or false; the annotation is ignored</source>
+        <translation>アノテーション %1: "%2" は true でも false でもありません。このアノテーションは無視します</translation>
     </message>
     <message>
-        <source>annotation %1: &quot;%2&quot; is not on or off; the annotation is ignored</source>
-        <translation>アノテーション %1: &quot;%2&quot; は on でも off でもありません。このアノテーションは無視します</translation>
+        <source>annotation %1: "%2" is not on or off; the annotation is ignored</source>
+        <translation>アノテーション %1: "%2" は on でも off でもありません。このアノテーションは無視します</translation>
     </message>
     <message>
-        <source>annotation %1: &quot;%2&quot; is not an integer; the annotation is ignored</source>
-        <translation>アノテーション %1: &quot;%2&quot; は整数ではありません。このアノテーションは無視します</translation>
+        <source>annotation %1: "%2" is not an integer; the annotation is ignored</source>
+        <translation>アノテーション %1: "%2" は整数ではありません。このアノテーションは無視します</translation>
     </message>
     <message>
         <source>annotation %1 is not converted</source>
@@ -2112,24 +2112,24 @@
         <translation>変換ツールはこれに相当する Gateway API の機能を知りません。アノテーションの働きを確認し、代わりに実装側で設定してください</translation>
     </message>
     <message>
-        <source>annotation %1: &quot;%2&quot; is not a comma-separated list of ports; the annotation is ignored</source>
-        <translation>アノテーション %1: &quot;%2&quot; はカンマ区切りのポート番号の並びではありません。このアノテーションは無視します</translation>
+        <source>annotation %1: "%2" is not a comma-separated list of ports; the annotation is ignored</source>
+        <translation>アノテーション %1: "%2" はカンマ区切りのポート番号の並びではありません。このアノテーションは無視します</translation>
     </message>
     <message>
         <source>annotation %1 needs no conversion: Gateway API implementations pass WebSocket upgrades through HTTPRoutes</source>
         <translation>アノテーション %1 は変換不要です: Gateway API の実装は HTTPRoute で WebSocket のアップグレードを通します</translation>
     </message>
     <message>
-        <source>annotation %1: &quot;%2&quot; is not true, case_sensitive or case_insensitive; the annotation is ignored</source>
-        <translation>アノテーション %1: &quot;%2&quot; は true、case_sensitive、case_insensitive のいずれでもありません。このアノテーションは無視します</translation>
+        <source>annotation %1: "%2" is not true, case_sensitive or case_insensitive; the annotation is ignored</source>
+        <translation>アノテーション %1: "%2" は true、case_sensitive、case_insensitive のいずれでもありません。このアノテーションは無視します</translation>
     </message>
     <message>
-        <source>annotation %1: &quot;%2&quot; is not &quot;serviceName=NAME rewrite=PATH;…&quot;; the annotation is ignored</source>
-        <translation>アノテーション %1: &quot;%2&quot; は &quot;serviceName=NAME rewrite=PATH;…&quot; の形ではありません。このアノテーションは無視します</translation>
+        <source>annotation %1: "%2" is not "serviceName=NAME rewrite=PATH;…"; the annotation is ignored</source>
+        <translation>アノテーション %1: "%2" は "serviceName=NAME rewrite=PATH;…" の形ではありません。このアノテーションは無視します</translation>
     </message>
     <message>
-        <source>annotation %1: &quot;%2&quot; is not a number of seconds; the annotation is ignored</source>
-        <translation>アノテーション %1: &quot;%2&quot; は秒数ではありません。このアノテーションは無視します</translation>
+        <source>annotation %1: "%2" is not a number of seconds; the annotation is ignored</source>
+        <translation>アノテーション %1: "%2" は秒数ではありません。このアノテーションは無視します</translation>
     </message>
     <message>
         <source>this Istio field is not converted: the Gateway API has no equivalent</source>
@@ -2140,8 +2140,8 @@
         <translation>変換されません: Gateway API の Gateway は GatewayClass から自身のデプロイメントを得ます</translation>
     </message>
     <message>
-        <source>server protocol &quot;%1&quot; has no Gateway API listener protocol; the server is left out</source>
-        <translation>サーバーのプロトコル &quot;%1&quot; に相当する Gateway API のリスナープロトコルがないため、このサーバーは除外されます</translation>
+        <source>server protocol "%1" has no Gateway API listener protocol; the server is left out</source>
+        <translation>サーバーのプロトコル "%1" に相当する Gateway API のリスナープロトコルがないため、このサーバーは除外されます</translation>
     </message>
     <message>
         <source>tls.httpsRedirect is not converted: add an HTTPRoute on the HTTP listener with a RequestRedirect filter (scheme: https)</source>
@@ -2160,27 +2160,27 @@
         <translation>サーバーに credentialName がありません: TLS を終端するリスナーには Secret を指す tls.certificateRefs が必要です（ないと kubectl apply が拒否します）</translation>
     </message>
     <message>
-        <source>the namespace part of &quot;%1&quot; is not converted: limit the listener&apos;s allowedRoutes to that namespace if you need it</source>
-        <translation>&quot;%1&quot; の名前空間部分は変換されません: 必要ならリスナーの allowedRoutes をその名前空間に制限してください</translation>
+        <source>the namespace part of "%1" is not converted: limit the listener's allowedRoutes to that namespace if you need it</source>
+        <translation>"%1" の名前空間部分は変換されません: 必要ならリスナーの allowedRoutes をその名前空間に制限してください</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; gives the same listener (port, protocol and hostname) as an earlier host; one listener serves both</source>
-        <translation>&quot;%1&quot; は前のホストと同じリスナー（ポート、プロトコル、ホスト名）になるため、1 つのリスナーが両方を受け持ちます</translation>
+        <source>"%1" gives the same listener (port, protocol and hostname) as an earlier host; one listener serves both</source>
+        <translation>"%1" は前のホストと同じリスナー（ポート、プロトコル、ホスト名）になるため、1 つのリスナーが両方を受け持ちます</translation>
     </message>
     <message>
         <source>one listener per host of each Istio server; the port protocol becomes the listener protocol</source>
         <translation>Istio の各サーバーのホストごとに 1 つのリスナー。ポートのプロトコルがリスナーのプロトコルになります</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a Kubernetes Service name (name.namespace.svc…); it is read as Service %2 in namespace %3: check it</source>
-        <translation>&quot;%1&quot; は Kubernetes の Service 名（name.namespace.svc…）ではありません。名前空間 %3 の Service %2 として読みました。確認してください</translation>
+        <source>"%1" is not a Kubernetes Service name (name.namespace.svc…); it is read as Service %2 in namespace %3: check it</source>
+        <translation>"%1" は Kubernetes の Service 名（name.namespace.svc…）ではありません。名前空間 %3 の Service %2 として読みました。確認してください</translation>
     </message>
     <message>
-        <source>subset &quot;%1&quot; is not converted (it lives in a DestinationRule): point a Service of its own at the subset&apos;s pods and use that Service</source>
-        <translation>サブセット &quot;%1&quot; は変換されません（DestinationRule にあります）: そのサブセットの Pod を指す専用の Service を作り、その Service を使ってください</translation>
+        <source>subset "%1" is not converted (it lives in a DestinationRule): point a Service of its own at the subset's pods and use that Service</source>
+        <translation>サブセット "%1" は変換されません（DestinationRule にあります）: そのサブセットの Pod を指す専用の Service を作り、その Service を使ってください</translation>
     </message>
     <message>
-        <source>the destination has no port: Istio picks the Service&apos;s only port, the Gateway API requires one (kubectl apply refuses the route without it)</source>
+        <source>the destination has no port: Istio picks the Service's only port, the Gateway API requires one (kubectl apply refuses the route without it)</source>
         <translation>宛先にポートがありません: Istio は Service の唯一のポートを選びますが、Gateway API では必須です（ないと kubectl apply がルートを拒否します）</translation>
     </message>
     <message>
@@ -2188,8 +2188,8 @@
         <translation>destination.port.number を追加するか、生成された backendRef に port: を書いてください</translation>
     </message>
     <message>
-        <source>%1 match on &quot;%2&quot; is not converted: only exact and regex have a Gateway API equivalent</source>
-        <translation>&quot;%2&quot; に対する %1 のマッチは変換されません: Gateway API に相当するのは exact と regex だけです</translation>
+        <source>%1 match on "%2" is not converted: only exact and regex have a Gateway API equivalent</source>
+        <translation>"%2" に対する %1 のマッチは変換されません: Gateway API に相当するのは exact と regex だけです</translation>
     </message>
     <message>
         <source>only an exact method match is converted</source>
@@ -2208,16 +2208,16 @@
         <translation>この許可オリジンは変換されません: Gateway API の CORS フィルターが受け付けるのは完全一致のオリジンと *. のホストワイルドカードで、前方一致や正規表現は使えません</translation>
     </message>
     <message>
-        <source>timeout &quot;%1&quot; is not a duration; it is left out</source>
-        <translation>タイムアウト &quot;%1&quot; は期間ではないため除外されます</translation>
+        <source>timeout "%1" is not a duration; it is left out</source>
+        <translation>タイムアウト "%1" は期間ではないため除外されます</translation>
     </message>
     <message>
         <source>the rewrite is split into two HTTPRoutes: exact and regex matches replace the full path, prefix matches replace the matched prefix</source>
         <translation>書き換えは 2 つの HTTPRoute に分割されます: exact と regex のマッチはパス全体を、prefix のマッチは一致した前方部分を置き換えます</translation>
     </message>
     <message>
-        <source>the &quot;mesh&quot; gateway (sidecar traffic) is not converted: this route is for ingress only</source>
-        <translation>&quot;mesh&quot; ゲートウェイ（サイドカーのトラフィック）は変換されません: このルートはイングレス専用です</translation>
+        <source>the "mesh" gateway (sidecar traffic) is not converted: this route is for ingress only</source>
+        <translation>"mesh" ゲートウェイ（サイドカーのトラフィック）は変換されません: このルートはイングレス専用です</translation>
     </message>
     <message>
         <source>Gateway %1 is not among the converted files; the parentRef is kept, convert that Gateway too</source>
@@ -2228,7 +2228,7 @@
         <translation>VirtualService がゲートウェイを指定していません（メッシュに適用されます）: ルートに parentRefs が付かないので追加してください</translation>
     </message>
     <message>
-        <source>each http entry of a VirtualService becomes an HTTPRoute with the VirtualService&apos;s hosts and gateways</source>
+        <source>each http entry of a VirtualService becomes an HTTPRoute with the VirtualService's hosts and gateways</source>
         <translation>VirtualService の http の各エントリーは、VirtualService のホストとゲートウェイを持つ HTTPRoute になります</translation>
     </message>
     <message>
@@ -2244,8 +2244,8 @@
         <translation>Gateway %1 は、Istio がバインドされた VirtualService に対してそうしていたように、名前空間 %2 のルートを受け入れます（allowedRoutes）</translation>
     </message>
     <message>
-        <source>required cookie &quot;%1&quot; is not checked by the route: the Gateway API has no cookie match</source>
-        <translation>必須のクッキー &quot;%1&quot; はルートでは検査されません: Gateway API にクッキーのマッチはありません</translation>
+        <source>required cookie "%1" is not checked by the route: the Gateway API has no cookie match</source>
+        <translation>必須のクッキー "%1" はルートでは検査されません: Gateway API にクッキーのマッチはありません</translation>
     </message>
     <message>
         <source>no GatewayClass given: the generated Gateway needs one</source>
@@ -2264,16 +2264,16 @@
         <translation>--backend [NAMESPACE/]NAME[:PORT] を指定してください</translation>
     </message>
     <message>
-        <source>server URL &quot;%1&quot; is neither http nor https; it is read as http</source>
-        <translation>サーバー URL &quot;%1&quot; は http でも https でもないため http として読みます</translation>
+        <source>server URL "%1" is neither http nor https; it is read as http</source>
+        <translation>サーバー URL "%1" は http でも https でもないため http として読みます</translation>
     </message>
     <message>
-        <source>required %1 parameter &quot;%2&quot; becomes a RegularExpression &quot;.*&quot; match (present, any value): the Gateway API has no presence match and its regular expression support is implementation-specific</source>
-        <translation>必須の %1 パラメーター &quot;%2&quot; は RegularExpression &quot;.*&quot; のマッチ（存在し、値は任意）になります: Gateway API には存在だけのマッチがなく、正規表現のサポートは実装依存です</translation>
+        <source>required %1 parameter "%2" becomes a RegularExpression ".*" match (present, any value): the Gateway API has no presence match and its regular expression support is implementation-specific</source>
+        <translation>必須の %1 パラメーター "%2" は RegularExpression ".*" のマッチ（存在し、値は任意）になります: Gateway API には存在だけのマッチがなく、正規表現のサポートは実装依存です</translation>
     </message>
     <message>
-        <source>the path template %1 becomes the RegularExpression %2 (one segment per parameter): an Exact match would never match a real request, and the CRD refuses &apos;{&apos; in it; regular expression support is implementation-specific</source>
-        <translation>パステンプレート %1 は RegularExpression %2（パラメーターごとに 1 セグメント）になります: Exact では実際のリクエストに一致せず、CRD は &apos;{&apos; を拒否します。正規表現のサポートは実装依存です</translation>
+        <source>the path template %1 becomes the RegularExpression %2 (one segment per parameter): an Exact match would never match a real request, and the CRD refuses '{' in it; regular expression support is implementation-specific</source>
+        <translation>パステンプレート %1 は RegularExpression %2（パラメーターごとに 1 セグメント）になります: Exact では実際のリクエストに一致せず、CRD は '{' を拒否します。正規表現のサポートは実装依存です</translation>
     </message>
     <message>
         <source>the API is served over https but no TLS Secret was given: the HTTPS listeners have no certificateRefs and kubectl apply refuses them</source>
@@ -2324,7 +2324,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1: DNS reply with the query&apos;s ID</source>
+        <source>%1: DNS reply with the query's ID</source>
         <translation>%1: 問い合わせと同じ ID の DNS 応答</translation>
     </message>
     <message>
@@ -2418,7 +2418,7 @@
         <translation>TCPRoute</translation>
     </message>
     <message>
-        <source>Forwards a TCP listener&apos;s connections to one Service.</source>
+        <source>Forwards a TCP listener's connections to one Service.</source>
         <translation>TCP リスナーの接続を 1 つの Service に転送します。</translation>
     </message>
     <message>
@@ -2426,7 +2426,7 @@
         <translation>UDPRoute</translation>
     </message>
     <message>
-        <source>Forwards a UDP listener&apos;s datagrams to one Service.</source>
+        <source>Forwards a UDP listener's datagrams to one Service.</source>
         <translation>UDP リスナーのデータグラムを 1 つの Service に転送します。</translation>
     </message>
     <message>
@@ -2434,7 +2434,7 @@
         <translation>TLSRoute: パススルー</translation>
     </message>
     <message>
-        <source>Forwards TLS connections for a server name, still encrypted, to one Service (the listener&apos;s TLS mode is Passthrough).</source>
+        <source>Forwards TLS connections for a server name, still encrypted, to one Service (the listener's TLS mode is Passthrough).</source>
         <translation>あるサーバー名の TLS 接続を、暗号化されたまま 1 つの Service に転送します（リスナーの TLS モードは Passthrough）。</translation>
     </message>
     <message>
@@ -2819,8 +2819,8 @@
         <translation>%1 に書き込めません</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot;: use .svg, .png or .dot</source>
-        <translation>不明な形式 &quot;%1&quot; です: .svg、.png、.dot を使ってください</translation>
+        <source>unknown format "%1": use .svg, .png or .dot</source>
+        <translation>不明な形式 "%1" です: .svg、.png、.dot を使ってください</translation>
     </message>
     <message>
         <source>Export the hierarchy</source>
@@ -2904,7 +2904,7 @@ Recover them? (No discards them.)</source>
         <translation>&lt;h2&gt;Torii&lt;/h2&gt;&lt;p&gt;Kubernetes Gateway API のスタジオ&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Open a folder of YAML files, or start from the demo workspace: the guide&apos;s examples, ready to validate and run.</source>
+        <source>Open a folder of YAML files, or start from the demo workspace: the guide's examples, ready to validate and run.</source>
         <translation>YAML ファイルのフォルダーを開くか、デモワークスペース（ガイドの例。すぐに検証・実行できます）から始めてください。</translation>
     </message>
     <message>
@@ -3445,16 +3445,16 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>ゲートウェイが実行されていません。先に開始してください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http:// URL such as http://shop.example.com/cart</source>
-        <translation>&quot;%1&quot; は http://shop.example.com/cart のような http:// の URL ではありません</translation>
+        <source>"%1" is not an http:// URL such as http://shop.example.com/cart</source>
+        <translation>"%1" は http://shop.example.com/cart のような http:// の URL ではありません</translation>
     </message>
     <message>
         <source>No running HTTP listener serves port %1 (the tester speaks plain HTTP).</source>
         <translation>ポート %1 を提供している実行中の HTTP リスナーがありません（テスターは平文 HTTP で送信します）。</translation>
     </message>
     <message>
-        <source>Header &quot;%1&quot; is not &apos;name: value&apos;.</source>
-        <translation>ヘッダー &quot;%1&quot; が &apos;name: value&apos; の形ではありません。</translation>
+        <source>Header "%1" is not 'name: value'.</source>
+        <translation>ヘッダー "%1" が 'name: value' の形ではありません。</translation>
     </message>
     <message>
         <source>Gateway %1, port %2:</source>
@@ -3540,7 +3540,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>YAML に書き込みました（値だけを変更）。</translation>
     </message>
     <message>
-        <source>Written into the YAML (the object&apos;s document was rewritten; comments inside it are not kept).</source>
+        <source>Written into the YAML (the object's document was rewritten; comments inside it are not kept).</source>
         <translation>YAML に書き込みました（オブジェクトのドキュメントを書き直したため、その中のコメントは残りません）。</translation>
     </message>
     <message>
@@ -3567,16 +3567,12 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>すべてのロール</translation>
     </message>
     <message>
-        <source>Mixed roles: the documents of other roles&apos; objects refuse edits.</source>
+        <source>Mixed roles: the documents of other roles' objects refuse edits.</source>
         <translation>ロールが混在: 他のロールのオブジェクトのドキュメントは編集できません。</translation>
     </message>
 </context>
 <context>
     <name>Torii::Gui::RunPanel</name>
-    <message>
-        <source>Copy curl line</source>
-        <translation>curl 行をコピー</translation>
-    </message>
     <message>
         <source>○ The gateway is stopped. Run ▶ (F5) serves the workspace on 127.0.0.1.</source>
         <translation>○ ゲートウェイは停止中です。実行 ▶ (F5) でワークスペースを 127.0.0.1 に提供します。</translation>
@@ -3608,6 +3604,10 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     <message>
         <source>◌ Starting the gateway: reading the design, reconciling, opening the listeners…</source>
         <translation>◌ ゲートウェイを起動しています: 設計の読み込み、調整、リスナーの開始…</translation>
+    </message>
+    <message>
+        <source>Copy the command</source>
+        <translation>コマンドをコピー</translation>
     </message>
 </context>
 <context>
@@ -3712,8 +3712,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>%1 を書き込めません。</translation>
     </message>
     <message>
-        <source>Save a chart as .png or .svg, not &quot;%1&quot;.</source>
-        <translation>グラフは .png か .svg で保存してください。&quot;%1&quot; は使えません。</translation>
+        <source>Save a chart as .png or .svg, not "%1".</source>
+        <translation>グラフは .png か .svg で保存してください。"%1" は使えません。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -4019,7 +4019,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>リクエストを送る HTTP ルートがありません。</translation>
     </message>
     <message>
-        <source>None of the mix&apos;s listeners is served; start the gateway first.</source>
+        <source>None of the mix's listeners is served; start the gateway first.</source>
         <translation>ミックスのリスナーはどれも提供されていません。先にゲートウェイを開始してください。</translation>
     </message>
 </context>
@@ -4075,7 +4075,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>Torii は Kubernetes Gateway API のスタジオです。Gateway とルートを設計し、API サーバーと同じ基準で検証し、ローカルゲートウェイとして実行します。</translation>
     </message>
     <message>
-        <source>Language of the interface: en or ja (default: the one chosen in the studio, else the system&apos;s).</source>
+        <source>Language of the interface: en or ja (default: the one chosen in the studio, else the system's).</source>
         <translation>画面の言語: en または ja（既定: スタジオで選んだ言語、なければシステムの言語）。</translation>
     </message>
     <message>
@@ -4118,8 +4118,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>ヒント: %1</translation>
     </message>
     <message>
-        <source>toriictl: unknown command &quot;%1&quot;</source>
-        <translation>toriictl: 不明なコマンド &quot;%1&quot;</translation>
+        <source>toriictl: unknown command "%1"</source>
+        <translation>toriictl: 不明なコマンド "%1"</translation>
     </message>
     <message>
         <source>Check Kubernetes Gateway API manifests exactly as an API server with the v1.6.1 CRDs would, plus warnings for what would not work as meant.</source>
@@ -4142,8 +4142,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>YAML ファイルまたはフォルダー。</translation>
     </message>
     <message>
-        <source>toriictl validate: unknown output format &quot;%1&quot; (use text or json)</source>
-        <translation>toriictl validate: 不明な出力形式 &quot;%1&quot;（text か json を指定してください）</translation>
+        <source>toriictl validate: unknown output format "%1" (use text or json)</source>
+        <translation>toriictl validate: 不明な出力形式 "%1"（text か json を指定してください）</translation>
     </message>
     <message>
         <source>toriictl validate: name at least one file or folder</source>
@@ -4159,8 +4159,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>オブジェクト: %1、ファイル: %2、エラー: %3、警告: %4</translation>
     </message>
     <message>
-        <source>toriictl test: the output option is &quot;-o junit FILE&quot;</source>
-        <translation>toriictl test: 出力オプションは &quot;-o junit FILE&quot; の形式です</translation>
+        <source>toriictl test: the output option is "-o junit FILE"</source>
+        <translation>toriictl test: 出力オプションは "-o junit FILE" の形式です</translation>
     </message>
     <message>
         <source>PASS %1</source>
@@ -4191,7 +4191,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>コンフォーマンススイートと同じように準備します: テスト対象の GatewayClass、その書き換え、生成した証明書。</translation>
     </message>
     <message>
-        <source>Folder the cases&apos; manifest paths are relative to (default: the case file&apos;s ../manifests).</source>
+        <source>Folder the cases' manifest paths are relative to (default: the case file's ../manifests).</source>
         <translation>ケースのマニフェストのパスの基準となるフォルダー（既定: ケースファイルの ../manifests）。</translation>
     </message>
     <message>
@@ -4256,24 +4256,24 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>METHOD URL の行き先を説明します。メソッドはここで、URL は最初の位置引数で指定します。</translation>
     </message>
     <message>
-        <source>A request header for --explain, &apos;name: value&apos;.</source>
-        <translation>--explain で使うリクエストヘッダー（&apos;name: value&apos;）。</translation>
+        <source>A request header for --explain, 'name: value'.</source>
+        <translation>--explain で使うリクエストヘッダー（'name: value'）。</translation>
     </message>
     <message>
         <source>toriictl routes: --explain needs a URL</source>
         <translation>toriictl routes: --explain には URL が必要です</translation>
     </message>
     <message>
-        <source>toriictl routes: &quot;%1&quot; is not a URL such as http://shop.example.com/cart</source>
-        <translation>toriictl routes: &quot;%1&quot; は http://shop.example.com/cart のような URL ではありません</translation>
+        <source>toriictl routes: "%1" is not a URL such as http://shop.example.com/cart</source>
+        <translation>toriictl routes: "%1" は http://shop.example.com/cart のような URL ではありません</translation>
     </message>
     <message>
         <source>toriictl routes: name at least one file or folder</source>
         <translation>toriictl routes: ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
     <message>
-        <source>toriictl routes: header &quot;%1&quot; is not &apos;name: value&apos;</source>
-        <translation>toriictl routes: ヘッダー &quot;%1&quot; が &apos;name: value&apos; の形式ではありません</translation>
+        <source>toriictl routes: header "%1" is not 'name: value'</source>
+        <translation>toriictl routes: ヘッダー "%1" が 'name: value' の形式ではありません</translation>
     </message>
     <message>
         <source>Gateway %1, port %2:</source>
@@ -4312,8 +4312,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>出力形式: text、yaml または json。</translation>
     </message>
     <message>
-        <source>toriictl status: unknown output format &quot;%1&quot; (use text, yaml or json)</source>
-        <translation>toriictl status: 不明な出力形式 &quot;%1&quot;（text、yaml、json のいずれかを指定してください）</translation>
+        <source>toriictl status: unknown output format "%1" (use text, yaml or json)</source>
+        <translation>toriictl status: 不明な出力形式 "%1"（text、yaml、json のいずれかを指定してください）</translation>
     </message>
     <message>
         <source>toriictl status: name at least one file or folder</source>
@@ -4332,7 +4332,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>指定した秒数で停止します。</translation>
     </message>
     <message>
-        <source>Send a Service&apos;s traffic to a real local app instead of a mock: NAMESPACE/NAME=127.0.0.1:PORT.</source>
+        <source>Send a Service's traffic to a real local app instead of a mock: NAMESPACE/NAME=127.0.0.1:PORT.</source>
         <translation>Service へのトラフィックをモックではなくローカルの実アプリに送ります: NAMESPACE/NAME=127.0.0.1:PORT。</translation>
     </message>
     <message>
@@ -4340,8 +4340,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>toriictl serve: ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
     <message>
-        <source>toriictl serve: --backend wants NAMESPACE/NAME=127.0.0.1:PORT, not &quot;%1&quot;</source>
-        <translation>toriictl serve: --backend には &quot;%1&quot; ではなく NAMESPACE/NAME=127.0.0.1:PORT を指定してください</translation>
+        <source>toriictl serve: --backend wants NAMESPACE/NAME=127.0.0.1:PORT, not "%1"</source>
+        <translation>toriictl serve: --backend には "%1" ではなく NAMESPACE/NAME=127.0.0.1:PORT を指定してください</translation>
     </message>
     <message>
         <source>try: %1
@@ -4362,13 +4362,13 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
 </translation>
     </message>
     <message>
-        <source>%1 listener %2 (%3): not served yet; Torii&apos;s gateway serves HTTP listeners today, HTTPS, TLS, TCP and UDP arrive with the next parts of the live gateway
+        <source>%1 listener %2 (%3): not served yet; Torii's gateway serves HTTP listeners today, HTTPS, TLS, TCP and UDP arrive with the next parts of the live gateway
 </source>
         <translation>%1 のリスナー %2 (%3): まだ提供されません。Torii のゲートウェイが現在提供するのは HTTP リスナーのみで、HTTPS、TLS、TCP、UDP はローカルゲートウェイの次の段階で加わります
 </translation>
     </message>
     <message>
-        <source>Run route tests (the Gateway API conformance case format): load each test&apos;s manifests, compute the status a Gateway controller would report and check it, then send the test&apos;s requests through the live local gateway and check the answers.</source>
+        <source>Run route tests (the Gateway API conformance case format): load each test's manifests, compute the status a Gateway controller would report and check it, then send the test's requests through the live local gateway and check the answers.</source>
         <translation>ルートテスト（Gateway API コンフォーマンスのケース形式）を実行します。各テストのマニフェストを読み込み、Gateway コントローラーが報告するステータスを計算して検査し、続いてテストのリクエストをローカルゲートウェイに送って応答を検査します。</translation>
     </message>
     <message>
@@ -4410,12 +4410,12 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>クラスターに入っている Gateway API のチャネル: standard または experimental。</translation>
     </message>
     <message>
-        <source>toriictl export: unknown split &quot;%1&quot; (use none, role or kind)</source>
-        <translation>toriictl export: 不明な分割 &quot;%1&quot; です（none、role、kind のいずれか）</translation>
+        <source>toriictl export: unknown split "%1" (use none, role or kind)</source>
+        <translation>toriictl export: 不明な分割 "%1" です（none、role、kind のいずれか）</translation>
     </message>
     <message>
-        <source>toriictl export: unknown channel &quot;%1&quot; (use standard or experimental)</source>
-        <translation>toriictl export: 不明なチャネル &quot;%1&quot; です（standard または experimental）</translation>
+        <source>toriictl export: unknown channel "%1" (use standard or experimental)</source>
+        <translation>toriictl export: 不明なチャネル "%1" です（standard または experimental）</translation>
     </message>
     <message>
         <source>toriictl export: --split %1 writes several files: name a folder with --output</source>
@@ -4454,8 +4454,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>オブジェクトをロール（インフラストラクチャプロバイダー、クラスターオペレーター、アプリケーション開発者）ごとのレーンにまとめます。</translation>
     </message>
     <message>
-        <source>toriictl graph: unknown output format &quot;%1&quot; (use dot, svg or png)</source>
-        <translation>toriictl graph: 不明な出力形式 &quot;%1&quot; です（dot、svg、png のいずれか）</translation>
+        <source>toriictl graph: unknown output format "%1" (use dot, svg or png)</source>
+        <translation>toriictl graph: 不明な出力形式 "%1" です（dot、svg、png のいずれか）</translation>
     </message>
     <message>
         <source>toriictl graph: name at least one file or folder</source>
@@ -4596,7 +4596,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>リクエスト選択の乱数シード（既定 1）。</translation>
     </message>
     <message>
-        <source>Seed of the in-process gateway&apos;s weighted backend choice, for a reproducible split.</source>
+        <source>Seed of the in-process gateway's weighted backend choice, for a reproducible split.</source>
         <translation>プロセス内ゲートウェイの重み付きバックエンド選択の乱数シード（配分を再現するため）。</translation>
     </message>
     <message>
@@ -4620,56 +4620,56 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>ファイルかフォルダーを 1 つ以上指定してください</translation>
     </message>
     <message>
-        <source>-o wants table, json or csv, not &quot;%1&quot;</source>
-        <translation>-o には table、json、csv のいずれかを指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>-o wants table, json or csv, not "%1"</source>
+        <translation>-o には table、json、csv のいずれかを指定してください（"%1" ではなく）</translation>
     </message>
     <message>
         <source>give either --rate (open loop) or --concurrency (closed loop)</source>
         <translation>--rate（オープンループ）か --concurrency（クローズドループ）のどちらかを指定してください</translation>
     </message>
     <message>
-        <source>--rate wants requests per second above 0, not &quot;%1&quot;</source>
-        <translation>--rate には 0 より大きい毎秒リクエスト数を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--rate wants requests per second above 0, not "%1"</source>
+        <translation>--rate には 0 より大きい毎秒リクエスト数を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--connections wants a number from 1 to 10000, not &quot;%1&quot;</source>
-        <translation>--connections には 1 から 10000 の数を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--connections wants a number from 1 to 10000, not "%1"</source>
+        <translation>--connections には 1 から 10000 の数を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--concurrency wants a number from 1 to 10000, not &quot;%1&quot;</source>
-        <translation>--concurrency には 1 から 10000 の数を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--concurrency wants a number from 1 to 10000, not "%1"</source>
+        <translation>--concurrency には 1 から 10000 の数を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
         <source>give --duration, --requests or both</source>
         <translation>--duration か --requests、または両方を指定してください</translation>
     </message>
     <message>
-        <source>--duration wants a time such as 10, 10s or 500ms, not &quot;%1&quot;</source>
-        <translation>--duration には 10、10s、500ms のような時間を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--duration wants a time such as 10, 10s or 500ms, not "%1"</source>
+        <translation>--duration には 10、10s、500ms のような時間を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--requests wants a number above 0, not &quot;%1&quot;</source>
-        <translation>--requests には 0 より大きい数を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--requests wants a number above 0, not "%1"</source>
+        <translation>--requests には 0 より大きい数を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--timeout wants a time such as 10s or 500ms, not &quot;%1&quot;</source>
-        <translation>--timeout には 10s や 500ms のような時間を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--timeout wants a time such as 10s or 500ms, not "%1"</source>
+        <translation>--timeout には 10s や 500ms のような時間を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--seed wants a whole number, not &quot;%1&quot;</source>
-        <translation>--seed には整数を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--seed wants a whole number, not "%1"</source>
+        <translation>--seed には整数を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--gateway-seed wants a whole number above 0, not &quot;%1&quot;</source>
-        <translation>--gateway-seed には 0 より大きい整数を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--gateway-seed wants a whole number above 0, not "%1"</source>
+        <translation>--gateway-seed には 0 より大きい整数を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--target wants 127.0.0.1:PORT (a toriictl serve on this machine), not &quot;%1&quot;</source>
-        <translation>--target には 127.0.0.1:PORT（このマシンの toriictl serve）を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--target wants 127.0.0.1:PORT (a toriictl serve on this machine), not "%1"</source>
+        <translation>--target には 127.0.0.1:PORT（このマシンの toriictl serve）を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--series wants a file name ending in .csv or .json, not &quot;%1&quot;</source>
-        <translation>--series には .csv か .json で終わるファイル名を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--series wants a file name ending in .csv or .json, not "%1"</source>
+        <translation>--series には .csv か .json で終わるファイル名を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
         <source>implicit Service %1: a mock backend stands in</source>
@@ -4810,40 +4810,40 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>ファイルが変わったら再読み込みします。読み込めない・検証を通らない設計は提供せず、最後の正常な設計を動かし続けます。</translation>
     </message>
     <message>
-        <source>Serve HTTPS listeners whose certificateRefs do not resolve with certificates of the workspace&apos;s development CA (made once in .torii/dev-ca/, reused afterwards).</source>
+        <source>Serve HTTPS listeners whose certificateRefs do not resolve with certificates of the workspace's development CA (made once in .torii/dev-ca/, reused afterwards).</source>
         <translation>certificateRefs が解決できない HTTPS リスナーを、ワークスペースの開発用 CA の証明書で提供します（.torii/dev-ca/ に一度だけ作成し、以後は再利用します）。</translation>
     </message>
     <message>
-        <source>--port wants NAMESPACE/GATEWAY:PORT=LOCALPORT (ports up to 65535, LOCALPORT 0 lets the system choose), not &quot;%1&quot;</source>
-        <translation>--port には NAMESPACE/GATEWAY:PORT=LOCALPORT を指定してください（ポートは 65535 まで、LOCALPORT 0 はシステムに任せます）（&quot;%1&quot; ではなく）</translation>
+        <source>--port wants NAMESPACE/GATEWAY:PORT=LOCALPORT (ports up to 65535, LOCALPORT 0 lets the system choose), not "%1"</source>
+        <translation>--port には NAMESPACE/GATEWAY:PORT=LOCALPORT を指定してください（ポートは 65535 まで、LOCALPORT 0 はシステムに任せます）（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--address wants an IP address, not &quot;%1&quot;</source>
-        <translation>--address には IP アドレスを指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--address wants an IP address, not "%1"</source>
+        <translation>--address には IP アドレスを指定してください（"%1" ではなく）</translation>
     </message>
     <message>
         <source>--address %1 is reachable from other machines; add --allow-non-loopback if that is what you want</source>
         <translation>--address %1 は他のマシンから到達できます。それが意図どおりなら --allow-non-loopback を付けてください</translation>
     </message>
     <message>
-        <source>warning: listening on %1: other machines can reach the gateway and its mock backends&apos; answers</source>
+        <source>warning: listening on %1: other machines can reach the gateway and its mock backends' answers</source>
         <translation>警告: %1 で待ち受けています。他のマシンからゲートウェイとモックバックエンドの応答に到達できます</translation>
     </message>
     <message>
-        <source>--max-header-bytes wants a size from 1 to 80k (http-parser&apos;s own limit), not &quot;%1&quot;</source>
-        <translation>--max-header-bytes には 1 から 80k（http-parser 自身の上限）のサイズを指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--max-header-bytes wants a size from 1 to 80k (http-parser's own limit), not "%1"</source>
+        <translation>--max-header-bytes には 1 から 80k（http-parser 自身の上限）のサイズを指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--max-body-bytes wants a size such as 1048576, 512k, 10m or 1g, not &quot;%1&quot;</source>
-        <translation>--max-body-bytes には 1048576、512k、10m、1g のようなサイズを指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--max-body-bytes wants a size such as 1048576, 512k, 10m or 1g, not "%1"</source>
+        <translation>--max-body-bytes には 1048576、512k、10m、1g のようなサイズを指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--header-timeout wants seconds above 0 (at most 86400), not &quot;%1&quot;</source>
-        <translation>--header-timeout には 0 より大きい秒数（最大 86400）を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--header-timeout wants seconds above 0 (at most 86400), not "%1"</source>
+        <translation>--header-timeout には 0 より大きい秒数（最大 86400）を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>--workers wants a whole number from 1 to 64, not &quot;%1&quot;</source>
-        <translation>--workers には 1 から 64 の整数を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--workers wants a whole number from 1 to 64, not "%1"</source>
+        <translation>--workers には 1 から 64 の整数を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
         <source>warning: --port %1:%2: the design has no such Gateway listener</source>
@@ -4868,8 +4868,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>リクエストを送る HTTP ルートがありません。--mix でリクエストミックスを指定してください</translation>
     </message>
     <message>
-        <source>no served HTTP listener matches %1 of the request &quot;%2&quot;</source>
-        <translation>リクエスト &quot;%2&quot; の %1 に一致する提供中の HTTP リスナーがありません</translation>
+        <source>no served HTTP listener matches %1 of the request "%2"</source>
+        <translation>リクエスト "%2" の %1 に一致する提供中の HTTP リスナーがありません</translation>
     </message>
     <message>
         <source>a scenario changes the in-process gateways; it cannot drive --target</source>
@@ -4911,7 +4911,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     </message>
     <message>
         <source>scenario %1 s: %2</source>
-        <extracomment>%1 seconds into the run, %2 the step (e.g. &quot;weights webapp/route rule 0: a=95 b=5&quot;)</extracomment>
+        <extracomment>%1 seconds into the run, %2 the step (e.g. "weights webapp/route rule 0: a=95 b=5")</extracomment>
         <translation>シナリオ %1 秒: %2</translation>
     </message>
     <message>
@@ -4923,8 +4923,8 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>シナリオ %1 秒: %2 を適用できませんでした: %3</translation>
     </message>
     <message>
-        <source>--duration wants seconds, 0 or more, not &quot;%1&quot;</source>
-        <translation>--duration には 0 以上の秒数を指定してください（&quot;%1&quot; ではなく）</translation>
+        <source>--duration wants seconds, 0 or more, not "%1"</source>
+        <translation>--duration には 0 以上の秒数を指定してください（"%1" ではなく）</translation>
     </message>
     <message>
         <source>weights: no backend answered, nothing to test</source>
@@ -4978,16 +4978,16 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>HTTPS: サーバー証明書を検証しません（証明書チェーンも名前も）。</translation>
     </message>
     <message>
-        <source>HTTPS: trust the certificates of this PEM file instead of the design&apos;s listener certificates and the workspace&apos;s development CA.</source>
+        <source>HTTPS: trust the certificates of this PEM file instead of the design's listener certificates and the workspace's development CA.</source>
         <translation>HTTPS: 設計のリスナー証明書とワークスペースの開発用 CA の代わりに、この PEM ファイルの証明書を信頼します。</translation>
     </message>
     <message>
-        <source>Serve HTTPS listeners without a usable certificate with a leaf of the workspace&apos;s development CA (made once in .torii/dev-ca/), and trust it.</source>
+        <source>Serve HTTPS listeners without a usable certificate with a leaf of the workspace's development CA (made once in .torii/dev-ca/), and trust it.</source>
         <translation>使える証明書のない HTTPS リスナーを、ワークスペースの開発用 CA（.torii/dev-ca/ に一度だけ作成）が発行した証明書で提供し、それを信頼します。</translation>
     </message>
     <message>
-        <source>--alpha wants a significance level between 0 and 1, such as 0.01 or 0.05, not &quot;%1&quot;</source>
-        <translation>--alpha には 0 と 1 の間の有意水準（0.01 や 0.05 など）を指定してください。&quot;%1&quot; は使えません</translation>
+        <source>--alpha wants a significance level between 0 and 1, such as 0.01 or 0.05, not "%1"</source>
+        <translation>--alpha には 0 と 1 の間の有意水準（0.01 や 0.05 など）を指定してください。"%1" は使えません</translation>
     </message>
     <message>
         <source>--ca and --insecure contradict each other: give one</source>
@@ -5006,16 +5006,16 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>--dev-ca は設計をプロセス内で提供するため、--target とは併用できません</translation>
     </message>
     <message>
-        <source>--backend wants NAMESPACE/NAME=127.0.0.1:PORT, not &quot;%1&quot;</source>
-        <translation>--backend には NAMESPACE/NAME=127.0.0.1:PORT を指定してください。&quot;%1&quot; は使えません</translation>
+        <source>--backend wants NAMESPACE/NAME=127.0.0.1:PORT, not "%1"</source>
+        <translation>--backend には NAMESPACE/NAME=127.0.0.1:PORT を指定してください。"%1" は使えません</translation>
     </message>
     <message>
         <source>--backend binds a Service of the in-process gateway; it cannot go with --target</source>
         <translation>--backend はプロセス内ゲートウェイの Service を結び付けるため、--target とは併用できません</translation>
     </message>
     <message>
-        <source>no served HTTPS listener matches %1 of the request &quot;%2&quot; (an HTTPS listener without a usable certificate is served with --dev-ca)</source>
-        <translation>リクエスト &quot;%2&quot; の %1 に一致する提供中の HTTPS リスナーがありません（使える証明書のない HTTPS リスナーは --dev-ca で提供されます）</translation>
+        <source>no served HTTPS listener matches %1 of the request "%2" (an HTTPS listener without a usable certificate is served with --dev-ca)</source>
+        <translation>リクエスト "%2" の %1 に一致する提供中の HTTPS リスナーがありません（使える証明書のない HTTPS リスナーは --dev-ca で提供されます）</translation>
     </message>
     <message>
         <source>HTTPS: no certificate to check the servers against (the design has no listener certificate and the workspace no development CA); give --ca or --insecure</source>
@@ -5027,7 +5027,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>  %1 ← %2</translation>
     </message>
     <message>
-        <source>Convert another tool&apos;s configuration into Kubernetes Gateway API objects: the objects on stdout, what has no equivalent or was guessed on stderr.
+        <source>Convert another tool's configuration into Kubernetes Gateway API objects: the objects on stdout, what has no equivalent or was guessed on stderr.
 
 Sources:</source>
         <translation>他のツールの設定を Kubernetes Gateway API のオブジェクトに変換します。オブジェクトは標準出力に、相当するものがない項目や推測した項目は標準エラー出力に出します。
@@ -5067,16 +5067,16 @@ Sources:</source>
         <translation>入力のファイルまたはフォルダー。</translation>
     </message>
     <message>
-        <source>toriictl convert: unknown output format &quot;%1&quot; (use yaml or json)</source>
-        <translation>toriictl convert: 不明な出力形式 &quot;%1&quot;(yaml か json を使ってください)</translation>
+        <source>toriictl convert: unknown output format "%1" (use yaml or json)</source>
+        <translation>toriictl convert: 不明な出力形式 "%1"(yaml か json を使ってください)</translation>
     </message>
     <message>
         <source>toriictl convert: name what to convert from (%1)</source>
         <translation>toriictl convert: 変換元の種類を指定してください(%1)</translation>
     </message>
     <message>
-        <source>toriictl convert: unknown source &quot;%1&quot;</source>
-        <translation>toriictl convert: 不明な変換元 &quot;%1&quot;</translation>
+        <source>toriictl convert: unknown source "%1"</source>
+        <translation>toriictl convert: 不明な変換元 "%1"</translation>
     </message>
     <message>
         <source>toriictl convert: name at least one file or folder</source>
@@ -5105,16 +5105,16 @@ Commands:
   test --cases FILE|DIR  run route tests: status, and requests through the live gateway
   graph FILE|DIR...      draw the resource hierarchy (DOT, SVG or PNG); --roles for lanes
   export FILE|DIR...     write kubectl-ready YAML: one file, per role or per kind
-  convert SOURCE FILE... turn Ingress (and other tools&apos; configuration) into Gateway API
+  convert SOURCE FILE... turn Ingress (and other tools' configuration) into Gateway API
   upgrade FILE|DIR...    rewrite v1beta1/v1alpha2/v1alpha3 objects to v1 in place (.bak kept)
   portability FILE|DIR   list the features used and the implementations that pass them
 
 Options:
-  --lang LANG            language of messages (en, ja); default: the system&apos;s
+  --lang LANG            language of messages (en, ja); default: the system's
   --version              print the version
   -h, --help             print this help
 
-Run &apos;toriictl COMMAND --help&apos; for the options of a command.
+Run 'toriictl COMMAND --help' for the options of a command.
 </source>
         <translation>使い方: toriictl [--lang LANG] COMMAND [OPTIONS] ...
 
@@ -5138,7 +5138,7 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
   --version              バージョンを表示します
   -h, --help             このヘルプを表示します
 
-各コマンドのオプションは &apos;toriictl COMMAND --help&apos; で表示されます。
+各コマンドのオプションは 'toriictl COMMAND --help' で表示されます。
 </translation>
     </message>
     <message>
@@ -5150,8 +5150,8 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>出力形式: table または json。</translation>
     </message>
     <message>
-        <source>toriictl portability: unknown output format &quot;%1&quot; (use table or json)</source>
-        <translation>toriictl portability: 不明な出力形式 &quot;%1&quot;（table か json を使ってください）</translation>
+        <source>toriictl portability: unknown output format "%1" (use table or json)</source>
+        <translation>toriictl portability: 不明な出力形式 "%1"（table か json を使ってください）</translation>
     </message>
     <message>
         <source>toriictl portability: name at least one file or folder</source>
@@ -5182,8 +5182,8 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>使用しているすべての機能に合格: %1</translation>
     </message>
     <message>
-        <source>From the implementations&apos; Gateway API v1.6 conformance reports; &quot;(v1.5)&quot; marks an implementation whose newest report is for v1.5.</source>
-        <translation>各実装の Gateway API v1.6 適合性レポートに基づきます。&quot;(v1.5)&quot; は最新のレポートが v1.5 の実装を示します。</translation>
+        <source>From the implementations' Gateway API v1.6 conformance reports; "(v1.5)" marks an implementation whose newest report is for v1.5.</source>
+        <translation>各実装の Gateway API v1.6 適合性レポートに基づきます。"(v1.5)" は最新のレポートが v1.5 の実装を示します。</translation>
     </message>
     <message>
         <source>Rewrite Gateway API objects written as v1beta1, v1alpha2 or v1alpha3 to v1 in place, keeping comments and formatting; the original is kept as FILE.bak.</source>

@@ -21,6 +21,20 @@ QString ListenersModel::curlLine(const Runtime::ServedListener &l)
         return {};
     }
     const QString host = QString::fromStdString(l.exampleHost);
+    // Listeners that carry no HTTP get the client that speaks what they do.
+    switch (l.protocol) {
+    case RouteTable::ListenerProtocol::TCP:
+        return QStringLiteral("nc 127.0.0.1 %1").arg(l.localPort);
+    case RouteTable::ListenerProtocol::UDP:
+        return QStringLiteral("nc -u 127.0.0.1 %1").arg(l.localPort);
+    case RouteTable::ListenerProtocol::TLS:
+        return QStringLiteral("openssl s_client -connect 127.0.0.1:%1 -servername %2")
+            .arg(l.localPort)
+            .arg(host.isEmpty() ? QStringLiteral("localhost") : host);
+    case RouteTable::ListenerProtocol::HTTP:
+    case RouteTable::ListenerProtocol::HTTPS:
+        break;
+    }
     if (l.protocol == RouteTable::ListenerProtocol::HTTPS) {
         // TLS needs the name in the SNI too: resolve it to the local port instead of a Host header
         // (-k: the studio's development certificates are not in the system's trust store).

@@ -19,7 +19,9 @@ public:
 
     void setListeners(std::vector<Runtime::ServedListener> listeners);
     const std::vector<Runtime::ServedListener> &listeners() const { return m_listeners; }
-    // "curl -H 'Host: x' http://127.0.0.1:port/" (empty when the listener is not served).
+    // The line to try the listener with: "curl -H 'Host: x' http://127.0.0.1:port/" for HTTP,
+    // curl with --resolve for HTTPS, nc for TCP and UDP, openssl s_client with the SNI for TLS
+    // (empty when the listener is not served).
     static QString curlLine(const Runtime::ServedListener &listener);
 
     int rowCount(const QModelIndex &parent = {}) const override;

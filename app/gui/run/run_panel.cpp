@@ -34,7 +34,7 @@ RunPanel::RunPanel(LiveRun *live, QWidget *parent)
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu(this);
-        menu.addAction(tr("Copy curl line"), this, &RunPanel::copyCurlLine);
+        menu.addAction(tr("Copy the command"), this, &RunPanel::copyCurlLine);
         menu.exec(m_table->viewport()->mapToGlobal(at));
     });
     // Double-click a listener: try it in the tester.
@@ -48,7 +48,7 @@ RunPanel::RunPanel(LiveRun *live, QWidget *parent)
                                               : QStringLiteral("http://%1:%2/").arg(host).arg(l.port));
         }
     });
-    auto *copy = new QPushButton(tr("Copy curl line"), this);
+    auto *copy = new QPushButton(tr("Copy the command"), this);
     connect(copy, &QPushButton::clicked, this, &RunPanel::copyCurlLine);
 
     auto *top = new QWidget(this);

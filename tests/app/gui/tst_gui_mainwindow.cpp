@@ -327,6 +327,34 @@ private Q_SLOTS:
             }
         }
         QVERIFY(http);
+        // The demo's TCP, UDP and TLS listeners are tried with the clients that speak them.
+        int streams = 0;
+        for (const auto &l : listeners->listeners()) {
+            if (l.localPort == 0) {
+                continue;
+            }
+            const QString line = Gui::ListenersModel::curlLine(l);
+            const QString port = QString::number(l.localPort);
+            switch (l.protocol) {
+            case RouteTable::ListenerProtocol::TCP:
+                QCOMPARE(line, QStringLiteral("nc 127.0.0.1 ") + port);
+                ++streams;
+                break;
+            case RouteTable::ListenerProtocol::UDP:
+                QCOMPARE(line, QStringLiteral("nc -u 127.0.0.1 ") + port);
+                ++streams;
+                break;
+            case RouteTable::ListenerProtocol::TLS:
+                QVERIFY2(line.startsWith(QStringLiteral("openssl s_client -connect 127.0.0.1:") + port +
+                                         QStringLiteral(" -servername ")),
+                         qPrintable(line));
+                ++streams;
+                break;
+            default:
+                QVERIFY2(line.startsWith(QStringLiteral("curl ")), qPrintable(line));
+            }
+        }
+        QVERIFY(streams >= 3);
 
         Gui::RequestTester *tester = window->runPanel()->tester();
         tester->setRequest(QStringLiteral("GET"), QStringLiteral("http://webapp.example.com/api/users"));
