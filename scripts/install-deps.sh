@@ -10,6 +10,8 @@ packages=(
   graphviz libgraphviz-dev libbenchmark-dev
   clang libclang-rt-14-dev
   qt6-translations-l10n xvfb xauth fonts-noto-cjk curl openssl ca-certificates
+  # tools/ (schema bundle, conformance facts table) and the test that checks the shipped table
+  python3 python3-yaml
   # packages (installer/, tests/install/): man pages, icons, .deb tools and their checks
   help2man librsvg2-bin dpkg-dev file fakeroot desktop-file-utils appstream lintian zsh man-db
 )
