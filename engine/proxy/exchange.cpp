@@ -83,7 +83,13 @@ void shapeResponseHead(Exchange &x, Http::ResponseHead &head)
     }
     if (head.hasBody) {
         if (head.contentLength && !head.chunked) {
-            head.headers.set("Content-Length", std::to_string(*head.contentLength));
+            // The parser accepted exactly one Content-Length field with this value; it is
+            // rewritten only when something else may have touched it (a filter, or a Connection
+            // field of the upstream's that listed it as hop-by-hop).
+            if (!x.responseHeaders.empty() || x.cors != nullptr
+                || !head.headers.contains("Content-Length")) {
+                head.headers.set("Content-Length", std::to_string(*head.contentLength));
+            }
         } else {
             head.headers.remove("Content-Length");
             if (x.client11) {

@@ -146,15 +146,38 @@ void prepareUpstreamHead(const RoutingInput &input, const RouteTable::HttpRoute 
                          const FilterPlan &plan, Http::RequestHead &head)
 {
     const bool chunked = head.chunked;
-    Http::removeHopByHop(head.headers);
-    head.headers.remove("Content-Length");
+    Http::removeHopByHop(head.headers); // Transfer-Encoding is one of them
+    // One pass: Content-Length out (the gateway frames the body), and whether the client (or an
+    // earlier proxy) sent X-Forwarded-*, which the usual request does not: then they are
+    // appended without another scan. Names are told apart by length first.
+    bool earlierFor = false;
+    bool earlierProto = false;
+    std::erase_if(head.headers.fields, [&](const Http::HeaderField &field) {
+        switch (field.name.size()) {
+        case 14:
+            return Http::equalsIgnoreCase(field.name, "Content-Length");
+        case 15:
+            earlierFor = earlierFor || Http::equalsIgnoreCase(field.name, "X-Forwarded-For");
+            return false;
+        case 17:
+            earlierProto = earlierProto || Http::equalsIgnoreCase(field.name, "X-Forwarded-Proto");
+            return false;
+        default:
+            return false;
+        }
+    });
     // X-Forwarded-For: the client's address appended to what earlier proxies wrote.
-    if (std::optional<std::string> earlier = head.headers.joined("X-Forwarded-For")) {
-        head.headers.set("X-Forwarded-For", *earlier + ", " + input.clientAddress);
+    if (earlierFor) {
+        head.headers.set("X-Forwarded-For",
+                         *head.headers.joined("X-Forwarded-For") + ", " + input.clientAddress);
     } else {
         head.headers.add("X-Forwarded-For", input.clientAddress);
     }
-    head.headers.set("X-Forwarded-Proto", input.tls ? "https" : "http");
+    if (earlierProto) {
+        head.headers.set("X-Forwarded-Proto", input.tls ? "https" : "http");
+    } else {
+        head.headers.add("X-Forwarded-Proto", input.tls ? "https" : "http");
+    }
     if (plan.rewrite) {
         if (plan.rewrite->hostname) {
             head.headers.set("Host", *plan.rewrite->hostname);
@@ -166,9 +189,12 @@ void prepareUpstreamHead(const RoutingInput &input, const RouteTable::HttpRoute 
     for (const RouteTable::HeaderModifier *modifier : plan.requestHeaders) {
         applyHeaderModifier(*modifier, head.headers);
     }
-    // Framing is the gateway's, whatever a filter did: the body is forwarded as it arrives.
-    head.headers.remove("Transfer-Encoding");
-    head.headers.remove("Content-Length");
+    // Framing is the gateway's, whatever a filter did: the body is forwarded as it arrives
+    // (only a header filter can have added framing fields again).
+    if (!plan.requestHeaders.empty()) {
+        head.headers.remove("Transfer-Encoding");
+        head.headers.remove("Content-Length");
+    }
     if (chunked) {
         head.headers.add("Transfer-Encoding", "chunked");
     } else if (head.contentLength) {
