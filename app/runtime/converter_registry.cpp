@@ -1,6 +1,7 @@
 #include "converter_registry.h"
 
 #include "engine/convert/alb/alb_rule_converter.h"
+#include "engine/convert/cloudformation_template.h"
 #include "engine/convert/ecs/ecs_task_converter.h"
 #include "engine/convert/ingress/ingress_converter.h"
 #include "engine/convert/istio/istio_converter.h"
@@ -120,6 +121,23 @@ Convert::Conversion convertAlb(const std::vector<ConvertInput> &inputs,
     });
 }
 
+// A CloudFormation template is read again with its short-form tags as long forms (`!Ref X` is
+// {"Ref": "X"}, not the text "X"); other input keeps kubectl's reading (tags dropped).
+template<typename Load>
+Yaml::LoadResult loadDocuments(Load load)
+{
+    Yaml::LoadResult loaded = load(Yaml::LoadOptions{});
+    const bool cloudFormation = std::any_of(
+        loaded.documents.begin(), loaded.documents.end(),
+        [](const Yaml::LoadedDocument &d) { return Convert::CloudFormation::isTemplate(d.root); });
+    if (!cloudFormation) {
+        return loaded;
+    }
+    Yaml::LoadOptions tags;
+    tags.cloudFormationTags = true;
+    return load(tags);
+}
+
 void addDocuments(ReadInputs &read, Yaml::LoadResult &&loaded, const std::string &file)
 {
     read.notes.insert(read.notes.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
@@ -162,9 +180,9 @@ const std::vector<ConverterEntry> &converters()
          &claimOpenApi3, &convertOpenApi3, &Convert::OpenApi3Converter::claim},
         {"ecs",
          QT_TRANSLATE_NOOP("toriictl",
-                           "Amazon ECS task definitions (JSON, or describe-task-definition "
-                           "output) → Deployment, ServiceAccount, Services, Gateway, "
-                           "HTTPRoute/TCPRoute/UDPRoute"),
+                           "Amazon ECS task definitions (JSON, describe-task-definition "
+                           "output, or CloudFormation AWS::ECS::TaskDefinition) → Deployment, "
+                           "ServiceAccount, Services, Gateway, HTTPRoute/TCPRoute/UDPRoute"),
          &Convert::Ecs::claimTaskDefinitions, &convertEcs},
         {"alb",
          QT_TRANSLATE_NOOP("toriictl", "ALB listener rules (aws elbv2 describe-rules JSON, "
@@ -215,7 +233,10 @@ bool claimsAny(const ConverterEntry &entry, const std::vector<ConvertInput> &inp
 ReadInputs readInputText(std::string_view text, const std::string &displayName)
 {
     ReadInputs read;
-    addDocuments(read, Yaml::loadText(text, displayName), displayName);
+    addDocuments(read, loadDocuments([&](const Yaml::LoadOptions &options) {
+                     return Yaml::loadText(text, displayName, options);
+                 }),
+                 displayName);
     return read;
 }
 
@@ -223,7 +244,10 @@ ReadInputs readInputFiles(const std::vector<std::string> &files)
 {
     ReadInputs read;
     for (const std::string &file : files) {
-        addDocuments(read, Yaml::loadFile(file), file);
+        addDocuments(read, loadDocuments([&](const Yaml::LoadOptions &options) {
+                         return Yaml::loadFile(file, options);
+                     }),
+                     file);
     }
     return read;
 }

@@ -73,7 +73,9 @@ struct ReadInputs
 };
 
 // Reads every document of `text` (YAML or JSON) under the name `displayName`; `kind: …List`
-// documents (kubectl get -o yaml of several objects) give their items.
+// documents (kubectl get -o yaml of several objects) give their items. A CloudFormation template's
+// short-form tags are read as long forms (`!Ref X` is {"Ref": "X"}); elsewhere tags are dropped,
+// as kubectl does.
 ReadInputs readInputText(std::string_view text, const std::string &displayName);
 // The same for files, in order.
 ReadInputs readInputFiles(const std::vector<std::string> &files);

@@ -99,10 +99,13 @@ public:
             node = Node::string(std::move(value), mark);
             node.setQuoted(true);
         }
+        if (const std::string function = cloudFormationFunction(tag); !function.empty()) {
+            node = cloudFormationCall(function, std::move(node), mark);
+        }
         add(std::move(node), anchorOf(sc.anchor));
     }
 
-    void collectionStart(Mark mark, bool isList, const yaml_char_t *anchor)
+    void collectionStart(Mark mark, bool isList, const yaml_char_t *anchor, const yaml_char_t *tag)
     {
         if (m_stack.size() >= kMaxDepth) {
             fail(mark, "yaml.too-deep",
@@ -113,7 +116,13 @@ public:
             return;
         }
         m_stack.push_back(
-            Frame{isList ? Node::list(mark) : Node::map(mark), anchorOf(anchor), {}, {}, false});
+            Frame{isList ? Node::list(mark) : Node::map(mark),
+                  anchorOf(anchor),
+                  {},
+                  {},
+                  false,
+                  cloudFormationFunction(tag ? std::string(reinterpret_cast<const char *>(tag))
+                                             : std::string())});
     }
 
     void collectionEnd()
@@ -125,6 +134,10 @@ public:
         m_stack.pop_back();
         if (frame.node.isMap()) {
             applyMergeKeys(frame.node);
+        }
+        if (!frame.function.empty()) {
+            const Mark mark = frame.node.mark();
+            frame.node = cloudFormationCall(frame.function, std::move(frame.node), mark);
         }
         add(std::move(frame.node), frame.anchor, true);
     }
@@ -145,7 +158,46 @@ private:
         std::string pendingKey; // maps: the key read, waiting for its value
         Mark pendingKeyMark;
         bool haveKey;
+        std::string function; // a CloudFormation short form's long name (cloudFormationTags)
     };
+
+    // With LoadOptions::cloudFormationTags: "!Ref" → "Ref", "!GetAtt" → "Fn::GetAtt", … (the
+    // short forms of CloudFormation's intrinsic functions); "" for any other tag.
+    std::string cloudFormationFunction(const std::string &tag) const
+    {
+        static const char *const names[] = {
+            "Ref",         "Condition", "Base64", "Cidr",  "FindInMap", "GetAtt",      "GetAZs",
+            "ImportValue", "Join",      "Select", "Split", "Sub",       "Transform",   "And",
+            "Equals",      "If",        "Not",    "Or",    "Length",    "ToJsonString"};
+        if (!m_options.cloudFormationTags || tag.size() < 2 || tag[0] != '!') {
+            return {};
+        }
+        const std::string name = tag.substr(1);
+        for (const char *n : names) {
+            if (name == n) {
+                return name == "Ref" || name == "Condition" ? name : "Fn::" + name;
+            }
+        }
+        return {};
+    }
+
+    // The long form of a short-form call: {"Fn::Sub": value}; `!GetAtt A.B` is {"Fn::GetAtt":
+    // ["A", "B"]}, as CloudFormation reads it.
+    static Node cloudFormationCall(const std::string &function, Node value, Mark mark)
+    {
+        if (function == "Fn::GetAtt" && value.isString() &&
+            value.str().find('.') != std::string::npos) {
+            const std::string text = value.str();
+            const auto dot = text.find('.');
+            Node parts = Node::list(mark);
+            parts.append(Node::string(text.substr(0, dot), mark));
+            parts.append(Node::string(text.substr(dot + 1), mark));
+            value = std::move(parts);
+        }
+        Node call = Node::map(mark);
+        call.entries().push_back(Node::Entry{function, mark, std::move(value)});
+        return call;
+    }
 
     static std::string anchorOf(const yaml_char_t *anchor)
     {
@@ -420,10 +472,12 @@ LoadResult parseChunk(std::string_view input, const std::string &fileName,
             builder.scalar(mark, event);
             break;
         case YAML_SEQUENCE_START_EVENT:
-            builder.collectionStart(mark, true, event.data.sequence_start.anchor);
+            builder.collectionStart(mark, true, event.data.sequence_start.anchor,
+                                    event.data.sequence_start.tag);
             break;
         case YAML_MAPPING_START_EVENT:
-            builder.collectionStart(mark, false, event.data.mapping_start.anchor);
+            builder.collectionStart(mark, false, event.data.mapping_start.anchor,
+                                    event.data.mapping_start.tag);
             break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:

@@ -16,6 +16,11 @@ struct LoadOptions
     std::size_t maxFileBytes = 64u * 1024u * 1024u;
     // Upper bound on the nodes one file may produce once aliases are expanded (billion laughs).
     std::size_t maxNodes = 20u * 1000u * 1000u;
+    // CloudFormation templates: the short forms of intrinsic functions (`!Ref X`, `!Sub …`,
+    // `!GetAtt A.B`, `!Join [...]` …) are read as their long forms ({"Ref": "X"},
+    // {"Fn::GetAtt": ["A", "B"]} …). Off (Kubernetes input), a tag is dropped and its value
+    // kept, as kubectl does.
+    bool cloudFormationTags = false;
 };
 
 struct LoadedDocument

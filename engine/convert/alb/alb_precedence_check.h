@@ -13,7 +13,12 @@
 // This check takes the converted routes (one per host entry) and the ALB rules, builds concrete
 // requests that match two rules at once (and the boundary requests of each rule), runs each
 // request through both orders, and reports every request the two would send to different
-// rules, with the request as the example. Pure; thread: reentrant.
+// rules, with the request as the example. Pairs are probed only where two rules can overlap
+// (both match one of the pair's sample hosts and one of its sample paths, found through an index
+// of the patterns' literal prefixes), and both orders are answered through indexes built once per
+// listener, so the check grows with the overlapping pairs, not with every pair
+// (tests/bench/bench_convert_alb.cpp). Regular expressions are RE2's, as in the data plane.
+// Pure; thread: reentrant.
 
 #include "alb_rules.h"
 

@@ -779,17 +779,26 @@ Conversion convertLoaded(Yaml::LoadResult loaded, const std::string &file,
     return out;
 }
 
+// Templates' short forms (`!Ref Listener`) as long forms ({"Ref": "Listener"}), as
+// toriictl convert reads a template.
+Yaml::LoadOptions cloudFormationTags()
+{
+    Yaml::LoadOptions options;
+    options.cloudFormationTags = true;
+    return options;
+}
+
 } // namespace
 
 Conversion convertAlbText(std::string_view text_, const std::string &file,
                           const AlbOptions &options)
 {
-    return convertLoaded(Yaml::loadText(text_, file), file, options);
+    return convertLoaded(Yaml::loadText(text_, file, cloudFormationTags()), file, options);
 }
 
 Conversion convertAlbFile(const std::string &path, const AlbOptions &options)
 {
-    return convertLoaded(Yaml::loadFile(path), path, options);
+    return convertLoaded(Yaml::loadFile(path, cloudFormationTags()), path, options);
 }
 
 } // namespace Torii::Convert::Alb

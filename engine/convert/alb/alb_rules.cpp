@@ -2,9 +2,11 @@
 
 #include "alb_support.h"
 
+#include "engine/convert/cloudformation_template.h"
 #include "engine/convert/conversion.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace Torii::Convert::Alb {
 
@@ -78,13 +80,46 @@ public:
         return set.targetGroups.back();
     }
 
+    // Set for CloudFormation templates: condition values may be intrinsic calls.
+    std::optional<CloudFormation::IntrinsicResolver> resolver;
+
+    // A condition value's text: an intrinsic call's value when the template determines it,
+    // else its placeholder (noted); nullopt for !Ref AWS::NoValue.
+    std::optional<std::string> valueText(const Node &v, const std::string &pointer)
+    {
+        if (!resolver || !CloudFormation::isIntrinsic(v)) {
+            return textOf(v);
+        }
+        const CloudFormation::Resolved r = resolver->resolve(v);
+        if (r.noValue) {
+            return std::nullopt;
+        }
+        const std::string value = textOf(r.value);
+        if (!r.unknowns.empty()) {
+            note(Severity::Warning, "alb.cfn-unresolved", v, pointer,
+                 text(QT_TRANSLATE_NOOP("Diagnostics",
+                                        "%1 is known only when the stack is deployed: the "
+                                        "output holds the placeholder \"%2\""),
+                      {r.shortForm, value}),
+                 text(QT_TRANSLATE_NOOP("Diagnostics",
+                                        "Replace the placeholder with the deployed value (aws "
+                                        "cloudformation describe-stack-resources, or the "
+                                        "stack's outputs) before applying.")));
+        }
+        return value;
+    }
+
     void patterns(const Node &config, const std::string &pointer, std::vector<AlbPattern> &out)
     {
         for (const Node &v : config["Values"].items()) {
-            out.push_back({false, textOf(v)});
+            if (auto value = valueText(v, pointer)) {
+                out.push_back({false, std::move(*value)});
+            }
         }
         for (const Node &v : config["RegexValues"].items()) {
-            out.push_back({true, textOf(v)});
+            if (auto value = valueText(v, pointer)) {
+                out.push_back({true, std::move(*value)});
+            }
         }
     }
 
@@ -183,7 +218,9 @@ public:
                                             "Priority %1 is not a number (a CloudFormation "
                                             "expression?); the rule is ordered after the "
                                             "numbered ones, in file order"),
-                          {textOf(r["Priority"])}),
+                          {CloudFormation::isIntrinsic(r["Priority"])
+                               ? CloudFormation::shortForm(r["Priority"])
+                               : textOf(r["Priority"])}),
                      text(QT_TRANSLATE_NOOP("Diagnostics",
                                             "Write the deployed priority (aws elbv2 "
                                             "describe-rules shows it) so the order check is "
@@ -322,6 +359,7 @@ AlbRuleSet readAlbRules(const Model::Node &root, const std::string &file, Core::
                                  "/examples/DescribeRules/" + std::to_string(i) + "/output/Rules");
         }
     } else if (root["Resources"].isMap()) {
+        reader.resolver.emplace(root);
         reader.cloudFormation(root["Resources"]);
     }
     return std::move(reader.set);

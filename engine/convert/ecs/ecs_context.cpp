@@ -10,7 +10,7 @@ void EcsContext::note(Core::Severity severity, const char *code, const Model::No
 {
     Core::Diagnostic d = Core::makeDiagnostic(severity, code, std::move(message), std::move(hint));
     d.file = m_file;
-    d.fieldPath = pointer;
+    d.fieldPath = sourcePointer(pointer);
     d.line = static_cast<int>(at.mark().line);
     d.column = static_cast<int>(at.mark().column);
     m_out.notes.push_back(std::move(d));
@@ -24,7 +24,7 @@ void EcsContext::trace(const std::string &targetResource, const std::string &tar
     p.targetResource = targetResource;
     p.targetPath = targetPath;
     p.sourceFile = m_file;
-    p.sourcePointer = pointer;
+    p.sourcePointer = sourcePointer(pointer);
     p.sourceMark = source.mark();
     p.explanation = std::move(explanation);
     m_out.provenance.push_back(std::move(p));

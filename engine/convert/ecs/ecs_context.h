@@ -8,6 +8,7 @@
 #include "engine/convert/conversion.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,13 @@ public:
     const std::string &file() const { return m_file; }
     Conversion &out() { return m_out; }
 
+    // How the task's JSON pointers read in the source (a CloudFormation template's own
+    // pointers); none: as they are.
+    void setSourcePointers(std::function<std::string(const std::string &)> map)
+    {
+        m_sourcePointer = std::move(map);
+    }
+
     // A note about the source value `at` (its position is the note's line:col; a key's mark is
     // used when the value has none), `pointer` is the JSON pointer shown as the field path.
     void note(Core::Severity severity, const char *code, const Model::Node &at,
@@ -40,8 +48,14 @@ public:
                const Model::Node &source, const std::string &pointer, Core::Text explanation);
 
 private:
+    std::string sourcePointer(const std::string &pointer) const
+    {
+        return m_sourcePointer ? m_sourcePointer(pointer) : pointer;
+    }
+
     Conversion &m_out;
     std::string m_file;
+    std::function<std::string(const std::string &)> m_sourcePointer;
 };
 
 // "Kind name" as Provenance::targetResource reads (objects have no namespace here).

@@ -1,5 +1,6 @@
 #include "ecs_task_converter.h"
 
+#include "ecs_cloudformation.h"
 #include "ecs_containers.h"
 #include "ecs_context.h"
 #include "ecs_exposure.h"
@@ -486,7 +487,7 @@ private:
 
 Claim claimTaskDefinitions(const Model::Node &root)
 {
-    return locate(root).empty() ? Claim::NotMine : Claim::Mine;
+    return locate(root).empty() && !hasTemplateTasks(root) ? Claim::NotMine : Claim::Mine;
 }
 
 Conversion convertTaskDefinitions(const Model::Node &root, const std::string &file,
@@ -494,7 +495,13 @@ Conversion convertTaskDefinitions(const Model::Node &root, const std::string &fi
 {
     Conversion out;
     EcsContext ctx(out, file);
-    const std::vector<Located> tasks = locate(root);
+    std::vector<Located> tasks = locate(root);
+    // CloudFormation: each AWS::ECS::TaskDefinition's Properties as a task definition, its
+    // pointers mapped back into the template.
+    const std::vector<TemplateTask> templated = templateTasks(ctx, root);
+    for (const TemplateTask &t : templated) {
+        tasks.push_back({&t.task, ""});
+    }
     if (tasks.empty()) {
         ctx.note(Severity::Error, "ecs.not-task-definition", root, "",
                  text(QT_TRANSLATE_NOOP("Diagnostics",
@@ -521,7 +528,16 @@ Conversion convertTaskDefinitions(const Model::Node &root, const std::string &fi
             app = base + '-' + std::to_string(k);
         }
         used.insert(app);
+        const auto fromTemplate =
+            std::find_if(templated.begin(), templated.end(),
+                         [&](const TemplateTask &t) { return &t.task == where.task; });
+        if (fromTemplate != templated.end()) {
+            ctx.setSourcePointers([t = &*fromTemplate](const std::string &pointer) {
+                return t->templatePointer(pointer);
+            });
+        }
         TaskConverter(ctx, where, options, app).run();
+        ctx.setSourcePointers(nullptr);
     }
     // Provenance as Model::Resource::displayName() names objects ("Kind namespace/name"), grouped
     // in the objects' order so a reader (toriictl convert --explain) sees one block per object.
@@ -546,7 +562,9 @@ Conversion convertTaskDefinitions(const Model::Node &root, const std::string &fi
 Conversion convertEcsText(std::string_view text_, const std::string &file,
                           const EcsOptions &options)
 {
-    Yaml::LoadResult loaded = Yaml::loadText(text_, file);
+    Yaml::LoadOptions cloudFormation;
+    cloudFormation.cloudFormationTags = true; // `!Ref X` in a template is {"Ref": "X"}
+    Yaml::LoadResult loaded = Yaml::loadText(text_, file, cloudFormation);
     Conversion out;
     if (loaded.fatal || Core::hasErrors(loaded.diagnostics) || loaded.documents.empty()) {
         out.notes = std::move(loaded.diagnostics);
@@ -579,7 +597,9 @@ Conversion convertEcsText(std::string_view text_, const std::string &file,
 
 Conversion convertEcsFile(const std::string &path, const EcsOptions &options)
 {
-    Yaml::LoadResult loaded = Yaml::loadFile(path);
+    Yaml::LoadOptions cloudFormation;
+    cloudFormation.cloudFormationTags = true;
+    Yaml::LoadResult loaded = Yaml::loadFile(path, cloudFormation);
     if (loaded.fatal || Core::hasErrors(loaded.diagnostics)) {
         Conversion out;
         out.notes = std::move(loaded.diagnostics);

@@ -7,8 +7,10 @@
 // Input shapes: the RegisterTaskDefinition JSON (`{"family": …, "containerDefinitions": […]}`),
 // the describe-task-definition output (`{"taskDefinition": {…}}`), and the AWS SDK examples
 // bundle (`{"examples": {"RegisterTaskDefinition": [{"input": …}], "DescribeTaskDefinition":
-// [{"output": {"taskDefinition": …}}]}}`), which holds several. Fargate and EC2, awsvpc, bridge and
-// host network modes. JSON is read as YAML, so every note carries the source's line:col.
+// [{"output": {"taskDefinition": …}}]}}`), which holds several, and CloudFormation templates (JSON
+// or YAML) with `AWS::ECS::TaskDefinition` resources (ecs_cloudformation.h: one output each,
+// provenance and notes pointing into the template). Fargate and EC2, awsvpc, bridge and host
+// network modes. JSON is read as YAML, so every note carries the source's line:col.
 //
 // Everything ECS has and Kubernetes does not (essential, ulimits, logConfiguration, volumesFrom,
 // executionRoleArn, …) becomes a note at its position with what to do instead; every generated
@@ -29,15 +31,16 @@ struct EcsOptions
 };
 
 // Mine: a task definition in one of the shapes above. NotMine: anything else (a Kubernetes
-// object, an ALB rule list). Never Error for a parsed tree.
+// object, an ALB rule list, a template without a task definition such as the ALB converter's
+// ListenerRule templates). Never Error for a parsed tree.
 Claim claimTaskDefinitions(const Model::Node &root);
 
 // Converts every task definition found in `root` (read from `file`).
 Conversion convertTaskDefinitions(const Model::Node &root, const std::string &file,
                                   const EcsOptions &options = {});
 
-// Reads `text` (JSON or YAML) and converts; syntax errors and "not a task definition" are Error
-// notes.
+// Reads `text` (JSON or YAML; CloudFormation's short-form tags as long forms) and converts;
+// syntax errors and "not a task definition" are Error notes.
 Conversion convertEcsText(std::string_view text, const std::string &file,
                           const EcsOptions &options = {});
 Conversion convertEcsFile(const std::string &path, const EcsOptions &options = {});

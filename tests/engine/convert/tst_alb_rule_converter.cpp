@@ -24,6 +24,7 @@ private slots:
     void redirectBecomesRequestRedirect();
     void noEquivalentActionsAndConditions();
     void cloudFormationTemplate();
+    void cloudFormationIntrinsicValues();
     void badInput();
 };
 
@@ -240,6 +241,43 @@ void TstAlbRuleConverter::cloudFormationTemplate()
         rs.toJson(),
         std::string(
             R"([{"matches":[{"path":{"type":"Exact","value":"/admin"}}],"backendRefs":[{"name":"tg","port":8080}]},{"backendRefs":[{"name":"tg","port":8080}]}])"));
+}
+
+// Condition values written as intrinsic calls: a parameter's Default is used; what only the
+// deployed stack knows stays a placeholder, with a note at the call.
+void TstAlbRuleConverter::cloudFormationIntrinsicValues()
+{
+    const char *yaml = R"(Parameters:
+  Domain: {Type: String, Default: shop.example.com}
+  Stage: {Type: String}
+Resources:
+  TG:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties: {Port: 8080, Protocol: HTTP}
+  Rule:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties:
+      ListenerArn: !Ref Listener
+      Priority: !Ref RulePriority
+      Conditions:
+        - Field: host-header
+          HostHeaderConfig: {Values: [!Ref Domain, !Ref AWS::NoValue]}
+        - Field: path-pattern
+          PathPatternConfig: {Values: [!Sub "/${Stage}/*"]}
+      Actions:
+        - Type: forward
+          TargetGroupArn: !Ref TG
+)";
+    const Conversion c = Convert::Alb::convertAlbText(yaml, "stack.yml");
+    QVERIFY(c.usable());
+    const Node *r = route(c, "alb-listener-shop-example-com");
+    QVERIFY(r);
+    QCOMPARE_STR(r->at("spec.rules")->items().at(0)["matches"].toJson(),
+                 std::string(R"([{"path":{"type":"PathPrefix","value":"/${Stage}"}}])"));
+    const Core::Diagnostic *placeholder = noteWith(c, "!Sub /${Stage}/* is known only when");
+    QVERIFY(placeholder);
+    QCOMPARE(placeholder->line, 17);
+    QVERIFY(noteWith(c, "Priority !Ref RulePriority is not a number"));
 }
 
 void TstAlbRuleConverter::badInput()
