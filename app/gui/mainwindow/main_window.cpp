@@ -3,6 +3,7 @@
 #include "app/gui/explorer/explorer_panel.h"
 #include "app/gui/forms/new_resource_dialog.h"
 #include "app/gui/forms/resource_form.h"
+#include "app/gui/lessons/lessons_view.h"
 #include "app/gui/migrate/migrate_view.h"
 #include "app/gui/models/explorer_model.h"
 #include "app/gui/models/problems_model.h"
@@ -457,6 +458,20 @@ void MainWindow::createDocks()
         }
     });
 
+    // The guide's sections as lessons (app/gui/lessons): hidden until Help ▸ Lessons… asks, and
+    // made then (its charts and gateway cost nothing to a studio that never opens it).
+    auto *lessonsDock = new QDockWidget(tr("Lessons"), this);
+    lessonsDock->setObjectName(QStringLiteral("lessonsDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, lessonsDock);
+    lessonsDock->hide();
+    connect(lessonsDock, &QDockWidget::visibilityChanged, this, [this, lessonsDock](bool visible) {
+        if (visible && !lessonsDock->widget()) { // shown from the View menu: make the view now
+            if (auto *open = findChild<QAction *>(QStringLiteral("actionLessons"))) {
+                open->trigger();
+            }
+        }
+    });
+
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -545,6 +560,28 @@ void MainWindow::createMenus()
     settingsMenu->addAction(action(QStringLiteral("actionPreferences")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    auto *lessonsAction = help->addAction(tr("&Lessons…"));
+    lessonsAction->setObjectName(QStringLiteral("actionLessons"));
+    connect(lessonsAction, &QAction::triggered, this, [this] {
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("lessonsDock"));
+        if (!dock) {
+            return;
+        }
+        if (!dock->widget()) {
+            auto *lessons = new LessonsView(dock);
+            connect(lessons, &LessonsView::addToWorkspaceRequested, this, [this](const QString &yaml) {
+                YamlEditor *current = currentEditor();
+                QString error;
+                if (!m_form->appendResource(
+                        current ? current->property(kFileIndexProperty).toInt() : 0, yaml, &error)) {
+                    QMessageBox::warning(this, tr("Open in workspace"), error);
+                }
+            });
+            dock->setWidget(lessons);
+        }
+        dock->show();
+        dock->raise();
+    });
     help->addAction(action(QStringLiteral("actionAbout")));
 }
 

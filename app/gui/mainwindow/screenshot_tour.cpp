@@ -4,6 +4,8 @@
 #include "app/gui/export/export_dialog.h"
 #include "app/gui/forms/form_model.h"
 #include "app/gui/forms/resource_form.h"
+#include "app/gui/lessons/lesson_catalog.h"
+#include "app/gui/lessons/lessons_view.h"
 #include "app/gui/migrate/migrate_view.h"
 #include "app/gui/models/problems_model.h"
 #include "app/gui/run/live_run.h"
@@ -21,8 +23,10 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
 #include <QtCore/QTemporaryDir>
+#include <QtGui/QAction>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QDockWidget>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
@@ -290,8 +294,41 @@ int runScreenshotTour(const QString &outputDir, const QString &workspace)
     }
     shoot(QStringLiteral("08-migrate.png"));
 
+    // 9. The Lessons view: the guide's canary section completed with mock Services and run
+    // through the live gateway, the observed split beside the weights. Without the guide's
+    // folder the view says how to point at it, which is what the picture then shows.
+    migrateDock->hide();
+    if (auto *open = window.findChild<QAction *>(QStringLiteral("actionLessons"))) {
+        open->trigger(); // the view is made when first asked for
+    }
+    auto *lessonsDock = window.findChild<QDockWidget *>(QStringLiteral("lessonsDock"));
+    auto *lessons = window.findChild<LessonsView *>(QStringLiteral("lessonsView"));
+    if (!lessonsDock || !lessons) {
+        return fail(QStringLiteral("the Lessons view is missing"));
+    }
+    lessonsDock->show();
+    window.resizeDocks({lessonsDock}, {720}, Qt::Vertical);
+    lessons->showLesson(LessonCatalog::indexOf(QStringLiteral("canary")));
+    if (!waitFor([&] { return !lessons->isAnalysing(); }, 20000)) {
+        return fail(QStringLiteral("the Lessons view did not analyse the canary lesson"));
+    }
+    if (!lessons->guideFolder().isEmpty()) {
+        lessons->setCompleted(true);
+        if (!waitFor([&] { return !lessons->isAnalysing(); }, 20000)) {
+            return fail(QStringLiteral("the Lessons view did not complete the canary lesson"));
+        }
+        if (!lessons->runTraffic()) {
+            return fail(QStringLiteral("the canary lesson did not run: %1").arg(lessons->statusLabel()->text()));
+        }
+        if (!waitFor([&] { return !lessons->isRunning(); }, 60000)) {
+            return fail(QStringLiteral("the canary lesson's traffic did not finish"));
+        }
+    }
+    settle(300);
+    shoot(QStringLiteral("09-lessons.png"));
+
     window.workspace()->close();
-    return saved == 8 ? 0 : 1;
+    return saved == 9 ? 0 : 1;
 }
 
 } // namespace Torii::Gui

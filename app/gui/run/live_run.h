@@ -46,6 +46,9 @@ public:
 
     // Let the OS choose the local ports (tests, screenshots) instead of the fixed port map.
     void setAnyPort(bool anyPort) { m_anyPort = anyPort; }
+    // Accept every GatewayClass, whatever its controllerName (the Lessons view: the guide's
+    // classes belong to other controllers), as `toriictl serve --accept-all-classes`.
+    void setAcceptAllClasses(bool on) { m_acceptAllClasses = on; }
 
     bool start(const Workspace::Workspace &workspace, QString *error);
     // As start(), off the GUI thread: starting() now, then started() or startFailed(why).
@@ -89,6 +92,7 @@ private:
         std::shared_ptr<std::atomic<bool>> cancel;
     };
     bool m_anyPort = false;
+    bool m_acceptAllClasses = false;
     quint64 m_lastJob = 0;
     quint64 m_activeJob = 0; // 0: none; a cancelled job reports to nobody
     std::map<quint64, StartJob> m_jobs;

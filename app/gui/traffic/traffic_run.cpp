@@ -114,6 +114,7 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
     options.rate = settings.rate;
     options.connections = settings.openLoop ? std::max(4, settings.concurrency) : settings.concurrency;
     options.duration = std::chrono::microseconds(std::int64_t(settings.durationSeconds * 1e6));
+    options.requestLimit = settings.requestLimit;
     options.readEchoIdentity = true;
     options.drainTimeout = std::chrono::milliseconds(2000);
     m_generator = std::make_unique<Traffic::LoadGenerator>(std::move(requests), options);

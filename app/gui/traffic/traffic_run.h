@@ -42,6 +42,7 @@ struct TrafficSettings
     double rate = 200.0;
     int concurrency = 4;
     double durationSeconds = 10.0;
+    std::uint64_t requestLimit = 0; // stop after this many requests (0: the duration only)
     // Null: the default mix. A template's listener names a served Gateway listener (an empty
     // gateway: the first served HTTP listener with that port, or any with port 0).
     std::shared_ptr<const Traffic::RequestMix> mix;
