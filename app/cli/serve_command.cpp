@@ -200,6 +200,19 @@ void printListeners(const Runtime::ServeSession &session, const std::string &bin
                   .arg(l.port)
                   .arg(QLatin1String(protocolName(l.protocol)))
                   .arg(base));
+        if (curl.isEmpty() && !l.grpcExamplePath.empty() && scheme == QLatin1String("http")) {
+            // One unary gRPC call with an empty message (5 bytes of gRPC framing); the status
+            // and the grpc-status trailer are shown (Debian has no grpcurl).
+            curl = QStringLiteral("printf '\\0\\0\\0\\0\\0' | curl -s --http2-prior-knowledge "
+                                  "-H 'content-type: application/grpc' -H 'te: trailers'%1 "
+                                  "--data-binary @- -D - -o /dev/null %2%3")
+                       .arg(l.exampleHost.empty()
+                                ? QString()
+                                : QStringLiteral(" -H 'Host: %1'")
+                                      .arg(QString::fromStdString(l.exampleHost)))
+                       .arg(base)
+                       .arg(QString::fromStdString(l.grpcExamplePath));
+        }
         if (curl.isEmpty() && !l.exampleHost.empty() && scheme == QLatin1String("http")) {
             curl = QStringLiteral("curl -H 'Host: %1' %2/")
                        .arg(QString::fromStdString(l.exampleHost))

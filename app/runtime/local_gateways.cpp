@@ -1,8 +1,11 @@
 #include "local_gateways.h"
 
+#include "backend_tls_backends.h"
+#include "http_backends.h"
 #include "stream_backends.h"
 
 #include "simulator/backends/mock_service.h"
+#include "simulator/backends/protocol_echo_service.h"
 #include "simulator/backends/stream_echo_service.h"
 
 #include <algorithm>
@@ -30,6 +33,30 @@ int replicasFor(const std::vector<Model::Resource> &resources, const std::string
         }
     }
     return 1;
+}
+
+using BackendPort = std::tuple<std::string, std::string, int>; // namespace, Service, port
+
+// Every valid backend of an HTTP-like row, with whether a GRPCRoute row sends to it.
+std::map<BackendPort, bool> httpRouteBackends(const Controller::ControllerResult &computed)
+{
+    std::map<BackendPort, bool> out;
+    for (const auto &[gateway, table] : computed.routeTables) {
+        for (int port : table->ports()) {
+            const auto view = table->listener(port);
+            for (const auto &host : view->hosts) {
+                for (const RT::HttpRoute *route : host.routes) {
+                    for (const RT::Backend &b : route->backends) {
+                        if (b.isValid() && !b.tls) {
+                            bool &grpc = out[{b.ns, b.service, b.port}];
+                            grpc = grpc || route->source.kind == "GRPCRoute";
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return out;
 }
 
 quint16 localPortFor(const std::string &gateway, int listenerPort,
@@ -66,7 +93,7 @@ std::vector<std::string> LocalGateways::startBackends(const std::vector<Model::R
             for (const auto &host : view->hosts) {
                 for (const RT::HttpRoute *route : host.routes) {
                     for (const RT::Backend &b : route->backends) {
-                        if (b.isValid()) {
+                        if (b.isValid() && !b.tls) { // TLS ones: HTTPS echo, stream backends
                             wanted.insert({b.ns, b.service, b.port});
                         }
                     }
@@ -88,12 +115,18 @@ std::vector<std::string> LocalGateways::startBackends(const std::vector<Model::R
             }
         }
     }
+    const std::map<BackendPort, bool> routed = httpRouteBackends(computed);
     std::set<std::string> needed;
     for (const auto &[ns, service, port] : wanted) {
         const std::string key = ns + '/' + service;
         if (auto real = options.realBackends.find(key); real != options.realBackends.end()) {
             endpoints[Proxy::endpointKey(ns, service, port)] = {real->second};
             continue;
+        }
+        const auto grpc = routed.find({ns, service, port});
+        if (httpBackendFor(resources, ns, service, port, grpc != routed.end() && grpc->second)
+                .kind != HttpBackendKind::Http1) {
+            continue; // gRPC or h2c pods: startProtocolBackends
         }
         needed.insert(key);
         const int replicas = replicasFor(resources, ns, service);
@@ -142,9 +175,10 @@ LocalGateways::startStreamBackends(const std::vector<Model::Resource> &resources
 {
     struct Wanted
     {
-        RT::ListenerProtocol protocol;
+        RT::ListenerProtocol protocol = RT::ListenerProtocol::TCP;
         bool passthrough = false;
         std::vector<std::string> hostnames; // the SNI names that reach it (passthrough)
+        std::shared_ptr<const RT::BackendTls> backendTls; // HTTP through a BackendTLSPolicy
     };
     std::map<std::tuple<std::string, std::string, int>, Wanted> wanted;
     for (const auto &[gateway, table] : computed.routeTables) {
@@ -158,8 +192,10 @@ LocalGateways::startStreamBackends(const std::vector<Model::Resource> &resources
                         if (!b.isValid()) {
                             continue;
                         }
+                        Wanted fresh;
+                        fresh.protocol = view->protocol;
                         Wanted &w = wanted.try_emplace(std::make_tuple(b.ns, b.service, b.port),
-                                                       Wanted{view->protocol})
+                                                       std::move(fresh))
                                         .first->second;
                         w.passthrough = w.passthrough || passthrough;
                         if (passthrough) {
@@ -170,6 +206,9 @@ LocalGateways::startStreamBackends(const std::vector<Model::Resource> &resources
             }
         }
     }
+    for (const auto &[target, tls] : backendTlsTargets(computed)) { // backend_tls_backends.h
+        wanted.try_emplace(target, Wanted{RT::ListenerProtocol::HTTPS, false, {}, tls});
+    }
     std::set<std::string> needed;
     for (const auto &[backend, want] : wanted) {
         const auto &[ns, service, port] = backend;
@@ -179,8 +218,10 @@ LocalGateways::startStreamBackends(const std::vector<Model::Resource> &resources
             endpoints[endpointKey] = {real->second};
             continue;
         }
-        const StreamBackendSpec spec = streamBackendFor(resources, ns, service, port, want.protocol,
-                                                        want.passthrough, want.hostnames);
+        const StreamBackendSpec spec =
+            want.backendTls ? httpsBackendFor(resources, ns, service, *want.backendTls)
+                            : streamBackendFor(resources, ns, service, port, want.protocol,
+                                               want.passthrough, want.hostnames);
         const std::string key = ns + '/' + service + ':' + std::to_string(port);
         // A self-signed certificate is new each time: its names identify it.
         std::string names;
@@ -217,6 +258,60 @@ LocalGateways::startStreamBackends(const std::vector<Model::Resource> &resources
     std::vector<std::string> unneeded;
     for (const auto &[key, running] : m_streamServices) {
         if (!needed.count(key) || m_streamStarting.count(key)) {
+            unneeded.push_back(key);
+        }
+    }
+    return unneeded;
+}
+
+std::vector<std::string>
+LocalGateways::startProtocolBackends(const std::vector<Model::Resource> &resources,
+                                     const Controller::ControllerResult &computed,
+                                     const LocalGatewayOptions &options,
+                                     Proxy::EndpointMap &endpoints, LocalGatewaysChange *change)
+{
+    std::set<std::string> needed;
+    for (const auto &[backend, grpcRouted] : httpRouteBackends(computed)) {
+        const auto &[ns, service, port] = backend;
+        if (options.realBackends.count(ns + '/' + service)) {
+            continue; // startBackends points the gateway at the real app
+        }
+        const HttpBackendSpec spec = httpBackendFor(resources, ns, service, port, grpcRouted);
+        if (spec.kind == HttpBackendKind::Http1) {
+            continue;
+        }
+        const auto kind = spec.kind == HttpBackendKind::Grpc
+                              ? Backends::ProtocolEchoService::Kind::Grpc
+                              : Backends::ProtocolEchoService::Kind::H2c;
+        const std::string key = ns + '/' + service + ':' + std::to_string(port);
+        const std::string identity =
+            std::to_string(int(kind)) + '/' + std::to_string(spec.replicas);
+        Backends::ProtocolEchoService *mock = nullptr;
+        if (auto running = m_protocolServices.find(key);
+            running != m_protocolServices.end() && running->second.identity == identity) {
+            mock = running->second.service.get();
+        } else {
+            auto created = std::make_unique<Backends::ProtocolEchoService>(
+                QString::fromStdString(ns), QString::fromStdString(service), spec.replicas, kind);
+            if (!created->start().empty()) {
+                continue; // no endpoint: the gateway answers 503 for it, saying so
+            }
+            mock = created.get();
+            m_protocolStarting[key] = {std::move(created), identity};
+            if (change) {
+                change->servicesStarted.push_back(key);
+            }
+        }
+        needed.insert(key);
+        std::vector<std::string> addresses;
+        for (quint16 p : mock->ports()) {
+            addresses.push_back("127.0.0.1:" + std::to_string(p));
+        }
+        endpoints[Proxy::endpointKey(ns, service, port)] = addresses;
+    }
+    std::vector<std::string> unneeded;
+    for (const auto &[key, running] : m_protocolServices) {
+        if (!needed.count(key) || m_protocolStarting.count(key)) {
             unneeded.push_back(key);
         }
     }
@@ -300,12 +395,14 @@ bool LocalGateways::update(const std::vector<Model::Resource> &resources,
 {
     // Before gatewayConfigFor(), which reads the HTTPS contexts.
     m_https = planHttpsPorts(computed, options.developmentCa.get());
-    m_tlsTerminate = planTlsTerminatePorts(computed);
+    m_tlsTerminate = planTlsTerminatePorts(computed, options.developmentCa.get());
     Proxy::EndpointMap endpoints;
     const std::vector<std::string> unneeded =
         startBackends(resources, computed, options, endpoints, change);
     const std::vector<std::string> unneededStreams =
         startStreamBackends(resources, computed, options, endpoints, change);
+    const std::vector<std::string> unneededProtocols =
+        startProtocolBackends(resources, computed, options, endpoints, change);
 
     bool ok = true;
     std::set<std::string> served;
@@ -411,6 +508,16 @@ bool LocalGateways::update(const std::vector<Model::Resource> &resources,
         m_streamServices[key] = std::move(startedService);
     }
     m_streamStarting.clear();
+    for (const std::string &key : unneededProtocols) {
+        if (change && !m_protocolStarting.count(key)) {
+            change->servicesStopped.push_back(key);
+        }
+        m_protocolServices.erase(key); // stops it
+    }
+    for (auto &[key, startedService] : m_protocolStarting) {
+        m_protocolServices[key] = std::move(startedService);
+    }
+    m_protocolStarting.clear();
     return ok;
 }
 
@@ -447,6 +554,7 @@ void LocalGateways::stop()
     }
     m_services.clear();
     m_streamServices.clear();
+    m_protocolServices.clear();
     m_ports.clear();
     m_https.clear();
     m_tlsTerminate.clear();

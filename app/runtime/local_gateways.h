@@ -8,6 +8,8 @@
 // unless a real local app is bound. TCP, UDP and TLS listeners (Passthrough, or Terminate with
 // the listener's certificate) are served too, and the Services their routes name get the L4
 // stand-ins stream_backends.h chooses (TCP/UDP/TLS echo, HTTPS echo, DNS), one per Service port.
+// HTTP backends whose Service port a BackendTLSPolicy targets get HTTPS echo endpoints too
+// (backend_tls_backends.h), which the gateway reaches over TLS.
 //
 // update() brings a running set in line with a new reconciliation (serve --watch) without
 // dropping connections: gateways whose listener set is unchanged get the new table and endpoint
@@ -32,6 +34,7 @@
 namespace Torii::Backends {
 class MockService;
 class StreamEchoService;
+class ProtocolEchoService;
 }
 
 namespace Torii::Runtime {
@@ -144,6 +147,18 @@ private:
                                                  const LocalGatewayOptions &options,
                                                  Proxy::EndpointMap &endpoints,
                                                  LocalGatewaysChange *change);
+    struct RunningProtocolService
+    {
+        std::unique_ptr<Backends::ProtocolEchoService> service;
+        std::string identity; // kind and replicas: a change restarts it
+    };
+    // As startBackends, for the HTTP/GRPCRoute backends whose pods speak gRPC or h2c
+    // (http_backends.h decides; "namespace/name:port"); startBackends leaves those out.
+    std::vector<std::string> startProtocolBackends(const std::vector<Model::Resource> &resources,
+                                                   const Controller::ControllerResult &computed,
+                                                   const LocalGatewayOptions &options,
+                                                   Proxy::EndpointMap &endpoints,
+                                                   LocalGatewaysChange *change);
     // The gateway configuration of one compiled table; no listeners when none is served.
     Proxy::GatewayConfig gatewayConfigFor(const std::string &gatewayName,
                                           const RouteTable::RouteTable &table,
@@ -156,6 +171,8 @@ private:
     std::map<std::pair<std::string, int>, HttpsPort> m_https; // (gateway, port) → TLS context
     std::map<std::string, RunningStreamService> m_streamServices; // "namespace/name:port"
     std::map<std::string, RunningStreamService> m_streamStarting;
+    std::map<std::string, RunningProtocolService> m_protocolServices; // "namespace/name:port"
+    std::map<std::string, RunningProtocolService> m_protocolStarting;
     // (gateway, port) → the context of its TLS Terminate listeners.
     std::map<std::pair<std::string, int>, std::shared_ptr<SSL_CTX>> m_tlsTerminate;
 };

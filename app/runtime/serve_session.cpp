@@ -33,6 +33,35 @@ std::string exampleHost(const RT::RouteTable::ListenerView &view)
     return {};
 }
 
+// "/<service>/<method>" for the curl line of a listener only GRPCRoutes send to backends: the
+// first such row's exact method match, the parts it leaves open filled with the echo backend's
+// own (gateway_api_conformance.echo_basic.grpcecho.GrpcEcho, Echo). Empty otherwise.
+std::string grpcExamplePath(const RT::RouteTable::ListenerView &view)
+{
+    const RT::HttpRoute *grpc = nullptr;
+    for (const auto &host : view.hosts) {
+        for (const RT::HttpRoute *r : host.routes) {
+            if (r->backends.empty()) {
+                continue;
+            }
+            if (r->source.kind != "GRPCRoute") {
+                return {}; // an HTTPRoute answers the plain curl line
+            }
+            grpc = grpc ? grpc : r;
+        }
+    }
+    if (grpc == nullptr) {
+        return {};
+    }
+    std::string service = "gateway_api_conformance.echo_basic.grpcecho.GrpcEcho";
+    std::string method = "Echo";
+    if (const auto &m = grpc->match.grpcMethod; m && m->type == RT::StringMatchType::Exact) {
+        service = m->service.empty() ? service : m->service;
+        method = m->method.empty() ? method : m->method;
+    }
+    return '/' + service + '/' + method;
+}
+
 } // namespace
 
 std::vector<std::string> addImplicitServices(std::vector<Model::Resource> &resources)
@@ -323,6 +352,7 @@ void ServeSession::listListeners()
             listener.port = port;
             listener.protocol = view->protocol;
             listener.exampleHost = exampleHost(*view);
+            listener.grpcExamplePath = grpcExamplePath(*view);
             listener.localPort = m_gateways.localPort(gatewayName, port).value_or(0);
             m_listeners.push_back(std::move(listener));
         }

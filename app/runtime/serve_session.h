@@ -67,6 +67,9 @@ struct ServedListener
     // (or, with --dev-ca, a development) certificate; TLS, TCP and UDP come later.
     quint16 localPort = 0;
     std::string exampleHost; // a host name a route on it answers, for the curl line
+    // "/<service>/<method>" a GRPCRoute on it answers, when only GRPCRoutes send it to backends
+    // (their rows match gRPC requests only, so the plain curl line would get 404).
+    std::string grpcExamplePath;
 };
 
 // Per-request counts, for the summary `toriictl serve` prints when it stops.

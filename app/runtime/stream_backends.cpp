@@ -1,6 +1,9 @@
 #include "stream_backends.h"
 
+#include "design_objects.h"
+
 #include "engine/tls/certificate_authority.h"
+#include "engine/tls/development_ca.h"
 #include "engine/tls/server_context.h"
 
 #include <QtCore/QByteArray>
@@ -10,29 +13,6 @@ namespace Torii::Runtime {
 namespace {
 
 using Kind = Backends::StreamEchoService::Kind;
-
-const Model::Resource *findObject(const std::vector<Model::Resource> &resources,
-                                  const std::string &kind, const std::string &ns,
-                                  const std::string &name)
-{
-    for (const Model::Resource &r : resources) {
-        if (r.kind == kind && r.name == name && (r.ns.empty() ? "default" : r.ns) == ns) {
-            return &r;
-        }
-    }
-    return nullptr;
-}
-
-std::string secretValue(const Model::Resource &secret, const std::string &key)
-{
-    if (const Model::Node *value = secret.object["stringData"].find(key)) {
-        return value->asString();
-    }
-    if (const Model::Node *value = secret.object["data"].find(key)) {
-        return QByteArray::fromBase64(QByteArray::fromStdString(value->asString())).toStdString();
-    }
-    return {};
-}
 
 } // namespace
 
@@ -131,7 +111,8 @@ StreamBackendSpec streamBackendFor(const std::vector<Model::Resource> &resources
 }
 
 std::map<std::pair<std::string, int>, std::shared_ptr<SSL_CTX>>
-planTlsTerminatePorts(const Controller::ControllerResult &computed)
+planTlsTerminatePorts(const Controller::ControllerResult &computed,
+                      const Tls::DevelopmentCa *developmentCa)
 {
     std::map<std::pair<std::string, int>, std::shared_ptr<SSL_CTX>> out;
     for (const auto &[gateway, listeners] : computed.tlsListeners) {
@@ -142,6 +123,16 @@ planTlsTerminatePorts(const Controller::ControllerResult &computed)
             }
             out[{gateway, listener.port}]; // a Terminate port, served only with a context
             if (listener.keyPairs.empty()) {
+                if (developmentCa == nullptr) {
+                    continue;
+                }
+                try {
+                    const Tls::PemPair leaf = developmentCa->issueFor({listener.hostname});
+                    entries[listener.port].push_back(
+                        {listener.hostname, leaf.certificate, leaf.privateKey});
+                } catch (const std::exception &) {
+                    // Not served, as without the CA (planHttpsPorts says why for HTTPS).
+                }
                 continue;
             }
             entries[listener.port].push_back({listener.hostname,

@@ -18,6 +18,10 @@
 #include <memory>
 #include <string>
 #include <utility>
+
+namespace Torii::Tls {
+class DevelopmentCa;
+}
 #include <vector>
 
 namespace Torii::Runtime {
@@ -49,8 +53,11 @@ StreamBackendSpec streamBackendFor(const std::vector<Model::Resource> &resources
 
 // (Gateway "namespace/name", port) → the SSL_CTX of its TLS listeners in mode Terminate (their
 // first usable certificate each; SNI picks among them); null for a Terminate port none of whose
-// certificates resolved (it is not served). Ports absent are Passthrough.
+// certificates resolved (it is not served). Ports absent are Passthrough. With `developmentCa`
+// (serve --dev-ca), a listener without a usable certificate gets a leaf of it for its hostname,
+// as HTTPS listeners do (listener_certificates.h).
 std::map<std::pair<std::string, int>, std::shared_ptr<SSL_CTX>>
-planTlsTerminatePorts(const Controller::ControllerResult &computed);
+planTlsTerminatePorts(const Controller::ControllerResult &computed,
+                      const Tls::DevelopmentCa *developmentCa = nullptr);
 
 } // namespace Torii::Runtime

@@ -3,6 +3,8 @@
 #include "certificates.h"
 #include "conditions.h"
 
+#include <openssl/evp.h>
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -46,6 +48,7 @@ struct PolicyVerdicts
 {
     Verdict accepted;
     Verdict resolvedRefs;
+    std::string trustedPem; // the ca.crt of every usable caCertificateRef
 };
 
 PolicyVerdicts judgePolicy(const ResourceIndex &index, std::size_t i,
@@ -53,6 +56,7 @@ PolicyVerdicts judgePolicy(const ResourceIndex &index, std::size_t i,
 {
     const std::string ns = index.namespaceOf(i);
     std::vector<Verdict> problems;
+    std::string trusted;
     const auto refs = itemsOf(policy.spec.validation.caCertificateRefs);
     for (const Model::LocalObjectReference &ref : refs) {
         if (!ref.group.empty() || ref.kind != "ConfigMap") {
@@ -73,9 +77,13 @@ PolicyVerdicts judgePolicy(const ResourceIndex &index, std::size_t i,
             problems.push_back(Verdict::no(Reason::InvalidCACertificateRef,
                                            "caCertificateRef ConfigMap " + ns + "/" + ref.name +
                                                " is not usable: " + problem + "."));
+        } else {
+            trusted += *bundle;
+            trusted += '\n';
         }
     }
     PolicyVerdicts out;
+    out.trustedPem = std::move(trusted);
     out.resolvedRefs = problems.empty()
                            ? Verdict::yes(Reason::ResolvedRefs, "All references are resolved.")
                            : problems.front();
@@ -99,9 +107,55 @@ PolicyVerdicts judgePolicy(const ResourceIndex &index, std::size_t i,
     return out;
 }
 
+std::string hexSha256(const std::string &bytes)
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+    static const char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < length; ++i) {
+        out += kHex[digest[i] >> 4];
+        out += kHex[digest[i] & 15];
+    }
+    return out;
+}
+
+// The origination settings of an accepted policy. The key is a digest of everything that
+// decides verification, so equal policies share a worker's SSL_CTX and pooled connections.
+std::shared_ptr<const RouteTable::BackendTls>
+originationOf(const std::string &policyName, const Model::BackendTLSPolicy &policy,
+              std::string trustedPem)
+{
+    auto tls = std::make_shared<RouteTable::BackendTls>();
+    const Model::BackendTLSPolicyValidation &validation = policy.spec.validation;
+    tls->policy = policyName;
+    tls->hostname = validation.hostname;
+    tls->trustedPem = std::move(trustedPem);
+    tls->systemTrust = itemsOf(validation.caCertificateRefs).empty() &&
+                       validation.wellKnownCACertificates.value_or("") == "System";
+    for (const Model::SubjectAltName &san : itemsOf(validation.subjectAltNames)) {
+        if (san.type == "Hostname" && san.hostname) {
+            tls->dnsNames.push_back(*san.hostname);
+        } else if (san.type == "URI" && san.uri) {
+            tls->uris.push_back(*san.uri);
+        }
+    }
+    std::string identity = tls->hostname + '\n' + (tls->systemTrust ? "system\n" : "\n");
+    for (const std::string &name : tls->dnsNames) {
+        identity += "dns:" + name + '\n';
+    }
+    for (const std::string &uri : tls->uris) {
+        identity += "uri:" + uri + '\n';
+    }
+    identity += tls->trustedPem;
+    tls->key = hexSha256(identity);
+    return tls;
+}
+
 } // namespace
 
-std::string BackendTlsFailures::find(const std::string &ns, const std::string &service,
+std::string BackendTlsTargets::find(const std::string &ns, const std::string &service,
                                      const std::string &portName) const
 {
     auto it = byTarget.find({ns, service, portName});
@@ -111,11 +165,22 @@ std::string BackendTlsFailures::find(const std::string &ns, const std::string &s
     return it == byTarget.end() ? std::string() : it->second;
 }
 
-BackendTlsFailures evaluateBackendTlsPolicies(const ResourceIndex &index,
+std::shared_ptr<const RouteTable::BackendTls>
+BackendTlsTargets::originationFor(const std::string &ns, const std::string &service,
+                                  const std::string &portName) const
+{
+    auto it = origination.find({ns, service, portName});
+    if (it == origination.end() && !portName.empty()) {
+        it = origination.find({ns, service, ""});
+    }
+    return it == origination.end() ? nullptr : it->second;
+}
+
+BackendTlsTargets evaluateBackendTlsPolicies(const ResourceIndex &index,
                                               const std::vector<RouteState> &routes,
                                               ControllerResult &result)
 {
-    BackendTlsFailures failures;
+    BackendTlsTargets targets;
     const std::vector<std::size_t> policies = index.ofKind("BackendTLSPolicy");
     std::vector<std::size_t> typed;
     for (std::size_t i : policies) {
@@ -124,7 +189,7 @@ BackendTlsFailures evaluateBackendTlsPolicies(const ResourceIndex &index,
         }
     }
     if (typed.empty()) {
-        return failures;
+        return targets;
     }
     // Which Gateways reach which Service (and port name), in route order.
     std::vector<std::tuple<std::string, std::string, std::string, const GatewayState *>> uses;
@@ -175,9 +240,20 @@ BackendTlsFailures evaluateBackendTlsPolicies(const ResourceIndex &index,
         if (!conflicted && !verdicts.accepted.ok) {
             for (const auto &ref : policy.spec.targetRefs) {
                 if (targetsService(ref)) {
-                    failures.byTarget[{ns, ref.name, ref.sectionName.value_or("")}] =
+                    targets.byTarget[{ns, ref.name, ref.sectionName.value_or("")}] =
                         "BackendTLSPolicy " + ns + "/" + index.resource(i).name +
                         " cannot be applied: " + verdicts.accepted.message;
+                }
+            }
+        }
+        if (verdicts.accepted.ok) {
+            const auto settings =
+                originationOf(ns + "/" + index.resource(i).name, policy, verdicts.trustedPem);
+            for (const auto &ref : policy.spec.targetRefs) {
+                const TargetKey key{ns, ref.name, ref.sectionName.value_or("")};
+                if (const auto it = winner.find(key);
+                    targetsService(ref) && it != winner.end() && it->second == i) {
+                    targets.origination[key] = settings;
                 }
             }
         }
@@ -200,7 +276,7 @@ BackendTlsFailures evaluateBackendTlsPolicies(const ResourceIndex &index,
         }
         result.statuses[i] = Model::toNode(status);
     }
-    return failures;
+    return targets;
 }
 
 } // namespace Torii::Controller::Internal

@@ -199,12 +199,12 @@ ControllerResult reconcile(const std::vector<Model::Resource> &resources,
         result.statuses[i] = listenerSetStatusNode(set, context);
     }
 
-    const BackendTlsFailures tlsFailures = evaluateBackendTlsPolicies(index, routes, result);
+    const BackendTlsTargets backendTls = evaluateBackendTlsPolicies(index, routes, result);
 
     for (const auto &[i, gateway] : gateways) {
         if (gateway.accepted.ok) {
             result.routeTables[gateway.key()] =
-                compileGateway(index, gateway, routes, tlsFailures, result.diagnostics);
+                compileGateway(index, gateway, routes, backendTls, result.diagnostics);
             result.tlsListeners[gateway.key()] = tlsListenersOf(gateway);
         }
     }

@@ -90,7 +90,11 @@ RouteTable::Backend compileBackend(const CompileContext &context,
         backend.invalidReason = resolved.verdict.reason + ": " + resolved.verdict.message;
     } else {
         backend.invalidReason =
-            context.tlsFailures.find(resolved.ns, resolved.name, resolved.portName);
+            context.backendTls.find(resolved.ns, resolved.name, resolved.portName);
+        if (httpLike && backend.invalidReason.empty()) {
+            backend.tls =
+                context.backendTls.originationFor(resolved.ns, resolved.name, resolved.portName);
+        }
     }
     return backend;
 }

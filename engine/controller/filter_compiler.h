@@ -18,14 +18,15 @@ namespace Torii::Controller::Internal {
 struct CompileContext
 {
     const ResourceIndex &index;
-    const BackendTlsFailures &tlsFailures;
+    const BackendTlsTargets &backendTls;
 };
 
 // A backendRef (or a mirror's) as the table serves it. An unresolvable one keeps its weight and
 // says why in invalidReason ("BackendNotFound: Service default/x does not exist."): the spec's
 // "500 status codes MUST be returned for requests that would have otherwise been routed to an
 // invalid backend".
-// A backend whose BackendTLSPolicy cannot be applied is invalid too.
+// A backend whose BackendTLSPolicy cannot be applied is invalid too; an HTTP or gRPC one whose
+// policy is accepted carries its TLS origination settings (Backend::tls).
 RouteTable::Backend compileBackend(const CompileContext &context,
                                    const Model::BackendObjectReference &ref, int weight,
                                    const Referrer &route, bool httpLike);

@@ -271,10 +271,10 @@ std::vector<std::string> isolate(const ListenerState &listener,
 std::shared_ptr<const RouteTable::RouteTable> compileGateway(const ResourceIndex &index,
                                                              const GatewayState &gateway,
                                                              const std::vector<RouteState> &routes,
-                                                             const BackendTlsFailures &tlsFailures,
+                                                             const BackendTlsTargets &backendTls,
                                                              Core::Diagnostics &diagnostics)
 {
-    const CompileContext context{index, tlsFailures};
+    const CompileContext context{index, backendTls};
     RouteTable::RouteTableBuilder builder;
     std::vector<const ListenerState *> serving;
     for (const ListenerState *listener : gateway.allListeners()) {

@@ -22,7 +22,7 @@ namespace Torii::Controller::Internal {
 std::shared_ptr<const RouteTable::RouteTable> compileGateway(const ResourceIndex &index,
                                                              const GatewayState &gateway,
                                                              const std::vector<RouteState> &routes,
-                                                             const BackendTlsFailures &tlsFailures,
+                                                             const BackendTlsTargets &backendTls,
                                                              Core::Diagnostics &diagnostics);
 
 } // namespace Torii::Controller::Internal

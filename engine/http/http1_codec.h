@@ -76,6 +76,19 @@ inline bool equalsIgnoreCase(std::string_view a, std::string_view b)
     return true;
 }
 
+// `name` with ASCII capitals lowered (HTTP/2 and gRPC carry field names in lower case, RFC 9113
+// 8.2.1); other bytes untouched, whatever the locale.
+inline std::string asciiLower(std::string_view name)
+{
+    std::string out(name);
+    for (char &c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = char(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
 // True if `text` holds CR, LF or NUL: the bytes a field must never carry onwards (RFC 9110 5.5,
 // header injection). Eight bytes at a time: it runs over every field the gateway reads or writes.
 inline bool hasLineBreakOrNul(std::string_view text)

@@ -22,7 +22,10 @@ namespace {
 
 std::uint32_t toEpoll(std::uint32_t interest)
 {
-    std::uint32_t events = EPOLLRDHUP;
+    // A peer's half-close stays reported (level-triggered) until the fd is unwatched: a writer
+    // waiting for room towards a peer that sent its EOF would wake on every round. So only an fd
+    // that reads (or waits for nothing but hangups) asks for it; EPOLLHUP and EPOLLERR come anyway.
+    std::uint32_t events = interest == Writable ? 0U : std::uint32_t(EPOLLRDHUP);
     if (interest & Readable) {
         events |= EPOLLIN;
     }

@@ -35,7 +35,8 @@ enum IoEvent : std::uint32_t {
     Readable = 1u << 0, // data (or an accepted connection, or EOF) can be read
     Writable = 1u << 1, // the send buffer has room; a non-blocking connect finished
     // Reported only (never asked for): the peer hung up or the socket has an error. Readable is
-    // reported with it, so a handler that reads sees EOF or the error from read().
+    // reported with it, so a handler that reads sees EOF or the error from read(). An fd
+    // interested in Writable alone hears of a peer's half-close only when it reads next.
     Hangup = 1u << 2,
 };
 

@@ -45,6 +45,7 @@ ExchangeStart startExchange(Exchange &x, const RoutingInput &input, Http::Reques
     x.route = decision.route;
     x.endpointHost = start.forward.endpointHost;
     x.endpointPort = start.forward.endpointPort;
+    x.backendTls = start.forward.backendTls;
     x.requestTimeout = start.forward.requestTimeout.value_or(std::chrono::milliseconds(0));
     x.backendTimeout = start.forward.backendTimeout.value_or(std::chrono::milliseconds(0));
     if (decision.route->retry) {

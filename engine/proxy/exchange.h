@@ -58,6 +58,7 @@ struct Exchange
     std::optional<Http::RequestHead> clientHead;  // the client's head, for a retry's new decision
     std::string endpointHost;                     // of the current attempt
     quint16 endpointPort = 0;
+    const RouteTable::BackendTls *backendTls = nullptr; // of the current attempt (the table's)
     std::string upstreamHead;                     // the current attempt's serialized head
     std::string body;                             // the request body so far, while replayable
     Http::Headers bodyTrailers;                   // a chunked body's trailers, for a re-send

@@ -45,17 +45,25 @@ bool Gateway::start(std::string *error)
     for (const ListenerConfig &listener : m_config.listeners) {
         quint16 port = listener.localPort;
         if (listener.kind == ListenerKind::Udp) {
-            // One socket on the first worker: a flow's session lives where its datagrams land.
-            std::string why;
-            Net::UniqueFd fd = Internal::bindUdp(listener.bindAddress, port, &why);
-            if (!fd) {
-                if (error) {
-                    *error = why + " for gateway port " + std::to_string(listener.gatewayPort);
+            // A socket per worker joined with SO_REUSEPORT: the kernel hashes a flow's addresses
+            // to one socket, so a flow's datagrams, and its session, stay on one worker.
+            for (int w = 0; w < workers; ++w) {
+                std::string why;
+                Net::UniqueFd fd = Internal::bindUdp(listener.bindAddress, port, &why,
+                                                     options.reusePort);
+                if (!fd) {
+                    if (error) {
+                        *error = why + " for gateway port " + std::to_string(listener.gatewayPort);
+                    }
+                    return false;
                 }
-                return false;
+                if (w == 0) {
+                    port = Net::localPort(fd.get());
+                    bound[listener.gatewayPort] = port;
+                }
+                perWorker[std::size_t(w)].push_back(
+                    {std::move(fd), listener.gatewayPort, nullptr, listener.kind});
             }
-            bound[listener.gatewayPort] = Net::localPort(fd.get());
-            perWorker[0].push_back({std::move(fd), listener.gatewayPort, nullptr, listener.kind});
             continue;
         }
         for (int w = 0; w < workers; ++w) {

@@ -32,8 +32,15 @@
 // in droppedMirrors()).
 // L4 listeners (ListenerConfig::kind: TCP, TLS Passthrough/Terminate, UDP) are served by
 // stream_connection.h and udp_proxy.h on the same workers, from the same table snapshots.
-// Not in this slice: session persistence. HTTP/2 (h2c) and WebSocket upgrades are planned; an
-// Upgrade request is forwarded as plain HTTP/1.1 and the connection closes after it.
+// HTTP/2 (http2_client_connection.h): on HTTP listeners with prior knowledge or an "Upgrade: h2c"
+// request without a body, on HTTPS listeners by ALPN h2; each stream is one exchange as above
+// (retries, mirrors and 1xx excepted); a gRPC request the gateway answers itself gets a
+// trailers-only gRPC status (no route 12, no endpoint 14, timeout 4). Backends whose Service
+// port says appProtocol kubernetes.io/h2c, and gRPC calls from HTTP/2 clients, are reached over
+// HTTP/2 with prior knowledge (http2_upstream.h: one shared connection per endpoint and worker),
+// from HTTP/1.1 clients too (trailers as chunked trailers when the client sent TE: trailers).
+// Not in this slice: session persistence; WebSocket upgrades are planned (an Upgrade request
+// other than h2c is forwarded as plain HTTP/1.1 and the connection closes after it).
 //
 // How it runs: GatewayConfig::workers threads (std::thread), each with its own epoll EventLoop
 // (engine/net), its own listening sockets (SO_REUSEPORT when several), connections, upstream

@@ -84,7 +84,8 @@ struct GatewayConfig
     std::chrono::milliseconds streamIdleTimeout{std::chrono::hours(1)};
     std::chrono::milliseconds udpSessionTimeout{60000};
     std::size_t streamBufferBytes = 64 * 1024;
-    // UDP: sessions per listener and datagrams queued per direction of a session; beyond them
+    // UDP: sessions per listener and worker (each worker has its own socket and sessions) and
+    // datagrams queued per direction of a session; beyond them
     // new flows and datagrams are dropped and counted (Gateway::droppedDatagrams()).
     std::size_t udpMaxSessions = 4096;
     std::size_t udpQueueDatagrams = 256;

@@ -1,8 +1,11 @@
 #include "http1_client_connection.h"
 
+#include "http2_client_connection.h"
 #include "loop_worker_context.h"
+#include "upgrade_tunnel.h"
 #include "mirror_policy.h"
 #include "mirror_sender.h"
+#include "tls_io.h"
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -10,6 +13,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <utility>
 
 namespace Torii::Proxy::Internal {
@@ -32,6 +36,9 @@ TableTraits scanTable(const RouteTable::RouteTable &table)
         for (const RouteTable::RouteTable::HostView &host : view->hosts) {
             for (const RouteTable::HttpRoute *route : host.routes) {
                 traits.retries = traits.retries || route->retry;
+                for (const RouteTable::Backend &backend : route->backends) {
+                    traits.h2c = traits.h2c || speaksH2c(backend.appProtocol);
+                }
                 traits.mirrors = traits.mirrors || !MirrorPolicy({&route->filters}).mirrors().empty();
                 for (const RouteTable::Backend &backend : route->backends) {
                     traits.mirrors =
@@ -117,58 +124,13 @@ void Http1ClientConnection::abort()
 
 Net::IoResult Http1ClientConnection::transportRead(char *buffer, std::size_t capacity)
 {
-    if (!m_ssl) {
-        return Net::readSome(m_fd.get(), buffer, capacity);
-    }
-    Net::IoResult result;
-    ERR_clear_error();
-    const int n = SSL_read(m_ssl, buffer, int(std::min<std::size_t>(capacity, 1 << 30)));
-    if (n > 0) {
-        result.bytes = std::size_t(n);
-        return result;
-    }
-    switch (SSL_get_error(m_ssl, n)) {
-    case SSL_ERROR_WANT_READ:
-        result.wouldBlock = true;
-        break;
-    case SSL_ERROR_WANT_WRITE:
-        result.wouldBlock = true;
-        m_tlsWantsWrite = true;
-        break;
-    case SSL_ERROR_ZERO_RETURN:
-        result.closed = true;
-        break;
-    default:
-        result.error = EPROTO;
-        break;
-    }
-    return result;
+    return m_ssl ? tlsReadSome(m_ssl, buffer, capacity, &m_tlsWantsWrite)
+                 : Net::readSome(m_fd.get(), buffer, capacity);
 }
 
 Net::IoResult Http1ClientConnection::transportWrite(std::string_view bytes)
 {
-    if (!m_ssl) {
-        return Net::writeSome(m_fd.get(), bytes);
-    }
-    Net::IoResult result;
-    ERR_clear_error();
-    const int n = SSL_write(m_ssl, bytes.data(), int(std::min<std::size_t>(bytes.size(), 1 << 30)));
-    if (n > 0) {
-        result.bytes = std::size_t(n);
-        return result;
-    }
-    switch (SSL_get_error(m_ssl, n)) {
-    case SSL_ERROR_WANT_WRITE:
-        result.wouldBlock = true;
-        break;
-    case SSL_ERROR_WANT_READ: // renegotiation-like: wait for readable, then retry the write
-        result.wouldBlock = true;
-        break;
-    default:
-        result.error = EPIPE;
-        break;
-    }
-    return result;
+    return m_ssl ? tlsWriteSome(m_ssl, bytes) : Net::writeSome(m_fd.get(), bytes);
 }
 
 bool Http1ClientConnection::handshake()
@@ -206,6 +168,13 @@ void Http1ClientConnection::onIo(std::uint32_t events)
     }
     if (!m_handshakeDone) {
         if (!handshake()) {
+            return;
+        }
+        const unsigned char *alpn = nullptr;
+        unsigned int alpnLength = 0;
+        SSL_get0_alpn_selected(m_ssl, &alpn, &alpnLength);
+        if (alpnLength == 2 && std::memcmp(alpn, "h2", 2) == 0) {
+            handOverToHttp2(std::nullopt);
             return;
         }
         // Application data may already sit decrypted in the SSL buffer: read it now.
@@ -274,10 +243,24 @@ void Http1ClientConnection::processInput()
     if (m_processing || m_closing) {
         return;
     }
+    if (m_mayBeHttp2 && !m_input.empty()) { // HTTP/2 with prior knowledge (RFC 9113 3.3)
+        switch (checkHttp2Preface(m_input.readable())) {
+        case PrefaceCheck::Yes:
+            handOverToHttp2(std::nullopt);
+            return;
+        case PrefaceCheck::Partial:
+            updateInterest();
+            return; // the rest of the preface, or of a request that only starts like it
+        case PrefaceCheck::No:
+            m_mayBeHttp2 = false;
+            break;
+        }
+    }
     m_processing = true;
     while (!m_closing && !m_input.empty()) {
         // Backpressure: leave the bytes in the kernel while the endpoint is slow.
-        if (m_upstream && m_upstream->bytesToWrite() >= Http1Upstream::kHighWater) {
+        if ((m_upstream && m_upstream->bytesToWrite() >= Http1Upstream::kHighWater) ||
+            (m_h2 && m_h2->bytesToWrite(m_h2Id) >= Http2Upstream::kHighWater)) {
             break;
         }
         // One request at a time: the next is parsed once this one is answered.
@@ -294,7 +277,17 @@ void Http1ClientConnection::processInput()
             break;
         }
         if (result.status == Http::FeedStatus::Upgraded) {
-            // Upgrades (WebSocket, h2c) are planned: this request was forwarded as plain
+            if (m_h2cUpgrade) {
+                m_processing = false;
+                handOverToHttp2(std::exchange(m_h2cUpgrade, std::nullopt));
+                return;
+            }
+            if (m_websocket && m_current) {
+                m_processing = false;
+                handOverToTunnel();
+                return;
+            }
+            // Upgrades (WebSocket) are planned: this request was forwarded as plain
             // HTTP/1.1, and the parser accepts nothing more, so the connection ends after it.
             m_input.clear();
             if (m_current) {
@@ -321,7 +314,8 @@ void Http1ClientConnection::updateInterest()
     // up to one read chunk, then reading pauses until the answer is out.
     const bool waiting = m_current && m_current->requestComplete && m_input.size() >= kReadChunk;
     const bool blocked =
-        waiting || (m_upstream && m_upstream->bytesToWrite() >= Http1Upstream::kHighWater);
+        waiting || (m_upstream && m_upstream->bytesToWrite() >= Http1Upstream::kHighWater) ||
+        (m_h2 && m_h2->bytesToWrite(m_h2Id) >= Http2Upstream::kHighWater);
     const bool reading = m_closing ? !m_closeWhenFlushed || m_output.empty() : !blocked;
     if (reading || !m_handshakeDone) {
         interest |= Net::Readable;
@@ -363,6 +357,10 @@ void Http1ClientConnection::flushOutput()
         }
         m_output.consume(r.bytes);
     }
+    if (m_upstreamPaused && m_output.size() < kHighWater && m_h2) {
+        m_upstreamPaused = false;
+        m_h2->setReadPaused(m_h2Id, false);
+    }
     if (m_upstreamPaused && m_output.size() < kHighWater && m_upstream) {
         m_upstreamPaused = false;
         m_upstream->setReadPaused(false); // may call back (body, complete)
@@ -386,6 +384,14 @@ void Http1ClientConnection::flushOutput()
 
 void Http1ClientConnection::onHead(Http::RequestHead &&head)
 {
+    m_mayBeHttp2 = false;
+    // "Upgrade: h2c" without a body (RFC 7540 3.2) on plain HTTP: answered over HTTP/2.
+    if (head.upgrade && !m_ssl && head.headers.hasToken("Upgrade", "h2c") &&
+        head.headers.contains("HTTP2-Settings") && !head.chunked &&
+        head.contentLength.value_or(0) == 0) {
+        m_h2cUpgrade = std::move(head);
+        return;
+    }
     m_current.emplace();
     Exchange &x = *m_current;
     x.started = m_context.loop->now();
@@ -402,6 +408,12 @@ void Http1ClientConnection::onHead(Http::RequestHead &&head)
     if (m_context.tableTraits.retries) {
         clientHead = head;
     }
+    const bool wantsTrailers = m_context.tableTraits.h2c && head.headers.hasToken("TE", "trailers");
+    // WebSocket (RFC 6455): routed like any request, then tunnelled (plain HTTP listeners).
+    std::string websocketUpgrade;
+    if (head.upgrade && !m_ssl && head.headers.hasToken("Upgrade", "websocket")) {
+        websocketUpgrade = head.headers.find("Upgrade")->value;
+    }
 
     const RoutingInput input = routingInput(x);
     ExchangeStart start = startExchange(x, input, std::move(head));
@@ -415,10 +427,24 @@ void Http1ClientConnection::onHead(Http::RequestHead &&head)
         x.keepBody = x.clientHead.has_value();
     }
     ForwardPlan &plan = start.forward;
+    if (!websocketUpgrade.empty()) {
+        // The hop-by-hop removal took the upgrade fields: this hop asks for the same upgrade.
+        plan.head.headers.add("Connection", "Upgrade");
+        plan.head.headers.add("Upgrade", websocketUpgrade);
+        x.upstreamHead = Http::serializeRequestHead(plan.head);
+        m_websocket = true;
+        setDeadline(Deadline::None, {});
+        return; // handed over once the parser reports the upgrade (handOverToTunnel)
+    }
+    if (m_context.tableTraits.h2c && plan.backendRef && speaksH2c(plan.backendRef->appProtocol)) {
+        startH2cStream(plan, wantsTrailers);
+        return;
+    }
     x.upstreamHead = std::move(m_spareHead); // the last exchange's buffer: no allocation
     Http::serializeRequestHead(plan.head, x.upstreamHead);
     startMirrors(plan);
-    m_upstream = m_context.pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort);
+    m_upstream = m_context.pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort,
+                                         plan.backendTls);
     // A reused connection may turn out stale: keep the body so the request can be re-sent.
     x.keepBody = x.keepBody || m_upstream->wasReused();
     if (x.keepBody && !RetryPolicy::shouldBufferBody(plan.head)) {
@@ -466,6 +492,10 @@ void Http1ClientConnection::onBody(std::string_view chunk)
     }
     Exchange &x = *m_current;
     x.event.bytesIn += chunk.size();
+    if (m_h2) {
+        m_h2->sendBody(m_h2Id, chunk); // HTTP/2 frames it: no chunked encoding
+        return;
+    }
     keepBody(chunk);
     if (!m_upstream && x.mirrorCopies.empty()) {
         return; // a retry's backoff: the kept body is sent with the next attempt
@@ -489,6 +519,9 @@ void Http1ClientConnection::onComplete(Http::Headers &&trailers)
     }
     Exchange &x = *m_current;
     x.requestComplete = true;
+    if (m_h2) {
+        m_h2->endBody(m_h2Id, trailers);
+    }
     if (x.keepBody && x.bodyState != RetryPolicy::BodyState::Streamed) {
         x.bodyTrailers = trailers; // a re-sent attempt ends the body the same way
     }
@@ -516,8 +549,10 @@ void Http1ClientConnection::sendAttempt(bool freshConnection)
 {
     Exchange &x = *m_current;
     m_upstream = freshConnection
-                     ? m_context.pool->connect(x.event.endpoint, x.endpointHost, x.endpointPort)
-                     : m_context.pool->acquire(x.event.endpoint, x.endpointHost, x.endpointPort);
+                     ? m_context.pool->connect(x.event.endpoint, x.endpointHost, x.endpointPort,
+                                               x.backendTls)
+                     : m_context.pool->acquire(x.event.endpoint, x.endpointHost, x.endpointPort,
+                                               x.backendTls);
     Http1Upstream *upstream = m_upstream.get();
     upstream->begin(this, x.event.method);
     std::string bytes = x.upstreamHead;
@@ -618,6 +653,7 @@ void Http1ClientConnection::startRetry()
     x.event.endpoint = plan.endpoint;
     x.endpointHost = plan.endpointHost;
     x.endpointPort = plan.endpointPort;
+    x.backendTls = plan.backendTls;
     x.responseHeaders = std::move(plan.responseHeaders);
     x.upstreamHead = Http::serializeRequestHead(plan.head);
     x.staleResent = false;
@@ -742,6 +778,9 @@ void Http1ClientConnection::upstreamBody(std::string_view chunk)
         if (!m_closed && m_output.size() >= kHighWater && m_upstream && !m_upstreamPaused) {
             m_upstreamPaused = true;
             m_upstream->setReadPaused(true); // resumed by flushOutput
+        } else if (!m_closed && m_output.size() >= kHighWater && m_h2 && !m_upstreamPaused) {
+            m_upstreamPaused = true;
+            m_h2->setReadPaused(m_h2Id, true);
         }
     }
 }
@@ -752,9 +791,11 @@ void Http1ClientConnection::upstreamComplete()
         return;
     }
     Exchange &x = *m_current;
+    m_h2 = nullptr; // an h2c stream is over once complete
     if (x.chunkedDownstream) {
-        write(Http::lastChunk());
+        write(Http::lastChunk(m_h2Trailers ? m_h2ResponseTrailers : Http::Headers()));
     }
+    m_h2ResponseTrailers.fields.clear();
     x.responseComplete = true;
     // The connection can carry another request only if this one was sent whole.
     releaseUpstream(x.requestComplete);
@@ -804,8 +845,38 @@ void Http1ClientConnection::upstreamBatchDone()
     flushOutput();
 }
 
+void Http1ClientConnection::upstreamTrailers(Http::Headers &&trailers)
+{
+    m_h2ResponseTrailers = std::move(trailers);
+}
+
+void Http1ClientConnection::startH2cStream(const ForwardPlan &plan, bool clientWantsTrailers)
+{
+    Exchange &x = *m_current;
+    // Retries and the stale re-send replay over HTTP/1.1: not for this stream.
+    x.retry.reset();
+    x.clientHead.reset();
+    x.keepBody = false;
+    m_h2Trailers = clientWantsTrailers;
+    m_h2ResponseTrailers.fields.clear();
+    armAttemptDeadline();
+    m_h2 = m_context.h2Pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort);
+    const bool bodyFollows = plan.head.chunked || plan.head.contentLength.value_or(0) > 0;
+    m_h2Id = m_h2->open(this, plan.head, !bodyFollows);
+    if (m_h2Id < 0) {
+        m_h2 = nullptr;
+        x.closeAfter = x.closeAfter || !x.requestComplete;
+        answerLocally(upstreamFailedAnswer(x, "the HTTP/2 connection takes no new stream"));
+    }
+}
+
 void Http1ClientConnection::releaseUpstream(bool reuse)
 {
+    if (m_h2) {
+        m_h2->close(m_h2Id); // cancels the stream unless it completed
+        m_h2 = nullptr;
+        m_upstreamPaused = false;
+    }
     if (!m_upstream) {
         return;
     }
@@ -869,6 +940,43 @@ void Http1ClientConnection::finishExchange()
     // Pipelined requests already read: parse the next one (the upstream that answered was
     // released above, so this may start another exchange at once).
     processInput();
+}
+
+void Http1ClientConnection::handOverToHttp2(std::optional<Http::RequestHead> upgrade)
+{
+    Http2Handover handover;
+    handover.peer = m_peer;
+    handover.gatewayPort = m_gatewayPort;
+    handover.sni = m_sni;
+    handover.received.assign(m_input.readable());
+    m_input.clear();
+    if (upgrade) {
+        handover.http2Settings = upgrade->headers.find("HTTP2-Settings")->value;
+        handover.upgrade = std::move(upgrade);
+    }
+    m_context.loop->remove(m_fd.get());
+    handover.fd = std::move(m_fd);
+    handover.ssl = std::exchange(m_ssl, nullptr);
+    closeNow(); // retires this connection; the socket and the SSL live on in the new one
+    m_context.startHttp2(std::move(handover));
+}
+
+void Http1ClientConnection::handOverToTunnel()
+{
+    UpgradeHandover handover;
+    handover.clientBytes.assign(m_input.readable());
+    m_input.clear();
+    Exchange &x = *m_current;
+    handover.upstreamHead = std::move(x.upstreamHead);
+    handover.endpointHost = x.endpointHost;
+    handover.endpointPort = x.endpointPort;
+    handover.exchange = std::move(x);
+    m_current.reset();
+    m_websocket = false;
+    m_context.loop->remove(m_fd.get());
+    handover.fd = std::move(m_fd);
+    closeNow(); // retires this connection; the socket lives on in the tunnel
+    m_context.startTunnel(std::move(handover));
 }
 
 void Http1ClientConnection::startLingeringClose()

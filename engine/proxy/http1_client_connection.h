@@ -2,6 +2,7 @@
 
 #include "exchange.h"
 #include "http1_upstream.h"
+#include "http2_upstream.h"
 
 #include "engine/http/http1_codec.h"
 #include "engine/net/byte_buffer.h"
@@ -40,7 +41,7 @@ struct LoopWorkerContext;
 //
 // Thread: the worker's. Ownership: owned by the LoopWorker; retires itself through the context
 // when it ends (deleted after the loop round).
-class Http1ClientConnection : private Http::RequestHandler, private UpstreamListener
+class Http1ClientConnection : private Http::RequestHandler, private Http2StreamListener
 {
 public:
     static constexpr std::size_t kHighWater = 1 << 20;
@@ -72,6 +73,11 @@ private:
     void startLingeringClose();
     void closeNow();
     void releaseUpstream(bool reuse);
+    // The client speaks HTTP/2 (preface, ALPN h2, or the h2c upgrade request `upgrade`): the
+    // socket, the SSL and the bytes read so far go to an Http2ClientConnection; this one retires.
+    void handOverToHttp2(std::optional<Http::RequestHead> upgrade);
+    // A routed WebSocket upgrade: the socket and the exchange go to an UpgradeTunnel.
+    void handOverToTunnel();
     // Attempts (retries, the stale re-send) and mirrors.
     RoutingInput routingInput(const Exchange &x) const;
     void sendAttempt(bool freshConnection);
@@ -102,6 +108,9 @@ private:
     void upstreamFailed(const std::string &reason) override;
     void upstreamWritable() override;
     void upstreamBatchDone() override;
+    void upstreamTrailers(Http::Headers &&trailers) override; // an h2c endpoint's
+    // An h2c endpoint (appProtocol kubernetes.io/h2c): the request goes as an HTTP/2 stream.
+    void startH2cStream(const ForwardPlan &plan, bool clientWantsTrailers);
 
     LoopWorkerContext &m_context;
     Net::UniqueFd m_fd;
@@ -114,6 +123,10 @@ private:
     std::string m_spareHead;   // the finished exchange's upstreamHead buffer, for the next one
     std::string m_headScratch; // response heads are serialized here, then copied to m_output
     std::unique_ptr<Http1Upstream> m_upstream; // in use by m_current
+    Http2Upstream *m_h2 = nullptr; // or this h2c stream (the worker's h2 pool owns it)
+    std::int32_t m_h2Id = -1;
+    bool m_h2Trailers = false; // the client said "TE: trailers": the stream's go in the last chunk
+    Http::Headers m_h2ResponseTrailers;
     Net::TimerId m_timer = 0;
     Net::TimerId m_retryTimer = 0; // the backoff before the next attempt
     Net::EventLoop::Clock::time_point m_timerAt;  // when m_timer fires
@@ -126,6 +139,9 @@ private:
     bool m_closeWhenFlushed = false;
     bool m_upstreamPaused = false;
     bool m_writeBlocked = false; // the last flush left bytes the socket did not take
+    bool m_mayBeHttp2 = true;    // no request yet: the first bytes may be HTTP/2's preface
+    std::optional<Http::RequestHead> m_h2cUpgrade; // an "Upgrade: h2c" request, until Upgraded
+    bool m_websocket = false; // m_current is a routed WebSocket upgrade, until Upgraded
     // TLS (null: plain TCP)
     SSL *m_ssl = nullptr;
     bool m_handshakeDone = true;

@@ -11,10 +11,12 @@ constexpr std::size_t kReadChunk = 64 * 1024; // one read() per readiness event
 
 Http1Upstream::Http1Upstream(Net::EventLoop &loop, std::string endpoint, const std::string &host,
                              std::uint16_t port, const Http::Limits &limits,
-                             std::chrono::milliseconds connectTimeout)
+                             std::chrono::milliseconds connectTimeout,
+                             std::unique_ptr<BackendTlsSession> tls)
     : m_loop(loop)
     , m_endpoint(std::move(endpoint))
     , m_parser(limits)
+    , m_tls(std::move(tls))
 {
     std::string error;
     m_fd = Net::connectTcp(host, port, &error);
@@ -63,7 +65,7 @@ void Http1Upstream::send(std::string_view bytes)
     }
     if (m_connected && m_output.empty()) {
         // The common case: the socket takes it all at once, no copy.
-        const Net::IoResult r = Net::writeSome(m_fd.get(), bytes);
+        const Net::IoResult r = transportWrite(bytes);
         if (r.error) {
             fail("writing to " + m_endpoint + " failed: " + Net::errorText(r.error));
             return;
@@ -98,11 +100,18 @@ void Http1Upstream::setReadPaused(bool paused)
         }
     }
     updateInterest();
+    if (!paused && m_tls && m_connected && m_tls->pending()) {
+        readAvailable(); // decrypted bytes wait inside OpenSSL: no readiness event will come
+    }
 }
 
 void Http1Upstream::updateInterest()
 {
     if (!m_fd) {
+        return;
+    }
+    if (m_handshakeInterest != 0) {
+        m_loop.modify(m_fd.get(), m_handshakeInterest); // the handshake decides until it ends
         return;
     }
     std::uint32_t interest = 0;
@@ -121,10 +130,21 @@ void Http1Upstream::onIo(std::uint32_t events)
         return;
     }
     if (!m_connected) {
-        if (events & (Net::Writable | Net::Hangup)) {
+        if (m_handshakeInterest != 0) {
+            continueHandshake();
+        } else if (events & (Net::Writable | Net::Hangup)) {
             const int error = Net::connectError(m_fd.get());
             if (error != 0) {
                 fail("cannot connect to " + m_endpoint + ": " + Net::errorText(error));
+                return;
+            }
+            if (m_tls) {
+                if (!m_tls->attach(m_fd.get())) {
+                    fail(m_tls->failure());
+                    return;
+                }
+                m_handshakeInterest = Net::Writable;
+                continueHandshake();
                 return;
             }
             onConnected();
@@ -148,6 +168,38 @@ void Http1Upstream::onIo(std::uint32_t events)
     }
 }
 
+// One step of the TLS handshake on the connected socket; the certificate check ends it.
+void Http1Upstream::continueHandshake()
+{
+    switch (m_tls->handshake()) {
+    case BackendTlsSession::Step::Done:
+        m_handshakeInterest = 0;
+        onConnected();
+        return;
+    case BackendTlsSession::Step::WantRead:
+        m_handshakeInterest = Net::Readable;
+        break;
+    case BackendTlsSession::Step::WantWrite:
+        m_handshakeInterest = Net::Writable;
+        break;
+    case BackendTlsSession::Step::Failed:
+        m_handshakeInterest = 0;
+        fail(m_tls->failure());
+        return;
+    }
+    m_loop.modify(m_fd.get(), m_handshakeInterest);
+}
+
+Net::IoResult Http1Upstream::transportRead(char *buffer, std::size_t capacity)
+{
+    return m_tls ? m_tls->read(buffer, capacity) : Net::readSome(m_fd.get(), buffer, capacity);
+}
+
+Net::IoResult Http1Upstream::transportWrite(std::string_view bytes)
+{
+    return m_tls ? m_tls->write(bytes) : Net::writeSome(m_fd.get(), bytes);
+}
+
 void Http1Upstream::onConnected()
 {
     if (m_connectTimer) {
@@ -164,7 +216,7 @@ void Http1Upstream::onConnected()
 void Http1Upstream::flush()
 {
     while (!m_output.empty()) {
-        const Net::IoResult r = Net::writeSome(m_fd.get(), m_output.readable());
+        const Net::IoResult r = transportWrite(m_output.readable());
         if (r.wouldBlock) {
             break;
         }
@@ -187,7 +239,7 @@ void Http1Upstream::flush()
 void Http1Upstream::readAvailable()
 {
     char *space = m_input.writableSpace(kReadChunk);
-    const Net::IoResult r = Net::readSome(m_fd.get(), space, m_input.writableSize());
+    const Net::IoResult r = transportRead(space, m_input.writableSize());
     if (r.wouldBlock) {
         return;
     }
@@ -200,6 +252,10 @@ void Http1Upstream::readAvailable()
     parseInput();
     if (!m_broken && m_listener) {
         m_listener->upstreamBatchDone();
+    }
+    // OpenSSL may hold decrypted bytes of a record the socket will not signal again.
+    if (m_tls && !m_broken && !m_readPaused && m_fd && m_tls->pending()) {
+        readAvailable();
     }
 }
 
@@ -358,9 +414,15 @@ Http1UpstreamPool::~Http1UpstreamPool() = default;
 
 std::unique_ptr<Http1Upstream> Http1UpstreamPool::acquire(const std::string &endpoint,
                                                           const std::string &host,
-                                                          std::uint16_t port)
+                                                          std::uint16_t port,
+                                                          const RouteTable::BackendTls *tls)
 {
-    auto idle = m_idle.find(endpoint);
+    // Plain connections are kept under the endpoint; TLS ones under endpoint and policy.
+    std::string tlsKey;
+    if (tls) {
+        tlsKey = endpoint + '#' + tls->key;
+    }
+    auto idle = m_idle.find(tls ? tlsKey : endpoint);
     while (idle != m_idle.end() && !idle->second.empty()) {
         std::unique_ptr<Http1Upstream> connection = std::move(idle->second.back());
         idle->second.pop_back();
@@ -371,22 +433,38 @@ std::unique_ptr<Http1Upstream> Http1UpstreamPool::acquire(const std::string &end
         }
         m_retire(std::move(connection));
     }
-    return std::make_unique<Http1Upstream>(m_loop, endpoint, host, port, m_limits,
-                                           m_connectTimeout);
+    return create(endpoint, host, port, tls, std::move(tlsKey));
 }
 
 std::unique_ptr<Http1Upstream> Http1UpstreamPool::connect(const std::string &endpoint,
                                                           const std::string &host,
-                                                          std::uint16_t port)
+                                                          std::uint16_t port,
+                                                          const RouteTable::BackendTls *tls)
 {
+    return create(endpoint, host, port, tls, tls ? endpoint + '#' + tls->key : std::string());
+}
+
+std::unique_ptr<Http1Upstream> Http1UpstreamPool::create(const std::string &endpoint,
+                                                         const std::string &host,
+                                                         std::uint16_t port,
+                                                         const RouteTable::BackendTls *tls,
+                                                         std::string poolKey)
+{
+    std::unique_ptr<BackendTlsSession> session;
+    if (tls) {
+        std::string error;
+        auto context = m_tlsContexts.contextFor(*tls, &error);
+        session = std::make_unique<BackendTlsSession>(std::move(context), *tls,
+                                                      std::move(poolKey), std::move(error));
+    }
     return std::make_unique<Http1Upstream>(m_loop, endpoint, host, port, m_limits,
-                                           m_connectTimeout);
+                                           m_connectTimeout, std::move(session));
 }
 
 void Http1UpstreamPool::release(std::unique_ptr<Http1Upstream> connection)
 {
     connection->detach();
-    auto &idle = m_idle[connection->endpoint()];
+    auto &idle = m_idle[connection->poolKey()];
     if (!connection->reusable() || idle.size() >= m_maxIdle) {
         discard(std::move(connection));
         return;
@@ -414,7 +492,7 @@ std::size_t Http1UpstreamPool::idleCount() const
 
 void Http1UpstreamPool::drop(Http1Upstream *connection)
 {
-    auto &idle = m_idle[connection->endpoint()];
+    auto &idle = m_idle[connection->poolKey()];
     const auto it = std::find_if(idle.begin(), idle.end(),
                                  [connection](const auto &p) { return p.get() == connection; });
     if (it != idle.end()) {

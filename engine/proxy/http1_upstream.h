@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backend_tls_session.h"
+
 #include "engine/http/http1_codec.h"
 #include "engine/net/byte_buffer.h"
 #include "engine/net/event_loop.h"
@@ -38,6 +40,9 @@ public:
 // One TCP connection to one endpoint on the worker's EventLoop, carrying one request at a time
 // (HTTP/1.1 keep-alive, no pipelining towards upstreams): a non-blocking connect with its own
 // timeout, an output buffer, the response parser (the codec: pure). It only moves bytes.
+// With a BackendTlsSession (the backend's BackendTLSPolicy) the bytes go through TLS: the
+// handshake and the certificate check are part of connecting (same timeout; a failure is a
+// connect failure, connected() stays false). Plain connections take one null test per I/O.
 // Thread: the worker's. Ownership: a unique_ptr held by the exchange using it or by the
 // Http1UpstreamPool while idle; destroying it removes it from the loop and closes the socket.
 class Http1Upstream : private Http::ResponseHandler
@@ -47,12 +52,17 @@ public:
 
     Http1Upstream(Net::EventLoop &loop, std::string endpoint, const std::string &host,
                   std::uint16_t port, const Http::Limits &limits,
-                  std::chrono::milliseconds connectTimeout);
+                  std::chrono::milliseconds connectTimeout,
+                  std::unique_ptr<BackendTlsSession> tls = nullptr);
     ~Http1Upstream() override;
     Http1Upstream(const Http1Upstream &) = delete;
     Http1Upstream &operator=(const Http1Upstream &) = delete;
 
     const std::string &endpoint() const { return m_endpoint; }
+    // Where the pool keeps it while idle: the endpoint, and for TLS the policy too (a TLS
+    // connection is reused only for the same endpoint and policy).
+    const std::string &poolKey() const { return m_tls ? m_tls->poolKey() : m_endpoint; }
+    bool isTls() const { return m_tls != nullptr; }
 
     // Starts an exchange: responses go to `listener` (not owned; cleared by detach()).
     // `method` tells the parser whether a body follows (HEAD).
@@ -66,7 +76,8 @@ public:
     std::size_t bytesToWrite() const { return m_output.size(); }
     // Stops/starts reading from the endpoint (backpressure towards a slow client).
     void setReadPaused(bool paused);
-    // Whether the TCP connection was established (false: the failure was a connect failure).
+    // Whether the connection was established, TLS handshake and certificate check included
+    // (false: the failure was a connect failure).
     bool connected() const { return m_connected; }
     // Whether any byte of a response arrived for the current request (begin() clears it).
     bool responseStarted() const { return m_responseBytes; }
@@ -80,6 +91,9 @@ public:
 private:
     void onIo(std::uint32_t events);
     void onConnected();
+    void continueHandshake();
+    Net::IoResult transportRead(char *buffer, std::size_t capacity);
+    Net::IoResult transportWrite(std::string_view bytes);
     void readAvailable();
     void parseInput();
     void onPeerClosed();
@@ -97,6 +111,8 @@ private:
     Net::UniqueFd m_fd;
     Net::TimerId m_connectTimer = 0;
     Http::ResponseParser m_parser;
+    std::unique_ptr<BackendTlsSession> m_tls; // null: plain TCP
+    std::uint32_t m_handshakeInterest = 0;    // while the TLS handshake runs: what it waits for
     UpstreamListener *m_listener = nullptr; // not owned
     std::function<void()> m_onUnusable;
     Net::ByteBuffer m_output; // request bytes not written yet
@@ -129,20 +145,29 @@ public:
                       Retire retire);
     ~Http1UpstreamPool();
 
-    // An idle connection to `endpoint`, or a new one connecting to host:port.
+    // An idle connection to `endpoint`, or a new one connecting to host:port. `tls` (the
+    // backend's BackendTLSPolicy settings, null: plain) is read during the call only.
     std::unique_ptr<Http1Upstream> acquire(const std::string &endpoint, const std::string &host,
-                                           std::uint16_t port);
+                                           std::uint16_t port,
+                                           const RouteTable::BackendTls *tls = nullptr);
     // Always a new connection (the re-send after a stale idle one failed).
     std::unique_ptr<Http1Upstream> connect(const std::string &endpoint, const std::string &host,
-                                           std::uint16_t port);
+                                           std::uint16_t port,
+                                           const RouteTable::BackendTls *tls = nullptr);
     // Keeps it idle when reusable and there is room, else retires it.
     void release(std::unique_ptr<Http1Upstream> connection);
     // Retires it, never reusing it.
     void discard(std::unique_ptr<Http1Upstream> connection);
     std::size_t idleCount() const;
 
+    // TLS client contexts made so far (one per distinct BackendTLSPolicy settings).
+    std::size_t tlsContextCount() const { return m_tlsContexts.size(); }
+
 private:
     void drop(Http1Upstream *connection);
+    std::unique_ptr<Http1Upstream> create(const std::string &endpoint, const std::string &host,
+                                          std::uint16_t port, const RouteTable::BackendTls *tls,
+                                          std::string poolKey);
 
     Net::EventLoop &m_loop;
     Http::Limits m_limits;
@@ -150,6 +175,7 @@ private:
     std::size_t m_maxIdle;
     Retire m_retire;
     std::unordered_map<std::string, std::vector<std::unique_ptr<Http1Upstream>>> m_idle;
+    BackendTlsContexts m_tlsContexts;
 };
 
 } // namespace Torii::Proxy::Internal

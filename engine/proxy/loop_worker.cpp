@@ -2,7 +2,10 @@
 
 #include "http1_client_connection.h"
 #include "http1_upstream.h"
+#include "http2_client_connection.h"
+#include "http2_upstream.h"
 #include "mirror_sender.h"
+#include "upgrade_tunnel.h"
 
 #include <random>
 
@@ -44,10 +47,17 @@ LoopWorker::LoopWorker(const GatewayConfig &config, std::shared_ptr<SharedState>
         };
     }
     m_context.retireConnection = [this](Http1ClientConnection *c) { retire(c); };
+    m_context.startHttp2 = [this](Http2Handover &&h) { startHttp2(std::move(h)); };
+    m_context.retireHttp2 = [this](Http2ClientConnection *c) { retire(c); };
+    m_context.startTunnel = [this](UpgradeHandover &&h) { startTunnel(std::move(h)); };
+    m_context.retireTunnel = [this](UpgradeTunnel *t) { retire(t); };
+    m_connectTimeout = config.connectTimeout;
     m_pool = std::make_unique<Http1UpstreamPool>(
         m_loop, config.limits, config.connectTimeout, config.maxIdlePerEndpoint,
         [this](std::unique_ptr<Http1Upstream> u) { retire(std::move(u)); });
     m_context.pool = m_pool.get();
+    m_h2Pool = std::make_unique<Http2UpstreamPool>(m_loop, config.connectTimeout);
+    m_context.h2Pool = m_h2Pool.get();
     m_mirrors = std::make_unique<MirrorSender>(m_loop, *m_pool, mirrorDrops);
     m_context.mirrors = m_mirrors.get();
 }
@@ -64,6 +74,24 @@ LoopWorker::~LoopWorker()
     }
     m_connections.clear();
     m_deadConnections.clear();
+    std::vector<Http2ClientConnection *> open2;
+    for (auto &[raw, owned] : m_http2) {
+        open2.push_back(raw);
+    }
+    for (Http2ClientConnection *c : open2) {
+        c->abort(); // GOAWAY, then retires into m_deadHttp2
+    }
+    m_http2.clear();
+    m_deadHttp2.clear();
+    std::vector<UpgradeTunnel *> tunnels;
+    for (auto &[raw, owned] : m_tunnels) {
+        tunnels.push_back(raw);
+    }
+    for (UpgradeTunnel *t : tunnels) {
+        t->abort(); // retires into m_deadTunnels
+    }
+    m_tunnels.clear();
+    m_deadTunnels.clear();
     std::vector<StreamConnection *> streams;
     for (auto &[raw, owned] : m_streams) {
         streams.push_back(raw);
@@ -76,6 +104,7 @@ LoopWorker::~LoopWorker()
     m_udp.clear();
     m_deadUpstreams.clear();
     m_mirrors.reset();
+    m_h2Pool.reset();
     m_pool.reset();
     m_deadUpstreams.clear();
     for (Listener &listener : m_listeners) {
@@ -160,6 +189,44 @@ void LoopWorker::retire(Http1ClientConnection *connection)
     scheduleReap();
 }
 
+void LoopWorker::startHttp2(Http2Handover &&handover)
+{
+    auto connection = std::make_unique<Http2ClientConnection>(m_context, std::move(handover));
+    Http2ClientConnection *raw = connection.get();
+    m_http2.emplace(raw, std::move(connection));
+    raw->start(); // on failure it retires itself
+}
+
+void LoopWorker::retire(Http2ClientConnection *connection)
+{
+    auto it = m_http2.find(connection);
+    if (it == m_http2.end()) {
+        return;
+    }
+    m_deadHttp2.push_back(std::move(it->second));
+    m_http2.erase(it);
+    scheduleReap();
+}
+
+void LoopWorker::startTunnel(UpgradeHandover &&handover)
+{
+    auto tunnel = std::make_unique<UpgradeTunnel>(m_context, std::move(handover), m_connectTimeout);
+    UpgradeTunnel *raw = tunnel.get();
+    m_tunnels.emplace(raw, std::move(tunnel));
+    raw->start(); // on failure it retires itself
+}
+
+void LoopWorker::retire(UpgradeTunnel *tunnel)
+{
+    auto it = m_tunnels.find(tunnel);
+    if (it == m_tunnels.end()) {
+        return;
+    }
+    m_deadTunnels.push_back(std::move(it->second));
+    m_tunnels.erase(it);
+    scheduleReap();
+}
+
 void LoopWorker::retire(std::unique_ptr<Http1Upstream> upstream)
 {
     m_deadUpstreams.push_back(std::move(upstream));
@@ -176,6 +243,10 @@ void LoopWorker::scheduleReap()
     m_loop.post([this] {
         m_reapScheduled = false;
         m_deadStreams.clear();
+        auto http2 = std::move(m_deadHttp2);
+        http2.clear();
+        auto tunnels = std::move(m_deadTunnels);
+        tunnels.clear();
         auto connections = std::move(m_deadConnections);
         auto upstreams = std::move(m_deadUpstreams);
         connections.clear(); // may retire upstreams again (scheduled for the next round)

@@ -21,8 +21,13 @@ namespace Torii::Proxy::Internal {
 class MirrorSender;
 
 class Http1ClientConnection;
+class Http2ClientConnection;
+struct Http2Handover;
+class UpgradeTunnel;
+struct UpgradeHandover;
 class Http1Upstream;
 class Http1UpstreamPool;
+class Http2UpstreamPool;
 
 // One gateway worker: an EventLoop on its own std::thread, its listening sockets (each worker
 // listens on every port with SO_REUSEPORT when there are several, so the kernel spreads the
@@ -60,6 +65,10 @@ public:
 private:
     void acceptPending(Listener &listener);
     void retire(Http1ClientConnection *connection);
+    void startHttp2(Http2Handover &&handover);
+    void retire(Http2ClientConnection *connection);
+    void startTunnel(UpgradeHandover &&handover);
+    void retire(UpgradeTunnel *tunnel);
     void retire(std::unique_ptr<Http1Upstream> upstream);
     void scheduleReap();
     void acceptStream(Listener &listener, Net::UniqueFd fd);
@@ -68,11 +77,17 @@ private:
     Net::EventLoop m_loop;
     LoopWorkerContext m_context;
     std::unique_ptr<Http1UpstreamPool> m_pool;
+    std::unique_ptr<Http2UpstreamPool> m_h2Pool;
     std::unique_ptr<MirrorSender> m_mirrors; // uses m_pool
     std::vector<Listener> m_listeners;
     std::unordered_map<Http1ClientConnection *, std::unique_ptr<Http1ClientConnection>>
         m_connections;
     std::vector<std::unique_ptr<Http1ClientConnection>> m_deadConnections;
+    std::unordered_map<Http2ClientConnection *, std::unique_ptr<Http2ClientConnection>> m_http2;
+    std::vector<std::unique_ptr<Http2ClientConnection>> m_deadHttp2;
+    std::unordered_map<UpgradeTunnel *, std::unique_ptr<UpgradeTunnel>> m_tunnels;
+    std::vector<std::unique_ptr<UpgradeTunnel>> m_deadTunnels;
+    std::chrono::milliseconds m_connectTimeout{5000};
     std::vector<std::unique_ptr<Http1Upstream>> m_deadUpstreams;
     bool m_reapScheduled = false;
     // L4 (stream_connection.h, udp_proxy.h).

@@ -17,7 +17,12 @@
 namespace Torii::Proxy::Internal {
 
 class Http1ClientConnection;
+class Http2ClientConnection;
+struct Http2Handover;
+class UpgradeTunnel;
+struct UpgradeHandover;
 class Http1UpstreamPool;
+class Http2UpstreamPool;
 class MirrorSender;
 
 // What every connection of one worker shares: its loop, its snapshot cache, its upstream pool,
@@ -28,6 +33,7 @@ struct TableTraits
 {
     bool retries = false;
     bool mirrors = false;
+    bool h2c = false; // some backendRef speaks h2c (appProtocol kubernetes.io/h2c)
 };
 
 struct LoopWorkerContext
@@ -38,6 +44,7 @@ struct LoopWorkerContext
     std::function<double()> random;
     EndpointChooser endpointChooser;
     Http1UpstreamPool *pool = nullptr;   // owned by the LoopWorker
+    Http2UpstreamPool *h2Pool = nullptr; // h2c endpoints' connections; owned by the LoopWorker
     MirrorSender *mirrors = nullptr;     // owned by the LoopWorker
     // What the last table seen uses (a row with `retry`: each request's head is kept for a
     // retry's new decision; a RequestMirror: mirrors are looked up). Cached per table snapshot;
@@ -52,6 +59,13 @@ struct LoopWorkerContext
     // A connection that is done: deleted after the current loop round, never under its own
     // callbacks (upstreams go the same way through the pool).
     std::function<void(Http1ClientConnection *)> retireConnection;
+    // HTTP/2 (http2_client_connection.h): a connection that turned out to speak it is handed
+    // over (the preface, ALPN h2, an h2c upgrade); retired the same way when done.
+    std::function<void(Http2Handover &&)> startHttp2;
+    std::function<void(Http2ClientConnection *)> retireHttp2;
+    // A routed WebSocket upgrade (upgrade_tunnel.h), retired the same way when it ends.
+    std::function<void(UpgradeHandover &&)> startTunnel;
+    std::function<void(UpgradeTunnel *)> retireTunnel;
 
     void publish(RequestEvent &&event)
     {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace Torii::Proxy {
 
@@ -27,6 +28,7 @@ struct RequestEvent
     std::int64_t latencyMicros = 0; // from the request head to the last response byte queued
     int attempts = 1;               // requests sent to backends for it (retries: 1 + retries)
     int mirrors = 0;                // mirrored copies started for it (RequestMirror)
+    std::string_view protocol = "HTTP/1.1"; // the client's: "HTTP/1.1" or "HTTP/2" (a literal)
 };
 
 // Called on the gateway's worker thread that served the request, once per request, after its

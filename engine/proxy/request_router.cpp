@@ -342,6 +342,7 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
     prepareUpstreamHead(input, route, plan, head);
     forward.head = std::move(head);
     forward.backendRef = &backend;
+    forward.backendTls = backend.tls.get();
     forward.responseHeaders = plan.responseHeaders;
     forward.requestTimeout = route.timeouts.request;
     forward.backendTimeout = route.timeouts.backendRequest;

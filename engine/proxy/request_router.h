@@ -74,6 +74,7 @@ struct ForwardPlan
     quint16 endpointPort = 0;
     Http::RequestHead head; // to send upstream: filters applied, framing set
     const RouteTable::Backend *backendRef = nullptr; // the chosen backendRef (the table's)
+    const RouteTable::BackendTls *backendTls = nullptr; // its BackendTLSPolicy; null: plain
     std::vector<const RouteTable::HeaderModifier *> responseHeaders; // not owned (the table's)
     std::optional<std::chrono::milliseconds> requestTimeout;         // timeouts.request
     std::optional<std::chrono::milliseconds> backendTimeout;         // timeouts.backendRequest

@@ -43,7 +43,8 @@ bool wouldBlock(int error)
 
 } // namespace
 
-Net::UniqueFd bindUdp(const std::string &address, std::uint16_t port, std::string *error)
+Net::UniqueFd bindUdp(const std::string &address, std::uint16_t port, std::string *error,
+                      bool reusePort)
 {
     sockaddr_storage addr;
     socklen_t length = 0;
@@ -55,6 +56,10 @@ Net::UniqueFd bindUdp(const std::string &address, std::uint16_t port, std::strin
         return {};
     }
     Net::UniqueFd fd(::socket(addr.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    const int on = 1;
+    if (fd && reusePort) {
+        ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEPORT, &on, sizeof on);
+    }
     if (!fd || ::bind(fd.get(), reinterpret_cast<sockaddr *>(&addr), length) != 0) {
         if (error) {
             *error = "cannot listen on " + address + ':' + std::to_string(port) + " (UDP): " +
@@ -72,6 +77,8 @@ UdpProxy::UdpProxy(LoopWorkerContext &context, const UdpSettings &settings, int 
     , m_fd(listenFd)
     , m_gatewayPort(gatewayPort)
     , m_dropped(dropped)
+    , m_sessions(settings.maxSessions)
+    , m_toClients(settings.queueDatagrams * 4)
     , m_buffer(new char[kMaxUdpDatagram + 1])
 {}
 
@@ -81,7 +88,7 @@ UdpProxy::~UdpProxy()
         m_context.loop->cancelTimer(m_sweep);
     }
     while (!m_sessions.empty()) {
-        closeSession(m_sessions.begin()->first);
+        closeSession(m_sessions.anyKey());
     }
     m_context.loop->remove(m_fd);
 }
@@ -115,11 +122,9 @@ void UdpProxy::onListener(std::uint32_t events)
             drop(); // truncated: larger than a UDP datagram over IPv4 may be
             continue;
         }
-        const std::string key(reinterpret_cast<const char *>(&from), fromLength);
-        Session *session = nullptr;
-        if (auto it = m_sessions.find(key); it != m_sessions.end()) {
-            session = it->second.get();
-        } else {
+        Session *session =
+            m_sessions.find(std::string_view(reinterpret_cast<const char *>(&from), fromLength));
+        if (session == nullptr) {
             session = openSession(from, fromLength);
         }
         if (session == nullptr) {
@@ -134,7 +139,7 @@ void UdpProxy::onListener(std::uint32_t events)
 
 UdpProxy::Session *UdpProxy::openSession(const sockaddr_storage &client, socklen_t length)
 {
-    if (m_sessions.size() >= m_settings.maxSessions) {
+    if (m_sessions.full()) {
         return nullptr;
     }
     m_context.snapshots->refresh();
@@ -168,7 +173,7 @@ UdpProxy::Session *UdpProxy::openSession(const sockaddr_storage &client, socklen
     if (!fd || ::connect(fd.get(), reinterpret_cast<sockaddr *>(&target), targetLength) != 0) {
         return nullptr;
     }
-    auto session = std::make_unique<Session>();
+    auto session = std::make_unique<Session>(m_settings.queueDatagrams);
     session->client = client;
     session->clientLength = length;
     session->upstream = std::move(fd);
@@ -185,8 +190,8 @@ UdpProxy::Session *UdpProxy::openSession(const sockaddr_storage &client, socklen
                              [this, raw](std::uint32_t events) { onUpstream(raw, events); })) {
         return nullptr;
     }
-    m_sessions.emplace(std::string(reinterpret_cast<const char *>(&client), length),
-                       std::move(session));
+    m_sessions.insert(std::string(reinterpret_cast<const char *>(&client), length),
+                      std::move(session)); // not full: checked above
     if (m_sweep == 0) {
         const auto period = std::max(std::chrono::milliseconds(10), m_settings.sessionTimeout / 4);
         m_sweep = m_context.loop->addTimer(period, [this] {
@@ -209,11 +214,10 @@ void UdpProxy::sendUpstream(Session &session, std::string_view datagram)
             return;
         }
     }
-    if (session.toUpstream.size() >= m_settings.queueDatagrams) {
+    if (!session.toUpstream.push(std::string(datagram))) {
         drop();
         return;
     }
-    session.toUpstream.emplace_back(datagram);
     if (!session.writable) {
         session.writable = true;
         m_context.loop->modify(session.upstream.get(), Net::Readable | Net::Writable);
@@ -232,7 +236,7 @@ void UdpProxy::onUpstream(Session *session, std::uint32_t events)
             if (n < 0) {
                 drop();
             }
-            session->toUpstream.pop_front();
+            session->toUpstream.pop();
         }
         if (session->toUpstream.empty()) {
             session->writable = false;
@@ -274,13 +278,10 @@ void UdpProxy::onUpstream(Session *session, std::uint32_t events)
                 continue;
             }
         }
-        // The listener's queue is shared by every session: bound it by the per-session limit
-        // times a small factor so one flood cannot take it all.
-        if (m_toClients.size() >= m_settings.queueDatagrams * 4) {
+        if (!m_toClients.push({session->client, session->clientLength, std::string(datagram)})) {
             drop();
             continue;
         }
-        m_toClients.push_back({session->client, session->clientLength, std::string(datagram)});
         if (!m_listenerWritable) {
             m_listenerWritable = true;
             m_context.loop->modify(m_fd, Net::Readable | Net::Writable);
@@ -301,7 +302,7 @@ void UdpProxy::flushToClients()
         if (n < 0) {
             drop();
         }
-        m_toClients.pop_front();
+        m_toClients.pop();
     }
     m_listenerWritable = false;
     m_context.loop->modify(m_fd, Net::Readable);
@@ -309,29 +310,22 @@ void UdpProxy::flushToClients()
 
 void UdpProxy::closeSession(const std::string &key)
 {
-    const auto it = m_sessions.find(key);
-    if (it == m_sessions.end()) {
+    const std::unique_ptr<Session> taken = m_sessions.take(key);
+    if (!taken) {
         return;
     }
-    Session &session = *it->second;
+    Session &session = *taken;
     m_context.loop->remove(session.upstream.get());
     session.event.latencyMicros = std::chrono::duration_cast<std::chrono::microseconds>(
                                       session.lastActivity - session.started)
                                       .count();
     m_context.publish(std::move(session.event));
-    m_sessions.erase(it);
 }
 
 void UdpProxy::sweep()
 {
-    const auto now = m_context.loop->now();
-    std::vector<std::string> expired;
-    for (const auto &[key, session] : m_sessions) {
-        if (now - session->lastActivity >= m_settings.sessionTimeout) {
-            expired.push_back(key);
-        }
-    }
-    for (const std::string &key : expired) {
+    for (const std::string &key :
+         m_sessions.expired(m_context.loop->now(), m_settings.sessionTimeout)) {
         closeSession(key);
     }
     if (!m_sessions.empty()) {

@@ -11,14 +11,20 @@
 //   RequestEvent is published then: method "UDP", bytes both ways, duration). New sessions use the
 //   route table published last; running ones keep their endpoint.
 // - Datagrams up to 65,507 bytes (IPv4's largest); a larger one is truncated by the kernel and
-//   dropped. Queues are bounded: at most maxSessions sessions, and at most queueDatagrams
-//   datagrams waiting per direction of a session; beyond that datagrams are dropped and counted.
+//   dropped. Queues are bounded: at most maxSessions sessions (per worker), and at most
+//   queueDatagrams datagrams waiting per direction of a session; beyond that datagrams are
+//   dropped and counted.
+//
+// The bookkeeping without sockets (the session table, the bounded queues) is udp_sessions.h.
+// Several workers: each has its own SO_REUSEPORT socket on the port (gateway.cpp), the kernel
+// hashes a flow to one of them, so a flow's session lives on one worker.
 //
 // Thread: the worker's loop only. Ownership: the LoopWorker owns it; it does not own the
 // listening socket (the LoopWorker's Listener does) but watches it.
 
 #include "gateway_config.h"
 #include "loop_worker_context.h"
+#include "udp_sessions.h"
 
 #include "engine/net/event_loop.h"
 #include "engine/net/tcp_socket.h"
@@ -44,8 +50,10 @@ struct UdpSettings
 constexpr std::size_t kMaxUdpDatagram = 65507;
 
 // A bound, non-blocking, close-on-exec UDP socket on address:port (0: any port); invalid with
-// `error` on failure. SO_REUSEADDR is not set: a taken port is reported.
-Net::UniqueFd bindUdp(const std::string &address, std::uint16_t port, std::string *error);
+// `error` on failure. SO_REUSEADDR is not set: a taken port is reported. `reusePort`: SO_REUSEPORT,
+// for one socket per worker on the same port (a socket without it refuses to share the port).
+Net::UniqueFd bindUdp(const std::string &address, std::uint16_t port, std::string *error,
+                      bool reusePort = false);
 
 class UdpProxy
 {
@@ -64,8 +72,11 @@ private:
     {
         sockaddr_storage client{};
         socklen_t clientLength = 0;
+        explicit Session(std::size_t queueLimit)
+            : toUpstream(queueLimit)
+        {}
         Net::UniqueFd upstream;
-        std::deque<std::string> toUpstream; // waiting for the upstream socket to take them
+        BoundedQueue<std::string> toUpstream; // waiting for the upstream socket to take them
         Net::EventLoop::Clock::time_point lastActivity;
         Net::EventLoop::Clock::time_point started;
         RequestEvent event;
@@ -92,8 +103,10 @@ private:
     int m_fd;
     int m_gatewayPort;
     std::atomic<std::uint64_t> *m_dropped;
-    std::map<std::string, std::unique_ptr<Session>> m_sessions; // key: the client's address bytes
-    std::deque<Outgoing> m_toClients; // answers the listening socket could not send yet
+    UdpSessionTable<Session, Net::EventLoop::Clock> m_sessions; // key: the client's address bytes
+    // Answers the listening socket could not send yet. It is shared by every session: bounded by
+    // the per-session limit times a small factor so one flood cannot take it all.
+    BoundedQueue<Outgoing> m_toClients;
     bool m_listenerWritable = false;
     Net::TimerId m_sweep = 0;
     std::unique_ptr<char[]> m_buffer; // one datagram (kMaxUdpDatagram + 1)

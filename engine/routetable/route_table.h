@@ -152,6 +152,21 @@ struct Filter
     std::string unsupportedReason;
 };
 
+// How the gateway talks TLS to a backend (BackendTLSPolicy), resolved once per table from the
+// policy that wins its Service port and shared by every backendRef to that port.
+struct BackendTls
+{
+    std::string policy;        // "namespace/name" of the BackendTLSPolicy, for messages
+    std::string hostname;      // SNI, and the name the certificate must carry when no SAN is listed
+    std::string trustedPem;    // the ca.crt of every usable caCertificateRef, concatenated
+    bool systemTrust = false;  // wellKnownCACertificates: System (the OS store)
+    std::vector<std::string> dnsNames; // subjectAltNames type Hostname: any one must match
+    std::vector<std::string> uris;     // subjectAltNames type URI: compared exactly
+    // Identifies the settings (same key: same verification), for per-worker SSL_CTX caches and
+    // connection pools: connections are reused only for the same endpoint and key.
+    std::string key;
+};
+
 // Where a share of the traffic goes. A backend that could not be resolved keeps its weight and
 // answers 500 for its share (the spec's rule for invalid backendRefs), saying why.
 struct Backend
@@ -163,6 +178,7 @@ struct Backend
     std::string appProtocol;       // from the Service port: kubernetes.io/h2c, kubernetes.io/ws …
     std::string invalidReason;     // non-empty: not resolvable (500 for this share)
     std::vector<Filter> filters;   // backendRef-level filters (HTTP and gRPC)
+    std::shared_ptr<const BackendTls> tls; // null: plain TCP to the endpoints
 
     bool isValid() const { return invalidReason.empty(); }
 };

@@ -119,6 +119,10 @@ std::shared_ptr<const ClientContext> ClientContext::create(const ClientContextOp
         for (const std::string &pem : options.trustedCertificates) {
             out->m_trusted += addCertificates(store, pem);
         }
+        if (options.systemTrust && SSL_CTX_set_default_verify_paths(ctx) != 1) {
+            *error = openSslError("cannot read the system's trusted certificates");
+            return nullptr;
+        }
         // Go trusts every certificate of its RootCAs pool as an anchor, CA or not.
         X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN);
         SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);

@@ -1,9 +1,10 @@
 #pragma once
 
 // The client side of TLS, in one place for every Torii client: the route tests' exchange
-// (simulator/scenarios/http_exchange) and the load generator (simulator/traffic). It behaves as
-// the conformance suite's Go client does (conformance/utils/roundtripper): TLS 1.2 or later, the
-// server's chain verified against the given certificates only (never the system store), every one
+// (simulator/scenarios/http_exchange), the load generator (simulator/traffic) and the gateway's
+// connections to BackendTLSPolicy backends (engine/proxy). It behaves as the conformance suite's
+// Go client does (conformance/utils/roundtripper): TLS 1.2 or later, the server's chain verified
+// against the given certificates (and the system store only when asked: systemTrust), every one
 // of them trusted as an anchor, CA or not (Go's RootCAs pool; X509_V_FLAG_PARTIAL_CHAIN), SNI =
 // the server name unless it is an IP literal, ALPN as asked (http/1.1 by default), and the
 // certificate's name checked with Go's rules (certificateNameMatches: a wildcard stands for
@@ -28,6 +29,9 @@ namespace Torii::Tls {
 struct ClientContextOptions
 {
     std::vector<std::string> trustedCertificates; // PEM, each may hold several certificates
+    // Also trust the operating system's store (the gateway towards a backend whose
+    // BackendTLSPolicy says wellKnownCACertificates: System). The route-test clients never do.
+    bool systemTrust = false;
     bool verify = true;                           // false: accept any certificate and name
     std::vector<std::string> alpn{"http/1.1"};    // offered in order; empty: no ALPN
     std::string clientCertificate;                // PEM chain presented when asked; "" = none

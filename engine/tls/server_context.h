@@ -10,8 +10,9 @@
 // conformance suite only expects such a name to be served when a catch-all listener exists).
 //
 // TLS 1.2 and 1.3 only, OpenSSL's default ciphers minus the weak ones, no renegotiation, no
-// compression. ALPN offers `alpn` (default http/1.1 only; h2 comes with HTTP/2 serving); a
-// client that offers none of them continues without ALPN.
+// compression. ALPN offers `alpn` (default h2 then http/1.1: the gateway serves both; a server
+// that speaks only HTTP/1.1 passes {"http/1.1"}); a client that offers none of them continues
+// without ALPN.
 //
 // Client certificates (Gateway spec.tls.frontend, one configuration per port): with
 // `clientValidation` set the server asks every client for a certificate and checks it against
@@ -56,7 +57,7 @@ struct ClientValidation
 
 struct ServerContextOptions
 {
-    std::vector<std::string> alpn{"http/1.1"}; // protocols offered, in preference order
+    std::vector<std::string> alpn{"h2", "http/1.1"}; // protocols offered, in preference order
     std::optional<ClientValidation> clientValidation{}; // nullopt: no client certificate asked
 };
 

@@ -84,6 +84,15 @@ QByteArray echoJson(const Http::RequestHead &head, const EchoIdentity &identity)
     echo.insert(QStringLiteral("ingress"), identity.ingress);
     echo.insert(QStringLiteral("service"), identity.service);
     echo.insert(QStringLiteral("pod"), identity.pod);
+    if (identity.tls) {
+        QJsonObject tls{{QStringLiteral("version"), identity.tls->version},
+                        {QStringLiteral("serverName"), identity.tls->serverName},
+                        {QStringLiteral("cipherSuite"), identity.tls->cipherSuite}};
+        if (!identity.tls->negotiatedProtocol.isEmpty()) {
+            tls.insert(QStringLiteral("negotiatedProtocol"), identity.tls->negotiatedProtocol);
+        }
+        echo.insert(QStringLiteral("tls"), tls);
+    }
     return QJsonDocument(echo).toJson(QJsonDocument::Indented);
 }
 

@@ -18,7 +18,7 @@ QString canonicalHeaderName(const QString &name);
 // The echo JSON body for `head`: path (the request-target as received), host, method, proto,
 // headers (canonical name -> list of values; Host left out, and Transfer-Encoding and
 // Content-Length left out of a chunked request, as Go's server does), httpPort, namespace,
-// ingress, service, pod.
+// ingress, service, pod, and `tls` when the identity carries a connection's TLS facts.
 QByteArray echoJson(const Http::RequestHead &head, const EchoIdentity &identity);
 
 // The response fields an `X-Echo-Set-Header` request field asks for: "name:value" items joined

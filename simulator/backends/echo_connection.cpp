@@ -1,5 +1,7 @@
 #include "echo_connection.h"
 
+#include "relayed_tls.h"
+
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -41,6 +43,7 @@ EchoConnection::EchoConnection(QTcpSocket *socket, const EchoIdentity &identity,
     , m_parser(std::make_unique<Http::RequestParser>())
 {
     m_socket->setParent(this);
+    m_identity.tls = relayedTlsFor(m_socket->peerPort()); // came through the HTTPS port?
     connect(m_socket, &QTcpSocket::readyRead, this, &EchoConnection::readAvailable);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     if (m_socket->bytesAvailable() > 0) {

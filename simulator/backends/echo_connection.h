@@ -61,7 +61,7 @@ private:
     void onComplete(Http::Headers &&trailers) override;
 
     QTcpSocket *m_socket;           // owned (QObject child)
-    const EchoIdentity &m_identity; // not owned: the server's, which outlives this connection
+    EchoIdentity m_identity; // the server's, with this connection's TLS facts (relayed_tls.h)
     RetryLedger *m_retries;         // not owned: see the constructor
     RequestLog *m_log;              // not owned; may be null
     BehaviourControl *m_behaviour;  // not owned; may be null

@@ -1,6 +1,7 @@
 #include "stream_echo_server.h"
 
 #include "engine/tls/server_context.h"
+#include "relayed_tls.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -302,10 +303,25 @@ void StreamEchoServer::relay(int fd, SSL *ssl)
     const int upstream = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
-    addr.sin_port = htons(m_options.relayPort);
+    addr.sin_port = 0;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (upstream < 0 ||
+    // Bound before connecting, so the echo behind learns this connection's TLS facts by its
+    // peer port the moment it accepts (relayed_tls.h).
+    socklen_t length = sizeof addr;
+    quint16 relayPort = 0;
+    if (upstream >= 0 && ::bind(upstream, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0 &&
+        ::getsockname(upstream, reinterpret_cast<sockaddr *>(&addr), &length) == 0) {
+        relayPort = ntohs(addr.sin_port);
+        if (ssl) {
+            recordRelayedTls(relayPort, echoTlsOf(ssl));
+        }
+    }
+    addr.sin_port = htons(m_options.relayPort);
+    if (upstream < 0 || relayPort == 0 ||
         ::connect(upstream, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+        if (relayPort != 0) {
+            forgetRelayedTls(relayPort);
+        }
         if (upstream >= 0) {
             ::close(upstream);
         }
@@ -343,6 +359,7 @@ void StreamEchoServer::relay(int fd, SSL *ssl)
             }
         }
     }
+    forgetRelayedTls(relayPort);
     std::lock_guard lock(m_mutex);
     m_open.erase(upstream);
     ::close(upstream);

@@ -15,10 +15,11 @@ namespace {
 // (RequestMirror, HTTPRouteRetry and HTTPRouteCORS are live: the gateway applies them through
 // engine/proxy/{mirror,retry,cors}_policy.h and the runner judges them through the mock
 // backends' request logs, the echo server's /retry/ path and the response headers.)
-// - HTTPRouteBackendProtocolH2C, HTTPRouteBackendProtocolWebSocket: the gateway and the mock
-//   backends speak HTTP/1.1 only.
+// - HTTPRouteBackendProtocolWebSocket: the gateway tunnels WebSocket upgrades
+//   (engine/proxy/upgrade_tunnel.h), but the mock backends do not speak WebSocket, so a case's
+//   requests could not be judged. (HTTPRouteBackendProtocolH2C is live: h2c upstreams in
+//   engine/proxy/http2_upstream.h, h2c echo backends in simulator/backends/h2c_echo_server.h.)
 constexpr std::string_view kStatusOnly[] = {
-    "HTTPRouteBackendProtocolH2C",
     "HTTPRouteBackendProtocolWebSocket",
 };
 
@@ -69,6 +70,7 @@ constexpr std::string_view kClaimed[] = {
     "HTTPRouteRequestPercentageMirror", // mirror_policy.h
     "HTTPRouteRetry",                   // retry_policy.h
     "HTTPRouteCORS",                    // cors_policy.h
+    "HTTPRouteBackendProtocolH2C",      // http2_upstream.h
 };
 
 } // namespace

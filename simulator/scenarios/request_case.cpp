@@ -78,18 +78,57 @@ Action parseAction(const Node &node)
     return action;
 }
 
+// request.grpc {service, method, request}: only with protocol grpc, and protocol grpc needs it.
+// The request message must be empty (`{}`): the echo's EchoRequest has no fields.
+void parseGrpcCall(const Node &node, RequestCase &item)
+{
+    SentRequest &r = item.request;
+    const Node *grpc = node.find("grpc");
+    if (r.protocol != "grpc") {
+        if (grpc) {
+            unknownField(item, "request.grpc without protocol grpc");
+        }
+        return;
+    }
+    if (!grpc) {
+        unknownField(item, "protocol grpc without request.grpc");
+        return;
+    }
+    r.grpcService = (*grpc)["service"].asString();
+    r.grpcMethod = (*grpc)["method"].asString();
+    if (r.grpcService.empty() || r.grpcMethod.empty()) {
+        unknownField(item, "request.grpc " + grpc->toJson());
+    }
+    for (const auto &entry : grpc->entries()) {
+        if (entry.key == "request") {
+            if (!entry.value.isNull() && !entry.value.entries().empty()) {
+                unknownField(item, "request.grpc.request " + entry.value.toJson());
+            }
+        } else if (entry.key != "service" && entry.key != "method") {
+            unknownField(item, "request.grpc." + entry.key);
+        }
+    }
+    for (const char *field : {"method", "path", "body", "echoSetResponseHeaders",
+                              "uniqueQueryParam", "unfollowRedirect", "payload"}) {
+        if (node.has(field)) {
+            unknownField(item, std::string("request.") + field + " with protocol grpc");
+        }
+    }
+}
+
 void parseRequest(const Node &node, RequestCase &item)
 {
     static const std::set<std::string> known = {
         "gateway", "listenerPort", "protocol", "host",          "method",
         "path",    "headers",      "body",     "echoSetResponseHeaders",
         "uniqueQueryParam",        "randomHeader",              "unfollowRedirect",
-        "sni",     "clientCertificate",         "payload"};
+        "sni",     "clientCertificate",         "payload", "grpc"};
     SentRequest &r = item.request;
     if (const Node *protocol = node.find("protocol")) {
         r.protocol = protocol->asString();
         if (r.protocol != "http" && r.protocol != "https" && r.protocol != "tcp" &&
-            r.protocol != "udp" && r.protocol != "tls") {
+            r.protocol != "udp" && r.protocol != "tls" && r.protocol != "grpc" &&
+            r.protocol != "h2c") {
             unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
                                                      "protocol %1 not served yet"),
                                    {r.protocol}));
@@ -137,6 +176,7 @@ void parseRequest(const Node &node, RequestCase &item)
     if (r.payload && (r.protocol == "http" || r.protocol == "https")) {
         unknownField(item, "request.payload with protocol " + r.protocol);
     }
+    parseGrpcCall(node, item);
 }
 
 bool isStreamProtocol(const std::string &protocol)
@@ -190,20 +230,15 @@ void parseExpect(const Node &node, RequestCase &item)
         const std::string &key = entry.key;
         if (key == "mirroredTo" || key == "mirrorDistribution") {
             parseMirrors(node, item); // judged through the mock backends' request logs
-        } else if (key == "tls" && isStreamProtocol(item.request.protocol)) {
-            // TCP echo over passthrough: the SNI the backend's TEST JSON reports.
+        } else if (key == "tls") {
+            // TCP echo over passthrough: the SNI the backend's TEST JSON reports. HTTP: the SNI
+            // the gateway sent the backend (BackendTLSPolicy), from the echo's `tls` object.
             e.tlsServerName = optionalString(entry.value["serverName"]);
             for (const auto &field : entry.value.entries()) {
                 if (field.key != "serverName") {
                     unknownField(item, "expect.tls." + field.key);
                 }
             }
-        } else if (key == "tls") {
-            // What the backend saw of the gateway's TLS connection to it (BackendTLSPolicy).
-            unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
-                                                     "expect.%1 needs TLS to the backends, which "
-                                                     "the local gateway does not do yet"),
-                                   {key}));
         } else if (key == "connection") {
             const std::string value = entry.value.asString();
             if (value != "ok" && value != "handshake-fails" &&
@@ -225,8 +260,24 @@ void parseExpect(const Node &node, RequestCase &item)
     if (const Node *status = node.find("status")) {
         e.statusGiven = true;
         e.statuses.clear();
-        const std::vector<Node> single{*status};
-        for (const Node &code : status->isList() ? status->items() : single) {
+        std::vector<Node> codes{*status};
+        if (item.request.protocol == "grpc") {
+            // A gRPC status code name (FAMILIES.md §5), compared as the suite does.
+            if (status->isList() || status->isInt() || status->asString().empty()) {
+                unknownField(item, "expect.status " + status->toJson() + " with protocol grpc");
+            } else {
+                e.grpcStatus = status->asString();
+            }
+            codes.clear();
+        } else if (status->isString() && status->asString() == "not-200") {
+            // FAMILIES.md: 5 answers in a row with a status other than 200 (nor 408/504).
+            e.statusNot200 = true;
+            item.repeat = std::max(item.repeat, 5);
+            codes.clear();
+        } else if (status->isList()) {
+            codes = status->items();
+        }
+        for (const Node &code : codes) {
             if (!code.isInt()) {
                 // A gRPC status name, or a typo: not an HTTP status this runner can compare.
                 unknownField(item, "expect.status " + code.toJson());
@@ -324,7 +375,9 @@ std::vector<RequestCase> parseRequestCases(const Node &requests)
         parseRequest(node["request"], item);
         parseExpect(node["expect"], item);
         if (node["repeat"].isInt()) {
-            item.repeat = static_cast<int>(std::max<std::int64_t>(1, node["repeat"].asInt()));
+            // Never fewer than expect.status not-200 needs.
+            item.repeat = std::max(item.repeat, static_cast<int>(std::max<std::int64_t>(
+                                                    1, node["repeat"].asInt())));
         }
         out.push_back(std::move(item));
     }

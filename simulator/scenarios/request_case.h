@@ -9,7 +9,7 @@
 // is not compared (every HTTP case of the corpus that expects 200 states one), and an absent
 // `expect.request.path` in a given `expect.request` means the path sent.
 //
-// A field the runner cannot honour yet (h2, gRPC or WebSocket, the backend's view of TLS) is
+// A field the runner cannot honour yet (WebSocket, the backend's view of TLS, another protocol) is
 // not an error: `unsupported` names it, and the case is skipped with that reason.
 // Contract: never throws; a malformed item (e.g. a status that is not a number) gets `unsupported`
 // too, saying what was wrong, rather than being guessed at.
@@ -54,6 +54,10 @@ struct SentRequest
     // protocol tcp/tls/udp: the bytes sent (tcp/tls: newline-separated echo commands, each sent
     // after the previous answer; udp: one datagram). Absent: a reachability probe.
     std::optional<std::string> payload;
+    // protocol grpc (request.grpc): the unary call made, with an empty request message (the
+    // suite always sends EchoRequest{}); `headers` travel as metadata.
+    std::string grpcService;
+    std::string grpcMethod;
 };
 
 struct ExpectedRequest
@@ -116,6 +120,9 @@ struct Expectation
 {
     std::vector<int> statuses{200};
     bool statusGiven = false;
+    // expect.status "not-200": any status but 200 (and 408/504, "not settled yet"), on every one
+    // of at least 5 sends; nothing else is compared. `statuses` is empty then.
+    bool statusNot200 = false;
     std::optional<std::string> backend; // pod-name prefix
     std::optional<std::string> ns;
     // nullopt: "received as sent" (README, "expect", request).
@@ -132,9 +139,13 @@ struct Expectation
     // Only that is checked.
     std::optional<std::string> connection;
     // protocol tcp/tls: the echo's IS_TLS answer (expect.response.isTLS) and the SNI its TEST
-    // JSON reports (expect.tls.serverName).
+    // JSON reports (expect.tls.serverName); HTTP: the SNI in the echo answer's `tls` object
+    // (the gateway's TLS to a BackendTLSPolicy backend), compared on 200/204 only.
     std::optional<bool> isTls;
     std::optional<std::string> tlsServerName;
+    // protocol grpc: the status code name the call must end with ("OK", "UNIMPLEMENTED", ...);
+    // `statuses` is not used then.
+    std::string grpcStatus = "OK";
 };
 
 struct RequestCase

@@ -204,6 +204,13 @@ CapturedRequest captureRequest(const HttpExchangeResult &response, const std::st
     captured.method = echo.value(QStringLiteral("method")).toString().toStdString();
     captured.ns = echo.value(QStringLiteral("namespace")).toString().toStdString();
     captured.pod = echo.value(QStringLiteral("pod")).toString().toStdString();
+    if (echo.value(QStringLiteral("tls")).isObject()) {
+        captured.tlsServerName = echo.value(QStringLiteral("tls"))
+                                     .toObject()
+                                     .value(QStringLiteral("serverName"))
+                                     .toString()
+                                     .toStdString();
+    }
     const QJsonObject headers = echo.value(QStringLiteral("headers")).toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         std::vector<std::string> values;
@@ -222,6 +229,12 @@ std::optional<Mismatch> compareResponse(const RequestCase &item, const SentSumma
     const Expectation &e = item.expect;
     const int status = response.head.status;
     const bool implicitDefaults = !e.sameBackendAsHeader.has_value();
+    if (e.statusNot200) {
+        if (status == 200 || status == 408 || status == 504) {
+            return Mismatch{"status", "not 200 (nor 408/504)", std::to_string(status)};
+        }
+        return std::nullopt;
+    }
     if (implicitDefaults || e.statusGiven) {
         // 1. The two timeout codes are interchangeable, and then nothing else is compared.
         if ((status == 408 || status == 504) && (contains(e.statuses, 408) ||
@@ -277,6 +290,11 @@ std::optional<Mismatch> compareResponse(const RequestCase &item, const SentSumma
         if (e.backend && captured.pod.rfind(*e.backend, 0) != 0) {
             return Mismatch{"backend", "a pod of " + *e.backend,
                             captured.pod.empty() ? "no echo pod" : captured.pod};
+        }
+        if (e.tlsServerName && captured.tlsServerName != e.tlsServerName) {
+            return Mismatch{"tls.serverName", *e.tlsServerName,
+                            captured.tlsServerName ? *captured.tlsServerName
+                                                   : "no TLS to the backend"};
         }
     }
     // 4. Only on a redirect status, and only when the case states a redirect.

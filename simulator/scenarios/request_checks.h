@@ -26,6 +26,9 @@ struct CapturedRequest
     std::string method;
     std::string ns;
     std::string pod;
+    // The echo's `tls` object: the backend's side of the gateway's TLS connection to it
+    // (BackendTLSPolicy); nullopt when the request did not reach it over TLS.
+    std::optional<std::string> tlsServerName;
     // Header name as the echo server wrote it (canonical form) → one value per field received.
     std::vector<std::pair<std::string, std::vector<std::string>>> headers;
 

@@ -1,6 +1,8 @@
 #include "request_runner.h"
 
 #include "distribution_tally.h"
+#include "grpc_exchange.h"
+#include "h2c_exchange.h"
 #include "mirror_checks.h"
 #include "request_checks.h"
 #include "stream_requests.h"
@@ -92,7 +94,7 @@ public:
                              std::to_string(std::uniform_int_distribution<int>(0, 9999)(m_random)));
         }
         std::string body = r.body;
-        out.response = exchange(port, head, body, kRequestTimeout, m_tls);
+        out.response = exchangeOnce(port, head, body);
         for (int hop = 0; hop < kMaxRedirects && !r.unfollowRedirect && out.response.ok &&
                           isFollowedRedirect(out.response.head.status);
              ++hop) {
@@ -127,12 +129,22 @@ public:
             if (url.hasQuery()) {
                 head.target += '?' + url.query(QUrl::FullyEncoded).toStdString();
             }
-            out.response = exchange(port, head, body, kRequestTimeout, m_tls);
+            out.response = exchangeOnce(port, head, body);
         }
         return out;
     }
 
 private:
+    // protocol h2c: HTTP/2 with prior knowledge (h2c_exchange.h); else HTTP/1.1, TLS or not.
+    HttpExchangeResult exchangeOnce(quint16 port, const Http::RequestHead &head,
+                                    const std::string &body) const
+    {
+        if (m_item.request.protocol == "h2c") {
+            return h2cExchange(port, head, body, kRequestTimeout);
+        }
+        return exchange(port, head, body, kRequestTimeout, m_tls);
+    }
+
     const RequestCase &m_item;
     const TlsClientOptions *m_tls;
     std::mt19937 m_random;
@@ -523,6 +535,8 @@ std::vector<ItemResult> runRequests(const RequestRunInput &input)
             } else if (stream) {
                 // TCPRoute, UDPRoute, TLSRoute (stream_requests.h).
                 result.result = runStreamRequest(item, port, tls ? &tls->options : nullptr);
+            } else if (item.request.protocol == "grpc") {
+                result.result = runGrpcRequest(item, port); // GRPCRoute (grpc_exchange.h)
             } else {
                 const TlsClientOptions *options = tls ? &tls->options : nullptr;
                 result.result =

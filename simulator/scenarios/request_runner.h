@@ -17,8 +17,9 @@
 // round is enough. CORS cases need nothing more than the response header checks, and retry
 // cases nothing more than the echo backend's /retry/ path.
 //
-// Protocols tcp, udp and tls (TCPRoute, UDPRoute, TLSRoute) are sent by stream_requests.h with
-// the same one-attempt rule.
+// Protocols tcp, udp and tls (TCPRoute, UDPRoute, TLSRoute) are sent by stream_requests.h, and
+// protocol grpc (GRPCRoute) by grpc_exchange.h, with the same one-attempt rule; protocol h2c is
+// sent and judged as http, over HTTP/2 with prior knowledge (h2c_exchange.h).
 // `repeat: N`: N sends, each must pass. `distribution`: `requests` sends per attempt, one after
 // another (the suite's `concurrency` only speeds it up; the gateway draws each backend
 // independently), up to `attempts` attempts, one passing attempt is enough.

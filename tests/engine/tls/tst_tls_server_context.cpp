@@ -139,14 +139,21 @@ private slots:
 
     void alpnOffersOnlyTheConfiguredProtocols()
     {
-        Handshake h = handshake(m_withCatchAll.get(), {"a.example.com", {"h2", "http/1.1"}});
+        // The default offers h2, then http/1.1 (the gateway serves both).
+        Handshake h = handshake(m_withCatchAll.get(), {"a.example.com", {"http/1.1", "h2"}});
         QVERIFY(h.clientOk);
+        QCOMPARE(QString::fromStdString(h.alpn), QString("h2"));
+        h = handshake(m_withCatchAll.get(), {"a.example.com", {"http/1.1"}});
         QCOMPARE(QString::fromStdString(h.alpn), QString("http/1.1"));
-        h = handshake(m_withCatchAll.get(), {"a.example.com", {"h2"}});
+
+        Core::Text error;
+        auto http11 =
+            Tls::buildServerContext({fixture().entry("", "h1")}, {{"http/1.1"}}, &error);
+        QVERIFY(http11);
+        h = handshake(http11.get(), {"x", {"h2"}});
         QVERIFY(h.clientOk); // no common protocol: no ALPN, not a failure
         QCOMPARE(QString::fromStdString(h.alpn), QString());
 
-        Core::Text error;
         auto h2 =
             Tls::buildServerContext({fixture().entry("", "h2")}, {{"h2", "http/1.1"}}, &error);
         QVERIFY(h2);

@@ -180,8 +180,8 @@ const Case kCases[] = {
     {"OtherProtocol", R"(
   - request: {host: shop.example.com, path: /}
     expect: {backend: store-v1, namespace: shop}
-  - request: {protocol: grpc, host: shop.example.com}
-    expect: {status: OK}
+  - request: {protocol: quic, host: shop.example.com}
+    expect: {status: 200}
 )"},
     // store-v3 is only a mirror target: it is served (so it has a request log), but the local
     // gateway does not mirror yet, so the mirror never arrives. When the data plane calls
@@ -287,7 +287,8 @@ private slots:
         QTest::newRow("wrong shares") << "WrongShares" << "FAIL"
                                       << "distribution: no attempt of 2 met" << 1;
         // Nothing is sent when one item cannot be: never half-checked.
-        QTest::newRow("grpc") << "OtherProtocol" << "SKIP" << "protocol grpc not served yet" << 1;
+        QTest::newRow("other protocol") << "OtherProtocol" << "SKIP" << "protocol quic not served yet"
+                                        << 1;
         // The gateway applies RequestMirror: the mirror backend's log has the request.
         QTest::newRow("mirror applied") << "Mirrored" << "PASS" << "" << 1;
         QTest::newRow("request log via the live environment")

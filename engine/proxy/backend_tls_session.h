@@ -1,0 +1,72 @@
+#pragma once
+
+// The gateway's TLS client towards a backend whose Service port a BackendTLSPolicy targets
+// (RouteTable::BackendTls): the handshake on the upstream's non-blocking socket with SNI = the
+// policy hostname and ALPN http/1.1, the chain verified against the policy's CA certificates (or
+// the system store), then the certificate's names checked as the policy says
+// (Tls::backendIdentityProblem). After the handshake it moves bytes like Net::readSome/writeSome.
+//
+// Thread: the worker's. A BackendTlsContexts cache belongs to one worker's upstream pool: one
+// SSL_CTX per distinct policy (BackendTls::key), made on first use.
+
+#include "engine/net/tcp_socket.h"
+#include "engine/routetable/route_table.h"
+#include "engine/tls/backend_identity.h"
+#include "engine/tls/client_context.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace Torii::Proxy::Internal {
+
+class BackendTlsContexts
+{
+public:
+    // The client context for `tls`; null with an English `error` when it cannot be made.
+    std::shared_ptr<const Tls::ClientContext> contextFor(const RouteTable::BackendTls &tls,
+                                                         std::string *error);
+    std::size_t size() const { return m_contexts.size(); }
+
+private:
+    std::unordered_map<std::string, std::shared_ptr<const Tls::ClientContext>> m_contexts;
+};
+
+class BackendTlsSession
+{
+public:
+    enum class Step { Done, WantRead, WantWrite, Failed };
+
+    // `poolKey`: the pool's idle-list key of the connection (endpoint and policy key). A null
+    // `context` makes attach() fail with `setupFailure` (the context could not be made).
+    BackendTlsSession(std::shared_ptr<const Tls::ClientContext> context,
+                      const RouteTable::BackendTls &tls, std::string poolKey,
+                      std::string setupFailure = {});
+    ~BackendTlsSession();
+    BackendTlsSession(const BackendTlsSession &) = delete;
+    BackendTlsSession &operator=(const BackendTlsSession &) = delete;
+
+    // Binds the session to the connected socket; false when OpenSSL cannot make one.
+    bool attach(int fd);
+    // One step of the handshake. Failed: failure() says why ("the backend's certificate did
+    // not verify: ..."). Done also means the certificate's names are acceptable.
+    Step handshake();
+    const std::string &failure() const { return m_failure; }
+
+    Net::IoResult read(char *buffer, std::size_t capacity);
+    Net::IoResult write(std::string_view bytes);
+    // Decrypted bytes OpenSSL holds that the socket will not signal again.
+    bool pending() const;
+    const std::string &poolKey() const { return m_poolKey; }
+    const std::string &policy() const { return m_policy; }
+
+private:
+    std::shared_ptr<const Tls::ClientContext> m_context;
+    SSL *m_ssl = nullptr;
+    std::string m_policy;
+    Tls::BackendIdentity m_identity;
+    std::string m_poolKey;
+    std::string m_failure;
+};
+
+} // namespace Torii::Proxy::Internal

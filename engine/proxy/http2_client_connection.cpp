@@ -1,0 +1,1108 @@
+#include "http2_client_connection.h"
+
+#include "http2_upstream.h"
+#include "loop_worker_context.h"
+#include "tls_io.h"
+#include "engine/http/http1_codec.h"
+
+#include <nghttp2/nghttp2.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <utility>
+
+namespace Torii::Proxy::Internal {
+
+namespace {
+constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::string_view kPreface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+constexpr std::int32_t kStreamWindow = 1 << 20;     // per stream: what a client may send unasked
+constexpr std::int32_t kConnectionWindow = 16 << 20; // the whole connection
+constexpr std::uint32_t kMaxConcurrentStreams = 256;
+
+
+nghttp2_nv field(const std::string &name, const std::string &value)
+{
+    return nghttp2_nv{reinterpret_cast<uint8_t *>(const_cast<char *>(name.data())),
+                      reinterpret_cast<uint8_t *>(const_cast<char *>(value.data())), name.size(),
+                      value.size(), NGHTTP2_NV_FLAG_NONE};
+}
+
+// base64url without padding (RFC 7540 3.2.1's HTTP2-Settings); false on a bad character.
+bool decodeBase64Url(std::string_view text, std::string *out)
+{
+    out->clear();
+    std::uint32_t bits = 0;
+    int count = 0;
+    for (char c : text) {
+        int v;
+        if (c >= 'A' && c <= 'Z') {
+            v = c - 'A';
+        } else if (c >= 'a' && c <= 'z') {
+            v = c - 'a' + 26;
+        } else if (c >= '0' && c <= '9') {
+            v = c - '0' + 52;
+        } else if (c == '-' || c == '+') {
+            v = 62;
+        } else if (c == '_' || c == '/') {
+            v = 63;
+        } else if (c == '=') {
+            break;
+        } else {
+            return false;
+        }
+        bits = (bits << 6) | std::uint32_t(v);
+        count += 6;
+        if (count >= 8) {
+            count -= 8;
+            out->push_back(char((bits >> count) & 0xff));
+        }
+    }
+    return true;
+}
+} // namespace
+
+int grpcStatusForHttp(int httpStatus, bool timeout)
+{
+    if (timeout) {
+        return 4; // DEADLINE_EXCEEDED
+    }
+    switch (httpStatus) {
+    case 400:
+        return 13; // INTERNAL
+    case 401:
+        return 16; // UNAUTHENTICATED
+    case 403:
+        return 7; // PERMISSION_DENIED
+    case 404:
+        return 12; // UNIMPLEMENTED
+    case 429:
+    case 502:
+    case 503:
+    case 504:
+        return 14; // UNAVAILABLE
+    default:
+        return 2; // UNKNOWN
+    }
+}
+
+std::string grpcPercentEncode(std::string_view message)
+{
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(message.size());
+    for (char ch : message) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c <= 0x7e && c != '%') {
+            out.push_back(ch);
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 0xf]);
+        }
+    }
+    return out;
+}
+
+PrefaceCheck checkHttp2Preface(std::string_view received)
+{
+    const std::size_t n = std::min(received.size(), kPreface.size());
+    if (received.substr(0, n) != kPreface.substr(0, n)) {
+        return PrefaceCheck::No;
+    }
+    return n == kPreface.size() ? PrefaceCheck::Yes : PrefaceCheck::Partial;
+}
+
+// ---- one stream -------------------------------------------------------------------------------
+
+// One request/response on the connection: the Exchange, its upstream, the response bytes not
+// yet framed. Destroyed (deferred) when nghttp2 closes the stream.
+class Http2ClientConnection::Stream : private Http2StreamListener
+{
+public:
+    Stream(Http2ClientConnection &owner, std::int32_t id)
+        : m_owner(owner)
+        , m_id(id)
+    {}
+    ~Stream() override
+    {
+        if (m_timer) {
+            m_owner.m_context.loop->cancelTimer(m_timer);
+        }
+        if (m_upstream) {
+            m_upstream->detach();
+            m_owner.m_context.pool->discard(std::move(m_upstream));
+        }
+        closeH2();
+    }
+
+    // Header fields of the request block (or of its trailers). False: refuse the stream.
+    bool header(std::string_view name, std::string_view value)
+    {
+        m_headerBytes += name.size() + value.size() + 32;
+        if (m_headerBytes > m_owner.m_context.limits.maxHeaderBytes) {
+            return false;
+        }
+        if (m_headComplete) {
+            m_trailers.add(std::string(name), std::string(value));
+            return true;
+        }
+        if (!name.empty() && name.front() == ':') {
+            if (name == ":method") {
+                m_head.method = value;
+            } else if (name == ":path") {
+                m_head.target = value;
+            } else if (name == ":authority") {
+                m_authority = value;
+            }
+            return true; // :scheme is the listener's; :protocol is not enabled
+        }
+        m_head.headers.add(std::string(name), std::string(value));
+        return true;
+    }
+
+    void headComplete(bool endStream) { start(std::move(m_head), endStream); }
+
+    // The request as an HTTP/1.1 head: stream 1 of an h2c upgrade.
+    void startUpgraded(Http::RequestHead &&head)
+    {
+        head.headers.remove("HTTP2-Settings");
+        if (const Http::HeaderField *host = head.headers.find("Host")) {
+            m_authority = host->value;
+            head.headers.remove("Host");
+        }
+        Http::removeHopByHop(head.headers);
+        start(std::move(head), true);
+    }
+
+    void body(std::string_view chunk)
+    {
+        if (m_h2 && !m_answered) {
+            m_x.event.bytesIn += chunk.size();
+            m_h2->sendBody(m_h2Id, chunk);
+            if (m_h2 && m_h2->bytesToWrite(m_h2Id) >= Http2Upstream::kHighWater) {
+                m_withheld += chunk.size();
+            } else {
+                consume(chunk.size());
+            }
+            return;
+        }
+        if (m_answered || !m_upstream) {
+            consume(chunk.size()); // a local answer went out: the body is read and dropped
+            return;
+        }
+        m_x.event.bytesIn += chunk.size();
+        if (m_x.chunkedUpstream) {
+            m_upstream->send(Http::encodeChunk(chunk));
+        } else {
+            m_upstream->send(chunk);
+        }
+        if (m_upstream && m_upstream->bytesToWrite() >= Http1Upstream::kHighWater) {
+            m_withheld += chunk.size(); // acknowledged once the endpoint took it
+        } else {
+            consume(chunk.size());
+        }
+    }
+
+    void requestEnd()
+    {
+        m_x.requestComplete = true;
+        if (m_h2) {
+            m_h2->endBody(m_h2Id, m_trailers);
+        }
+        if (m_upstream && m_x.chunkedUpstream) {
+            m_upstream->send(Http::lastChunk(m_trailers));
+        }
+        if (m_upstreamDone) {
+            releaseUpstream(false); // it answered before the body ended: not reused
+        }
+    }
+
+    // nghttp2's data source: response bytes in order, EOF once the upstream completed.
+    ssize_t read(std::uint8_t *buffer, std::size_t length, std::uint32_t *flags)
+    {
+        const std::size_t n = std::min(length, m_pending.size() - m_pendingOffset);
+        if (n == 0 && !m_bodyEnded) {
+            m_deferred = true;
+            return NGHTTP2_ERR_DEFERRED;
+        }
+        std::memcpy(buffer, m_pending.data() + m_pendingOffset, n);
+        m_pendingOffset += n;
+        if (m_pendingOffset == m_pending.size()) {
+            m_pending.clear();
+            m_pendingOffset = 0;
+        }
+        if (m_bodyEnded && m_pending.empty()) {
+            *flags |= NGHTTP2_DATA_FLAG_EOF;
+            if (!m_responseTrailers.fields.empty()) { // HTTP/2 upstreams' (gRPC status)
+                std::vector<std::string> strings;
+                for (const Http::HeaderField &f : m_responseTrailers.fields) {
+                    strings.push_back(Http::asciiLower(f.name));
+                    strings.push_back(f.value);
+                }
+                std::vector<nghttp2_nv> nva;
+                for (std::size_t i = 0; i + 1 < strings.size(); i += 2) {
+                    nva.push_back(field(strings[i], strings[i + 1]));
+                }
+                if (nghttp2_submit_trailer(m_owner.m_session, m_id, nva.data(), nva.size()) == 0) {
+                    *flags |= NGHTTP2_DATA_FLAG_NO_END_STREAM;
+                }
+                m_responseTrailers.fields.clear();
+            }
+        }
+        if (m_paused && m_pending.size() - m_pendingOffset < kHighWater / 2) {
+            m_owner.m_resume.push_back(m_id); // resumed after the send (it may call back)
+        }
+        return ssize_t(n);
+    }
+
+    void resumeUpstream()
+    {
+        if (m_paused && m_h2) {
+            m_paused = false;
+            m_h2->setReadPaused(m_h2Id, false);
+        }
+        if (m_paused && m_upstream) {
+            m_paused = false;
+            m_upstream->setReadPaused(false);
+        }
+    }
+
+    // The client or the session ended the stream.
+    void closed()
+    {
+        if (!m_published && m_started) {
+            publish();
+        }
+        if (m_upstream) {
+            releaseUpstream(m_upstreamDone && m_x.requestComplete);
+        }
+        closeH2();
+    }
+
+    void onTimeout()
+    {
+        m_timer = 0;
+        if (m_upstreamDone || m_answered) {
+            return;
+        }
+        releaseUpstream(false);
+        closeH2();
+        if (m_x.responseStarted) {
+            reset(NGHTTP2_CANCEL);
+            return;
+        }
+        answerLocally(timeoutAnswer(m_x), true);
+    }
+
+    // Upstream flow control: the endpoint took bytes; acknowledge what was held back.
+    // Upstream flow control (HTTP/1.1 send buffer, or the h2c stream's body buffer).
+    void upstreamWritable() override
+    {
+        if (m_withheld > 0) {
+            consume(std::exchange(m_withheld, 0));
+        }
+        m_owner.sendPending();
+    }
+
+private:
+    void closeH2()
+    {
+        if (m_h2) {
+            m_h2->close(m_h2Id);
+            m_h2 = nullptr;
+        }
+    }
+
+    void consume(std::size_t bytes)
+    {
+        if (bytes > 0 && m_owner.m_session) {
+            nghttp2_session_consume(m_owner.m_session, m_id, bytes);
+        }
+    }
+
+    void start(Http::RequestHead &&head, bool endStream)
+    {
+        m_headComplete = true;
+        m_started = true;
+        LoopWorkerContext &context = m_owner.m_context;
+        Exchange &x = m_x;
+        x.started = context.loop->now();
+        x.event.protocol = "HTTP/2";
+        if (!m_authority.empty()) {
+            head.headers.remove("Host");
+            head.headers.fields.insert(head.headers.fields.begin(),
+                                       Http::HeaderField{"Host", m_authority});
+        }
+        head.versionMajor = 1;
+        head.versionMinor = 1;
+        head.keepAlive = true;
+        head.chunked = false;
+        head.contentLength.reset();
+        if (const Http::HeaderField *length = head.headers.find("content-length")) {
+            std::uint64_t value = 0;
+            const char *end = length->value.data() + length->value.size();
+            if (std::from_chars(length->value.data(), end, value).ptr == end) {
+                head.contentLength = value;
+            }
+        }
+        if (!endStream && !head.contentLength) {
+            head.chunked = true; // a body of unknown length: chunked towards HTTP/1.1
+        }
+        const Http::HeaderField *contentType = head.headers.find("content-type");
+        m_grpc = contentType && contentType->value.rfind("application/grpc", 0) == 0;
+
+        context.snapshots->refresh();
+        x.table = context.snapshots->table();
+        x.endpoints = context.snapshots->endpoints();
+        context.endpointChooser.bind(x.table, x.endpoints);
+        if (!m_owner.m_firstTable) {
+            m_owner.m_firstTable = x.table;
+        } else if (x.table != m_owner.m_firstTable && !m_owner.m_goawaySent) {
+            m_owner.goAway(NGHTTP2_NO_ERROR); // this stream is served; later ones reconnect
+        }
+
+        RoutingInput input;
+        input.gatewayPort = m_owner.m_gatewayPort;
+        input.table = x.table.get();
+        input.endpoints = x.endpoints.get();
+        input.clientAddress = m_owner.m_peer;
+        input.random = &context.random;
+        input.endpointChooser = &context.endpointChooser;
+        input.tls = m_owner.m_ssl != nullptr;
+        input.serverName = m_owner.m_sni;
+        ExchangeStart begin = startExchange(x, input, std::move(head));
+        // The connection's framing is HTTP/2's: the HTTP/1.1 close and chunking rules of the
+        // exchange do not apply.
+        x.client11 = true;
+        x.clientKeepAlive = true;
+        x.closeAfter = false;
+        x.requestComplete = endStream;
+        if (begin.local) {
+            answerLocally(*begin.local, false);
+            return;
+        }
+        const ForwardPlan &plan = begin.forward;
+        if (x.timeout.count() > 0) {
+            const std::int32_t id = m_id;
+            Http2ClientConnection *owner = &m_owner;
+            m_timer = context.loop->addTimer(x.timeout, [owner, id] {
+                if (Stream *stream = owner->streamOf(id)) {
+                    stream->onTimeout();
+                    owner->sendPending();
+                }
+            });
+        }
+        if (plan.backendRef && context.h2Pool &&
+            (speaksH2c(plan.backendRef->appProtocol) || m_grpc)) {
+            // An h2c backend, or a gRPC call (HTTP/2 end to end, whatever the Service port
+            // says): a stream on the endpoint's shared connection.
+            m_h2 = context.h2Pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort);
+            m_h2Id = m_h2->open(this, plan.head, endStream);
+            if (m_h2Id < 0) {
+                m_h2 = nullptr;
+                answerLocally(upstreamFailedAnswer(x, "the HTTP/2 connection takes no new stream"),
+                              false);
+            }
+            return;
+        }
+        x.upstreamHead = Http::serializeRequestHead(plan.head);
+        m_upstream = context.pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort,
+                                           plan.backendTls);
+        m_upstream->begin(this, plan.head.method);
+        m_upstream->send(x.upstreamHead); // may fail at once (upstreamFailed answers)
+    }
+
+    void answerLocally(const LocalAnswer &answer, bool timeout)
+    {
+        if (m_answered) {
+            return;
+        }
+        m_answered = true;
+        m_x.event.localAnswer = true;
+        m_x.event.status = answer.status;
+        m_x.responseStarted = true;
+        m_x.responseComplete = true;
+        std::vector<std::string> strings;
+        strings.reserve(8 + 2 * answer.headers.fields.size());
+        const auto add = [&strings](std::string name, std::string value) {
+            strings.push_back(std::move(name));
+            strings.push_back(std::move(value));
+        };
+        if (m_grpc) {
+            // Trailers-only (gRPC over HTTP/2): one HEADERS frame with END_STREAM.
+            std::string message = answer.explanation;
+            while (!message.empty() && message.back() == '\n') {
+                message.pop_back();
+            }
+            add(":status", "200");
+            add("content-type", "application/grpc");
+            add("grpc-status", std::to_string(grpcStatusForHttp(answer.status, timeout)));
+            add("grpc-message", grpcPercentEncode(message));
+            m_x.event.bytesOut = 0;
+        } else {
+            add(":status", std::to_string(answer.status));
+            add("content-type", "text/plain; charset=utf-8");
+            add("content-length", std::to_string(answer.explanation.size()));
+            for (const Http::HeaderField &f : answer.headers.fields) {
+                add(Http::asciiLower(f.name), f.value);
+            }
+            if (!m_x.headRequest) {
+                m_pending = answer.explanation;
+                m_x.event.bytesOut = answer.explanation.size();
+            }
+        }
+        m_bodyEnded = true;
+        submit(strings, !m_grpc && !m_pending.empty());
+        publish();
+    }
+
+    void submit(const std::vector<std::string> &strings, bool withBody)
+    {
+        std::vector<nghttp2_nv> nva;
+        nva.reserve(strings.size() / 2);
+        for (std::size_t i = 0; i + 1 < strings.size(); i += 2) {
+            nva.push_back(field(strings[i], strings[i + 1]));
+        }
+        nghttp2_data_provider provider;
+        provider.source.ptr = this;
+        provider.read_callback = [](nghttp2_session *, std::int32_t, std::uint8_t *buf,
+                                    std::size_t length, std::uint32_t *flags,
+                                    nghttp2_data_source *source, void *) -> ssize_t {
+            return static_cast<Stream *>(source->ptr)->read(buf, length, flags);
+        };
+        if (nghttp2_submit_response(m_owner.m_session, m_id, nva.data(), nva.size(),
+                                    withBody ? &provider : nullptr) != 0) {
+            reset(NGHTTP2_INTERNAL_ERROR);
+        }
+    }
+
+    void reset(std::uint32_t error)
+    {
+        nghttp2_submit_rst_stream(m_owner.m_session, NGHTTP2_FLAG_NONE, m_id, error);
+    }
+
+    void publish()
+    {
+        if (m_published) {
+            return;
+        }
+        m_published = true;
+        finishEvent(m_x, m_owner.m_context.loop->now());
+        m_owner.m_context.publish(std::move(m_x.event));
+    }
+
+    void releaseUpstream(bool reuse)
+    {
+        if (!m_upstream) {
+            return;
+        }
+        m_upstream->detach();
+        m_paused = false;
+        if (reuse) {
+            m_owner.m_context.pool->release(std::move(m_upstream));
+        } else {
+            m_owner.m_context.pool->discard(std::move(m_upstream));
+        }
+    }
+
+    // UpstreamListener
+    void upstreamHead(Http::ResponseHead &&head) override
+    {
+        if (head.isInterim() || m_answered) {
+            return; // 100 Continue and the like are the HTTP/1.1 hop's
+        }
+        shapeResponseHead(m_x, head);
+        Http::removeHopByHop(head.headers); // the chunked framing shapeResponseHead chose
+        std::vector<std::string> strings;
+        strings.reserve(2 + 2 * head.headers.fields.size());
+        strings.push_back(":status");
+        strings.push_back(std::to_string(head.status));
+        for (const Http::HeaderField &f : head.headers.fields) {
+            std::string name = Http::asciiLower(f.name);
+            if (name == "host") {
+                continue;
+            }
+            strings.push_back(std::move(name));
+            strings.push_back(f.value);
+        }
+        m_headOnly = m_x.headRequest || !head.hasBody;
+        m_responseHeadSent = true;
+        submit(strings, !m_headOnly);
+    }
+
+    void upstreamBody(std::string_view chunk) override
+    {
+        if (!m_responseHeadSent || m_headOnly) {
+            return;
+        }
+        m_x.event.bytesOut += chunk.size();
+        if (m_pendingOffset > 0 && m_pendingOffset >= m_pending.size() / 2) {
+            m_pending.erase(0, m_pendingOffset);
+            m_pendingOffset = 0;
+        }
+        m_pending.append(chunk);
+        if (m_deferred) {
+            m_deferred = false;
+            nghttp2_session_resume_data(m_owner.m_session, m_id);
+        }
+        if (m_pending.size() - m_pendingOffset >= kHighWater && !m_paused && (m_upstream || m_h2)) {
+            m_paused = true; // resumed by read() once the client took some
+            if (m_h2) {
+                m_h2->setReadPaused(m_h2Id, true);
+            } else {
+                m_upstream->setReadPaused(true);
+            }
+        }
+    }
+
+    void upstreamTrailers(Http::Headers &&trailers) override
+    {
+        m_responseTrailers = std::move(trailers);
+    }
+
+    void upstreamComplete() override
+    {
+        m_h2 = nullptr; // its stream is over
+        m_upstreamDone = true;
+        m_bodyEnded = true;
+        m_x.responseComplete = true;
+        if (m_deferred) {
+            m_deferred = false;
+            nghttp2_session_resume_data(m_owner.m_session, m_id);
+        }
+        if (m_timer) {
+            m_owner.m_context.loop->cancelTimer(m_timer);
+            m_timer = 0;
+        }
+        if (m_x.requestComplete) {
+            releaseUpstream(true);
+        }
+        publish();
+        m_owner.sendPending();
+    }
+
+    void upstreamFailed(const std::string &reason) override
+    {
+        m_h2 = nullptr; // its stream is over
+        releaseUpstream(false);
+        if (m_timer) {
+            m_owner.m_context.loop->cancelTimer(m_timer);
+            m_timer = 0;
+        }
+        if (m_responseHeadSent) {
+            reset(NGHTTP2_INTERNAL_ERROR); // part of the response is out
+            publish();
+        } else {
+            answerLocally(upstreamFailedAnswer(m_x, reason), false);
+        }
+        m_owner.sendPending();
+    }
+
+    void upstreamBatchDone() override { m_owner.sendPending(); }
+
+    Http2ClientConnection &m_owner;
+    const std::int32_t m_id;
+    Exchange m_x;
+    Http::RequestHead m_head; // filled by header()
+    std::string m_authority;
+    Http::Headers m_trailers;
+    std::size_t m_headerBytes = 0;
+    std::unique_ptr<Http1Upstream> m_upstream;
+    Http2Upstream *m_h2 = nullptr; // an h2c endpoint's connection (the worker's h2 pool owns it)
+    std::int32_t m_h2Id = -1;
+    Http::Headers m_responseTrailers;
+    Net::TimerId m_timer = 0;
+    std::string m_pending; // response bytes not framed yet, from m_pendingOffset
+    std::size_t m_pendingOffset = 0;
+    std::size_t m_withheld = 0; // request bytes received but not acknowledged (flow control)
+    bool m_headComplete = false;
+    bool m_started = false;
+    bool m_grpc = false;
+    bool m_answered = false;
+    bool m_responseHeadSent = false;
+    bool m_headOnly = false;
+    bool m_bodyEnded = false;
+    bool m_deferred = false;
+    bool m_paused = false;
+    bool m_upstreamDone = false;
+    bool m_published = false;
+};
+
+// ---- nghttp2 callbacks ------------------------------------------------------------------------
+
+struct Http2ClientConnection::Callbacks
+{
+    static Http2ClientConnection &self(void *user) { return *static_cast<Http2ClientConnection *>(user); }
+
+    static int beginHeaders(nghttp2_session *session, const nghttp2_frame *frame, void *user)
+    {
+        if (frame->hd.type != NGHTTP2_HEADERS || frame->headers.cat != NGHTTP2_HCAT_REQUEST) {
+            return 0;
+        }
+        Http2ClientConnection &c = self(user);
+        auto stream = std::make_unique<Stream>(c, frame->hd.stream_id);
+        nghttp2_session_set_stream_user_data(session, frame->hd.stream_id, stream.get());
+        c.m_streams[frame->hd.stream_id] = std::move(stream);
+        if (c.m_idleTimer) {
+            c.m_context.loop->cancelTimer(c.m_idleTimer);
+            c.m_idleTimer = 0;
+        }
+        return 0;
+    }
+
+    static int header(nghttp2_session *, const nghttp2_frame *frame, const std::uint8_t *name,
+                      std::size_t nameLength, const std::uint8_t *value, std::size_t valueLength,
+                      std::uint8_t, void *user)
+    {
+        Stream *stream = self(user).streamOf(frame->hd.stream_id);
+        if (!stream) {
+            return 0;
+        }
+        const bool ok =
+            stream->header({reinterpret_cast<const char *>(name), nameLength},
+                           {reinterpret_cast<const char *>(value), valueLength});
+        return ok ? 0 : NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE; // resets this stream only
+    }
+
+    static int frameReceived(nghttp2_session *, const nghttp2_frame *frame, void *user)
+    {
+        Stream *stream = self(user).streamOf(frame->hd.stream_id);
+        if (!stream) {
+            return 0;
+        }
+        const bool endStream = (frame->hd.flags & NGHTTP2_FLAG_END_STREAM) != 0;
+        if (frame->hd.type == NGHTTP2_HEADERS && frame->headers.cat == NGHTTP2_HCAT_REQUEST) {
+            stream->headComplete(endStream);
+            return 0;
+        }
+        if ((frame->hd.type == NGHTTP2_HEADERS || frame->hd.type == NGHTTP2_DATA) && endStream) {
+            stream->requestEnd();
+        }
+        return 0;
+    }
+
+    static int dataChunk(nghttp2_session *session, std::uint8_t, std::int32_t id,
+                         const std::uint8_t *data, std::size_t length, void *user)
+    {
+        if (Stream *stream = self(user).streamOf(id)) {
+            stream->body({reinterpret_cast<const char *>(data), length});
+        } else {
+            nghttp2_session_consume(session, id, length);
+        }
+        return 0;
+    }
+
+    static int streamClose(nghttp2_session *, std::int32_t id, std::uint32_t, void *user)
+    {
+        self(user).streamClosed(id);
+        return 0;
+    }
+};
+
+// ---- the connection ---------------------------------------------------------------------------
+
+Http2ClientConnection::Http2ClientConnection(LoopWorkerContext &context, Http2Handover &&handover)
+    : m_context(context)
+    , m_fd(std::move(handover.fd))
+    , m_peer(std::move(handover.peer))
+    , m_gatewayPort(handover.gatewayPort)
+    , m_ssl(handover.ssl)
+    , m_sni(std::move(handover.sni))
+    , m_received(std::move(handover.received))
+    , m_upgrade(std::move(handover.upgrade))
+    , m_http2Settings(std::move(handover.http2Settings))
+{
+    handover.ssl = nullptr;
+}
+
+Http2ClientConnection::~Http2ClientConnection()
+{
+    *m_alive = false;
+    if (m_idleTimer) {
+        m_context.loop->cancelTimer(m_idleTimer);
+    }
+    if (m_fd) {
+        m_context.loop->remove(m_fd.get());
+    }
+    m_streams.clear(); // before the session: streams submit nothing while going
+    m_deadStreams.clear();
+    if (m_session) {
+        nghttp2_session_del(m_session);
+    }
+    if (m_ssl) {
+        SSL_free(m_ssl);
+    }
+}
+
+bool Http2ClientConnection::setUpSession()
+{
+    nghttp2_session_callbacks *callbacks = nullptr;
+    if (nghttp2_session_callbacks_new(&callbacks) != 0) {
+        return false;
+    }
+    nghttp2_session_callbacks_set_on_begin_headers_callback(callbacks, &Callbacks::beginHeaders);
+    nghttp2_session_callbacks_set_on_header_callback(callbacks, &Callbacks::header);
+    nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks, &Callbacks::frameReceived);
+    nghttp2_session_callbacks_set_on_data_chunk_recv_callback(callbacks, &Callbacks::dataChunk);
+    nghttp2_session_callbacks_set_on_stream_close_callback(callbacks, &Callbacks::streamClose);
+    nghttp2_option *option = nullptr;
+    nghttp2_option_new(&option);
+    nghttp2_option_set_no_auto_window_update(option, 1); // consumed as the upstream takes it
+    nghttp2_option_set_max_send_header_block_length(option, 256 * 1024);
+    const int made = nghttp2_session_server_new2(&m_session, callbacks, this, option);
+    nghttp2_option_del(option);
+    nghttp2_session_callbacks_del(callbacks);
+    if (made != 0) {
+        m_session = nullptr;
+        return false;
+    }
+    const nghttp2_settings_entry settings[] = {
+        {NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, kMaxConcurrentStreams},
+        {NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE, std::uint32_t(kStreamWindow)},
+        {NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, std::uint32_t(m_context.limits.maxHeaderBytes)},
+    };
+    if (nghttp2_submit_settings(m_session, NGHTTP2_FLAG_NONE, settings, std::size(settings)) != 0 ||
+        nghttp2_session_set_local_window_size(m_session, NGHTTP2_FLAG_NONE, 0,
+                                              kConnectionWindow) != 0) {
+        return false;
+    }
+    if (m_upgrade) {
+        std::string payload;
+        if (!decodeBase64Url(m_http2Settings, &payload)) {
+            return false;
+        }
+        auto stream = std::make_unique<Stream>(*this, 1);
+        Stream *raw = stream.get();
+        if (nghttp2_session_upgrade2(m_session, reinterpret_cast<const uint8_t *>(payload.data()),
+                                     payload.size(), m_upgrade->method == "HEAD" ? 1 : 0,
+                                     raw) != 0) {
+            return false;
+        }
+        m_streams[1] = std::move(stream);
+        m_output.append("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\n"
+                        "Upgrade: h2c\r\n\r\n");
+        raw->startUpgraded(std::move(*m_upgrade));
+        m_upgrade.reset();
+    }
+    return true;
+}
+
+bool Http2ClientConnection::start()
+{
+    m_interest = Net::Readable;
+    if (!m_fd || !setUpSession() ||
+        !m_context.loop->add(m_fd.get(), m_interest, [this](std::uint32_t e) { onIo(e); })) {
+        closeNow();
+        return false;
+    }
+    armIdleTimer();
+    std::string received = std::move(m_received);
+    receive(received);
+    if (!m_closed && m_ssl) {
+        readInput(); // decrypted bytes may already wait inside the SSL (no event will come)
+    }
+    return !m_closed;
+}
+
+void Http2ClientConnection::receive(std::string_view bytes)
+{
+    if (m_closed || !m_session) {
+        return;
+    }
+    if (!bytes.empty()) {
+        // Frames are produced after the whole input is read, never from inside nghttp2's
+        // callbacks (sendPending is a no-op while m_sending).
+        m_sending = true;
+        const ssize_t r = nghttp2_session_mem_recv(
+            m_session, reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size());
+        m_sending = false;
+        if (m_closed) {
+            return;
+        }
+        if (r < 0) {
+            // Not HTTP/2 (a bad preface) or a fatal session error: GOAWAY went into the
+            // session's queue where it applies; send what is there and close.
+            sendPending();
+            flushOutput();
+            closeNow();
+            return;
+        }
+    }
+    sendPending();
+}
+
+Http2ClientConnection::Stream *Http2ClientConnection::streamOf(std::int32_t id) const
+{
+    const auto it = m_streams.find(id);
+    return it == m_streams.end() ? nullptr : it->second.get();
+}
+
+void Http2ClientConnection::abort()
+{
+    if (m_closed) {
+        return;
+    }
+    if (m_session && !m_goawaySent) {
+        goAway(NGHTTP2_NO_ERROR);
+    }
+    for (auto &[id, stream] : m_streams) {
+        stream->closed(); // the event of what was in flight
+    }
+    if (m_session) {
+        m_sending = false;
+        const std::uint8_t *data = nullptr;
+        ssize_t n;
+        while ((n = nghttp2_session_mem_send(m_session, &data)) > 0) {
+            m_output.append({reinterpret_cast<const char *>(data), std::size_t(n)});
+        }
+        if (!m_output.empty() && m_fd) {
+            transportWrite(m_output.readable()); // best effort: the worker is going
+        }
+    }
+    closeNow();
+}
+
+void Http2ClientConnection::goAway(std::uint32_t error)
+{
+    m_goawaySent = true;
+    nghttp2_submit_goaway(m_session, NGHTTP2_FLAG_NONE,
+                          nghttp2_session_get_last_proc_stream_id(m_session), error, nullptr, 0);
+}
+
+// ---- socket I/O -------------------------------------------------------------------------------
+
+Net::IoResult Http2ClientConnection::transportRead(char *buffer, std::size_t capacity)
+{
+    return m_ssl ? tlsReadSome(m_ssl, buffer, capacity, &m_tlsWantsWrite)
+                 : Net::readSome(m_fd.get(), buffer, capacity);
+}
+
+Net::IoResult Http2ClientConnection::transportWrite(std::string_view bytes)
+{
+    return m_ssl ? tlsWriteSome(m_ssl, bytes) : Net::writeSome(m_fd.get(), bytes);
+}
+
+void Http2ClientConnection::onIo(std::uint32_t events)
+{
+    if (m_closed) {
+        return;
+    }
+    if ((events & Net::Writable) || m_tlsWantsWrite) {
+        m_tlsWantsWrite = false;
+        flushOutput();
+        sendPending();
+        if (m_closed) {
+            return;
+        }
+    }
+    // Decrypted bytes left inside the SSL when reading paused raise no event of their own.
+    if ((events & (Net::Readable | Net::Hangup)) || (m_ssl && SSL_pending(m_ssl) > 0)) {
+        readInput();
+    }
+}
+
+void Http2ClientConnection::readInput()
+{
+    std::string buffer;
+    char chunk[kReadChunk];
+    do {
+        if (m_closed || m_output.size() >= kHighWater) {
+            break; // the client does not read what we send: stop reading it too
+        }
+        const Net::IoResult r = transportRead(chunk, sizeof chunk);
+        if (r.wouldBlock) {
+            break;
+        }
+        if (r.closed || r.error) {
+            for (auto &[id, stream] : m_streams) {
+                stream->closed();
+            }
+            closeNow();
+            return;
+        }
+        receive({chunk, r.bytes});
+    } while (m_ssl && SSL_pending(m_ssl) > 0);
+    updateInterest();
+}
+
+// Frames nghttp2 has ready → m_output → the socket, until the socket is full.
+void Http2ClientConnection::sendPending()
+{
+    if (m_closed || !m_session || m_sending) {
+        return;
+    }
+    m_sending = true;
+    for (;;) {
+        while (m_output.size() < kHighWater) {
+            const std::uint8_t *data = nullptr;
+            const ssize_t n = nghttp2_session_mem_send(m_session, &data);
+            if (n < 0) {
+                m_sending = false;
+                closeNow();
+                return;
+            }
+            if (n == 0) {
+                break;
+            }
+            m_output.append({reinterpret_cast<const char *>(data), std::size_t(n)});
+        }
+        // Upstreams read again once their stream's buffer drained (this may queue more DATA).
+        if (m_resume.empty()) {
+            break;
+        }
+        std::vector<std::int32_t> resume;
+        resume.swap(m_resume);
+        for (std::int32_t id : resume) {
+            if (Stream *stream = streamOf(id)) {
+                stream->resumeUpstream();
+            }
+        }
+        if (m_closed) {
+            return;
+        }
+    }
+    m_sending = false;
+    flushOutput();
+    if (!m_closed) {
+        closeWhenDone();
+    }
+}
+
+void Http2ClientConnection::flushOutput()
+{
+    if (m_closed) {
+        return;
+    }
+    m_writeBlocked = false;
+    while (!m_output.empty()) {
+        const Net::IoResult r = transportWrite(m_output.readable());
+        if (r.wouldBlock) {
+            m_writeBlocked = true;
+            break;
+        }
+        if (r.error) {
+            for (auto &[id, stream] : m_streams) {
+                stream->closed();
+            }
+            closeNow();
+            return;
+        }
+        m_output.consume(r.bytes);
+    }
+    updateInterest();
+}
+
+void Http2ClientConnection::updateInterest()
+{
+    if (m_closed || !m_fd) {
+        return;
+    }
+    std::uint32_t interest = 0;
+    if (m_output.size() < kHighWater) {
+        interest |= Net::Readable;
+    }
+    if ((m_writeBlocked && !m_output.empty()) || m_tlsWantsWrite) {
+        interest |= Net::Writable;
+    }
+    if (interest != m_interest) {
+        m_interest = interest;
+        m_context.loop->modify(m_fd.get(), interest);
+    }
+}
+
+// The session is over (GOAWAY both ways or sent with no stream left) once its frames are out.
+void Http2ClientConnection::closeWhenDone()
+{
+    const bool over = !nghttp2_session_want_read(m_session) && !nghttp2_session_want_write(m_session);
+    const bool drained = m_goawaySent && m_streams.empty() && !nghttp2_session_want_write(m_session);
+    if ((over || drained) && m_output.empty()) {
+        if (m_ssl) {
+            ERR_clear_error();
+            SSL_shutdown(m_ssl);
+        }
+        closeNow();
+    }
+}
+
+void Http2ClientConnection::streamClosed(std::int32_t id)
+{
+    const auto it = m_streams.find(id);
+    if (it == m_streams.end()) {
+        return;
+    }
+    it->second->closed();
+    m_deadStreams.push_back(std::move(it->second));
+    m_streams.erase(it);
+    reapStreams();
+    if (m_streams.empty()) {
+        armIdleTimer();
+    }
+}
+
+// Streams are deleted after the current callbacks (one may be inside its own upstream's).
+void Http2ClientConnection::reapStreams()
+{
+    if (m_reapPosted) {
+        return;
+    }
+    m_reapPosted = true;
+    std::weak_ptr<bool> alive = m_alive;
+    m_context.loop->post([this, alive] {
+        if (alive.expired() || !*alive.lock()) {
+            return;
+        }
+        m_reapPosted = false;
+        m_deadStreams.clear();
+    });
+}
+
+void Http2ClientConnection::armIdleTimer()
+{
+    if (m_idleTimer || m_closed) {
+        return;
+    }
+    m_idleSince = m_context.loop->now();
+    m_idleTimer = m_context.loop->addTimer(m_context.idleTimeout, [this] { onIdleTimer(); });
+}
+
+void Http2ClientConnection::onIdleTimer()
+{
+    m_idleTimer = 0;
+    if (m_closed || !m_streams.empty()) {
+        return;
+    }
+    if (!m_goawaySent) {
+        goAway(NGHTTP2_NO_ERROR);
+    }
+    sendPending();
+    if (!m_closed) {
+        closeNow(); // a client that does not read its GOAWAY is not waited for
+    }
+}
+
+void Http2ClientConnection::closeNow()
+{
+    if (m_closed) {
+        return;
+    }
+    m_closed = true;
+    if (m_idleTimer) {
+        m_context.loop->cancelTimer(m_idleTimer);
+        m_idleTimer = 0;
+    }
+    if (m_fd) {
+        m_context.loop->remove(m_fd.get());
+        m_fd.reset();
+    }
+    if (m_context.retireHttp2) {
+        m_context.retireHttp2(this);
+    }
+}
+
+} // namespace Torii::Proxy::Internal

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "http1_upstream.h"
+
+#include "engine/http/http1_codec.h"
+#include "engine/net/byte_buffer.h"
+#include "engine/net/event_loop.h"
+#include "engine/net/tcp_socket.h"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+struct nghttp2_session;
+
+namespace Torii::Proxy::Internal {
+
+// What an Http2Upstream reports about one of its streams: the UpstreamListener calls (head,
+// body, complete, failed, writable, batch done) plus the response's trailers, which HTTP/2
+// carries (gRPC's grpc-status lives there). upstreamWritable means: the stream's request bytes
+// left the buffer (read the client again).
+class Http2StreamListener : public UpstreamListener
+{
+public:
+    virtual void upstreamTrailers(Http::Headers &&trailers) = 0; // before upstreamComplete
+};
+
+// One HTTP/2 connection with prior knowledge (h2c, RFC 9113 3.3) to one endpoint, carrying many
+// streams at once: the backends whose Service port says appProtocol kubernetes.io/h2c, and every
+// gRPC call from an HTTP/2 client (gRPC is HTTP/2 end to end). nghttp2's client session frames; the bytes move on the worker's loop through our
+// own non-blocking socket. Requests are given HTTP/1-shaped (the gateway's ForwardPlan head:
+// Host → :authority, hop-by-hop fields out, "te: trailers" kept for gRPC).
+// Flow control: response DATA is acknowledged (WINDOW_UPDATE) as it is handed to the listener,
+// except while the listener paused the stream (setReadPaused), so a slow client holds the
+// endpoint back at the stream window; a stream's request body waits in its buffer until the
+// endpoint's window takes it.
+// Thread: the worker's. Ownership: the Http2UpstreamPool owns it; streams are borrowed by their
+// listeners by id.
+class Http2Upstream
+{
+public:
+    static constexpr std::size_t kHighWater = 1 << 20; // request bytes buffered per stream
+
+    Http2Upstream(Net::EventLoop &loop, std::string endpoint, const std::string &host,
+                  std::uint16_t port, std::chrono::milliseconds connectTimeout);
+    ~Http2Upstream();
+    Http2Upstream(const Http2Upstream &) = delete;
+    Http2Upstream &operator=(const Http2Upstream &) = delete;
+
+    const std::string &endpoint() const { return m_endpoint; }
+    // Not failed, no GOAWAY from the endpoint, and below its concurrent-stream limit.
+    bool acceptsStreams() const;
+    std::size_t openStreams() const { return m_streams.size(); }
+
+    // Opens a stream for `head`; `endStream`: no body follows. -1 when it cannot (the listener
+    // is then not called). A connection failure reported later reaches the listener through
+    // upstreamFailed (possibly right after open returns, on the next loop round).
+    std::int32_t open(Http2StreamListener *listener, const Http::RequestHead &head, bool endStream);
+    void sendBody(std::int32_t id, std::string_view bytes);
+    void endBody(std::int32_t id, const Http::Headers &trailers);
+    std::size_t bytesToWrite(std::int32_t id) const;
+    void setReadPaused(std::int32_t id, bool paused);
+    // The listener is gone: no more callbacks; the stream is reset when still open.
+    void close(std::int32_t id);
+    // Called once the connection can carry no new stream and has none (the pool retires it).
+    void setOnIdleUnusable(std::function<void()> callback) { m_onIdleUnusable = std::move(callback); }
+
+private:
+    struct Stream;
+    struct Callbacks;
+
+    void onIo(std::uint32_t events);
+    void onConnected();
+    void readAvailable();
+    void flush();
+    void updateInterest();
+    void fail(const std::string &reason);
+    void checkIdleUnusable();
+    Stream *streamOf(std::int32_t id) const;
+
+    Net::EventLoop &m_loop;
+    std::string m_endpoint;
+    Net::UniqueFd m_fd;
+    Net::TimerId m_connectTimer = 0;
+    nghttp2_session *m_session = nullptr;
+    Net::ByteBuffer m_output;
+    std::unordered_map<std::int32_t, std::unique_ptr<Stream>> m_streams;
+    std::function<void()> m_onIdleUnusable;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    std::uint32_t m_interest = 0;
+    bool m_connected = false;
+    bool m_failed = false;
+    bool m_goaway = false;
+    bool m_inSession = false; // inside nghttp2: frames are produced afterwards
+    bool m_writeBlocked = false;
+};
+
+// The h2c connections of one worker: one shared connection per endpoint (a new one when it
+// failed, got GOAWAY or is full). Thread: the worker's. Ownership: owns the connections; an
+// unusable one with no stream is deleted after the current loop round.
+class Http2UpstreamPool
+{
+public:
+    Http2UpstreamPool(Net::EventLoop &loop, std::chrono::milliseconds connectTimeout);
+    ~Http2UpstreamPool();
+    Http2Upstream *acquire(const std::string &endpoint, const std::string &host,
+                           std::uint16_t port);
+
+private:
+    void retire(Http2Upstream *upstream);
+
+    Net::EventLoop &m_loop;
+    std::chrono::milliseconds m_connectTimeout;
+    std::unordered_map<std::string, std::vector<std::unique_ptr<Http2Upstream>>> m_connections;
+    std::vector<std::unique_ptr<Http2Upstream>> m_dead;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+};
+
+// True when the chosen backendRef speaks HTTP/2 without TLS (appProtocol kubernetes.io/h2c).
+bool speaksH2c(const std::string &appProtocol);
+
+} // namespace Torii::Proxy::Internal
