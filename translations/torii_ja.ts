@@ -2347,6 +2347,26 @@
         <source>Give an ECS task definition, ALB listener rules, an Ingress, Istio objects or an OpenAPI 3 document</source>
         <translation>ECS タスク定義、ALB リスナールール、Ingress、Istio オブジェクト、OpenAPI 3 ドキュメントのいずれかを与えてください</translation>
     </message>
+    <message>
+        <source>%1 is known only when the stack is deployed: the output holds the placeholder "%2"</source>
+        <translation>%1 はスタックをデプロイするまで決まりません: 出力にはプレースホルダー "%2" が入っています</translation>
+    </message>
+    <message>
+        <source>Replace the placeholder with the deployed value (aws cloudformation describe-stack-resources, or the stack's outputs) before applying.</source>
+        <translation>適用する前に、プレースホルダーをデプロイ後の値 (aws cloudformation describe-stack-resources、またはスタックの出力) に置き換えてください。</translation>
+    </message>
+    <message>
+        <source>%1 was read as the Default of parameter %2</source>
+        <translation>%1 はパラメーター %2 の Default として読みました</translation>
+    </message>
+    <message>
+        <source>A stack deployed with another value for the parameter needs the same change here.</source>
+        <translation>パラメーターに別の値を指定してデプロイするスタックでは、ここも同じように変更してください。</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2, known only when the stack is deployed: the output holds the placeholder "%3"</source>
+        <translation>%1 はスタックをデプロイするまで決まらない %2 に依存します: 出力にはプレースホルダー "%3" が入っています</translation>
+    </message>
 </context>
 <context>
     <name>FieldSchema</name>
@@ -2444,6 +2464,337 @@
     <message>
         <source>Lets HTTPRoutes of another namespace send traffic to the Services of this one.</source>
         <translation>別の名前空間の HTTPRoute がこの名前空間の Service にトラフィックを送れるようにします。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonCatalog</name>
+    <message>
+        <source>Whether the Gateway API CRDs are installed in the cluster.</source>
+        <translation>クラスターに Gateway API の CRD がインストールされているか。</translation>
+    </message>
+    <message>
+        <source>Torii carries the Gateway API v1.6.1 schemas and CEL rules itself: toriictl validate checks objects against them.</source>
+        <translation>Torii は Gateway API v1.6.1 のスキーマと CEL ルールを内蔵しています。toriictl validate でオブジェクトを検証できます。</translation>
+    </message>
+    <message>
+        <source>Whether the Gateway controller's pods are running.</source>
+        <translation>Gateway コントローラーの Pod が動いているか。</translation>
+    </message>
+    <message>
+        <source>Torii's controller runs inside the studio and toriictl: there is no pod to check.</source>
+        <translation>Torii のコントローラーはスタジオと toriictl の中で動くため、確認すべき Pod はありません。</translation>
+    </message>
+    <message>
+        <source>The AWS Gateway controller's log: what it did with the Gateways and routes.</source>
+        <translation>AWS Gateway コントローラーのログ：Gateway とルートに対して何をしたか。</translation>
+    </message>
+    <message>
+        <source>No AWS controller runs locally; toriictl status shows the conditions a controller would set, and toriictl convert alb reads existing ALB rules.</source>
+        <translation>ローカルでは AWS コントローラーは動きません。コントローラーが設定するはずの条件は toriictl status で、既存の ALB ルールは toriictl convert alb で確認できます。</translation>
+    </message>
+    <message>
+        <source>The controller's log: why it refused or changed an object.</source>
+        <translation>コントローラーのログ：オブジェクトを拒否・変更した理由。</translation>
+    </message>
+    <message>
+        <source>toriictl serve prints what it serves and every reload; the studio's Problems panel lists the controller's warnings.</source>
+        <translation>toriictl serve は公開中の内容と再読み込みを表示します。コントローラーの警告はスタジオの問題パネルに一覧されます。</translation>
+    </message>
+    <message>
+        <source>Whether the GatewayClass is accepted by its controller.</source>
+        <translation>GatewayClass がコントローラーに受け入れられているか。</translation>
+    </message>
+    <message>
+        <source>toriictl status FILES, or the status icons in the studio's explorer.</source>
+        <translation>toriictl status FILES、またはスタジオのエクスプローラーのステータスアイコン。</translation>
+    </message>
+    <message>
+        <source>The GatewayClass's conditions with their reasons and messages.</source>
+        <translation>GatewayClass の条件とその reason・メッセージ。</translation>
+    </message>
+    <message>
+        <source>toriictl status FILES, or the studio's details of the object.</source>
+        <translation>toriictl status FILES、またはスタジオのオブジェクト詳細。</translation>
+    </message>
+    <message>
+        <source>Which HTTPRoutes exist and their parents.</source>
+        <translation>どの HTTPRoute が存在し、親はどれか。</translation>
+    </message>
+    <message>
+        <source>toriictl routes FILES prints the compiled route table; the studio's explorer lists the routes.</source>
+        <translation>toriictl routes FILES はコンパイル済みのルートテーブルを表示します。スタジオのエクスプローラーにもルートが一覧されます。</translation>
+    </message>
+    <message>
+        <source>The route's conditions per parent: Accepted and ResolvedRefs with reasons.</source>
+        <translation>親ごとのルートの条件：Accepted と ResolvedRefs とその reason。</translation>
+    </message>
+    <message>
+        <source>toriictl status FILES, or the findings of a lesson: the same conditions, computed locally.</source>
+        <translation>toriictl status FILES、またはレッスンの検出結果：同じ条件をローカルで計算したものです。</translation>
+    </message>
+    <message>
+        <source>The Gateway's and each listener's conditions, and its addresses.</source>
+        <translation>Gateway と各リスナーの条件、およびアドレス。</translation>
+    </message>
+    <message>
+        <source>toriictl status FILES; toriictl serve shows the local address of every listener.</source>
+        <translation>toriictl status FILES。toriictl serve は各リスナーのローカルアドレスを表示します。</translation>
+    </message>
+    <message>
+        <source>Whether the Services the routes name exist.</source>
+        <translation>ルートが参照する Service が存在するか。</translation>
+    </message>
+    <message>
+        <source>A missing Service is ResolvedRefs=False (BackendNotFound) in toriictl status; the live gateway stands in a mock Service for it.</source>
+        <translation>存在しない Service は toriictl status で ResolvedRefs=False (BackendNotFound) になります。ライブゲートウェイはその代わりにモック Service を立てます。</translation>
+    </message>
+    <message>
+        <source>Whether the Services have ready endpoints (pods) behind them.</source>
+        <translation>Service の背後に準備完了のエンドポイント（Pod）があるか。</translation>
+    </message>
+    <message>
+        <source>The live gateway's mock Services have one endpoint per replica; toriictl load shows the requests each one answered.</source>
+        <translation>ライブゲートウェイのモック Service はレプリカごとに 1 つのエンドポイントを持ちます。各エンドポイントが応答したリクエスト数は toriictl load で確認できます。</translation>
+    </message>
+    <message>
+        <source>Which cross-namespace references are allowed.</source>
+        <translation>どの名前空間をまたぐ参照が許可されているか。</translation>
+    </message>
+    <message>
+        <source>A reference no ReferenceGrant allows is RefNotPermitted in toriictl status, and a warning of toriictl validate.</source>
+        <translation>ReferenceGrant で許可されていない参照は、toriictl status で RefNotPermitted、toriictl validate で警告になります。</translation>
+    </message>
+    <message>
+        <source>Whether the TLS Secrets the listeners name exist.</source>
+        <translation>リスナーが参照する TLS Secret が存在するか。</translation>
+    </message>
+    <message>
+        <source>A missing or broken certificate is InvalidCertificateRef in toriictl status; toriictl serve --dev-ca serves such listeners with a development certificate.</source>
+        <translation>存在しない・壊れた証明書は toriictl status で InvalidCertificateRef になります。toriictl serve --dev-ca はそのようなリスナーを開発用証明書で公開します。</translation>
+    </message>
+    <message>
+        <source>The Secret's type and keys (tls.crt, tls.key).</source>
+        <translation>Secret の type とキー（tls.crt、tls.key）。</translation>
+    </message>
+    <message>
+        <source>Torii's controller parses the certificate and key and checks that they belong together.</source>
+        <translation>Torii のコントローラーは証明書と鍵を解析し、対になっているかを確認します。</translation>
+    </message>
+    <message>
+        <source>cert-manager's pending certificate requests.</source>
+        <translation>cert-manager の保留中の証明書リクエスト。</translation>
+    </message>
+    <message>
+        <source>No cert-manager runs locally: the development CA (toriictl serve --dev-ca) makes certificates for HTTPS listeners.</source>
+        <translation>ローカルでは cert-manager は動きません。HTTPS リスナーの証明書は開発用 CA（toriictl serve --dev-ca）が作ります。</translation>
+    </message>
+    <message>
+        <source>Whether cert-manager issued the certificates.</source>
+        <translation>cert-manager が証明書を発行したか。</translation>
+    </message>
+    <message>
+        <source>Why cert-manager did or did not issue a certificate.</source>
+        <translation>cert-manager が証明書を発行した、またはしなかった理由。</translation>
+    </message>
+    <message>
+        <source>The load balancers the AWS controller created.</source>
+        <translation>AWS コントローラーが作成したロードバランサー。</translation>
+    </message>
+    <message>
+        <source>Locally a Gateway is served on 127.0.0.1: toriictl serve lists the addresses.</source>
+        <translation>ローカルでは Gateway は 127.0.0.1 で公開されます。アドレスは toriictl serve が一覧します。</translation>
+    </message>
+    <message>
+        <source>The target groups behind the load balancer's rules.</source>
+        <translation>ロードバランサーのルールの背後にあるターゲットグループ。</translation>
+    </message>
+    <message>
+        <source>toriictl convert alb reads describe-rules output into HTTPRoutes and checks the rules' priority against the routes' precedence.</source>
+        <translation>toriictl convert alb は describe-rules の出力を HTTPRoute に変換し、ルールの優先度とルートの優先順位を照合します。</translation>
+    </message>
+    <message>
+        <source>The resource hierarchy</source>
+        <translation>リソース階層</translation>
+    </message>
+    <message>
+        <source>The guide draws the hierarchy GatewayClass → Gateway → routes as a code block. It is a diagram, not YAML: the finding below is what kubectl apply would say about it. The infrastructure provider owns the GatewayClass, the cluster operator the Gateway, application developers the routes; the Hierarchy view draws these lanes from real objects.</source>
+        <translation>ガイドは GatewayClass → Gateway → ルートという階層をコードブロックとして描いています。これは図であって YAML ではありません。下の検出結果は kubectl apply がこのブロックについて返す内容です。GatewayClass はインフラ管理者、Gateway はクラスター運用者、ルートはアプリケーション開発者が管理します。階層ビューは実際のオブジェクトからこのレーンを描きます。</translation>
+    </message>
+    <message>
+        <source>Mapping an Ingress to Gateway API</source>
+        <translation>Ingress から Gateway API への対応付け</translation>
+    </message>
+    <message>
+        <source>Block 02 is an Ingress, block 03 the Gateway and HTTPRoute the guide maps it to by hand. Torii converts the Ingress itself (toriictl convert ingress): compare its objects with the guide's, then look at the status of the guide's objects.</source>
+        <translation>ブロック 02 は Ingress、ブロック 03 はガイドが手作業で対応付けた Gateway と HTTPRoute です。Torii は Ingress を自ら変換します（toriictl convert ingress）。変換結果をガイドのオブジェクトと比べてから、ガイドのオブジェクトのステータスを確認してください。</translation>
+    </message>
+    <message>
+        <source>From an ECS task definition to a Deployment</source>
+        <translation>ECS タスク定義から Deployment へ</translation>
+    </message>
+    <message>
+        <source>Block 04 is an ECS task definition (JSON), block 05 the Deployment, Service, Gateway and HTTPRoute the guide writes for it. Torii's ECS converter reads the task definition: its objects and notes are shown below, so you can see what the guide's hand conversion leaves out.</source>
+        <translation>ブロック 04 は ECS タスク定義（JSON）、ブロック 05 はガイドがそれに対して書いた Deployment、Service、Gateway、HTTPRoute です。Torii の ECS コンバーターがタスク定義を読み込み、生成したオブジェクトと注記を下に表示するので、ガイドの手作業の変換で抜けているものが分かります。</translation>
+    </message>
+    <message>
+        <source>GatewayClass: the infrastructure</source>
+        <translation>GatewayClass：インフラストラクチャ</translation>
+    </message>
+    <message>
+        <source>A GatewayClass names the controller that implements it. The guide's class belongs to NGINX (controllerName k8s.nginx.org/…) and points at an NginxGateway parameters object, a custom resource of that product. Lessons accept every class so that the guide's objects get a status: look at what is said about the parametersRef.</source>
+        <translation>GatewayClass は、それを実装するコントローラーを指定します。ガイドのクラスは NGINX のもので（controllerName k8s.nginx.org/…）、その製品のカスタムリソースである NginxGateway パラメーターオブジェクトを参照しています。ガイドのオブジェクトにステータスが付くよう、レッスンではすべてのクラスを受け入れます。parametersRef について何と言われているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>Gateway: the network entry point</source>
+        <translation>Gateway：ネットワークの入り口</translation>
+    </message>
+    <message>
+        <source>The Gateway's listeners: HTTP on port 80, HTTPS on 443 for *.example.com and on 8443 for api.example.com. The findings are what a cluster would report: certificates the guide never defines, a certificate in another namespace without a ReferenceGrant, and a fixed address.</source>
+        <translation>Gateway のリスナー：ポート 80 の HTTP、*.example.com 向けの 443 の HTTPS、api.example.com 向けの 8443 の HTTPS。検出結果はクラスターが報告する内容です：ガイドで定義されていない証明書、ReferenceGrant のない別の名前空間の証明書、そして固定アドレス。</translation>
+    </message>
+    <message>
+        <source>A basic HTTPRoute</source>
+        <translation>基本的な HTTPRoute</translation>
+    </message>
+    <message>
+        <source>One hostname, three rules: HTML requests to the frontend, /api/v1 split 90/10 between a stable and a canary Service, and /api with the header x-api-version: v2. The route attaches only to the https listener (sectionName), and none of its Services is defined in the guide: "Complete the example" adds them.</source>
+        <translation>1 つのホスト名に 3 つのルール：HTML のリクエストはフロントエンドへ、/api/v1 は安定版とカナリアの Service に 90/10 で分割、ヘッダー x-api-version: v2 付きの /api。このルートは https リスナーにだけ接続し（sectionName）、Service はどれもガイドで定義されていません。「例を補完」で追加されます。</translation>
+    </message>
+    <message>
+        <source>Advanced HTTPRoute routing</source>
+        <translation>高度な HTTPRoute ルーティング</translation>
+    </message>
+    <message>
+        <source>Matches on query parameters, methods and headers, and filters that rewrite the request. Look at which rule a request lands on: the most specific match wins, whatever the order the rules are written in. Run traffic to see one request per rule match.</source>
+        <translation>クエリパラメーター、メソッド、ヘッダーによるマッチと、リクエストを書き換えるフィルター。リクエストがどのルールに当たるかに注目してください。ルールの記述順に関係なく、最も具体的なマッチが優先されます。トラフィックを実行すると、ルールのマッチごとに 1 つずつリクエストを送ります。</translation>
+    </message>
+    <message>
+        <source>A/B testing and canary releases</source>
+        <translation>A/B テストとカナリアリリース</translation>
+    </message>
+    <message>
+        <source>Three rules on the same path: the header x-canary: "true" goes to the canary, a cookie ab_test=variant_b to variant B, everything else is split 95/5 between stable and canary. The A/B rule matches the whole Cookie header with a regular expression, an extended feature. Run traffic: 2,000 requests with and without the header and cookie, and the observed split against the weights.</source>
+        <translation>同じパスに 3 つのルール：ヘッダー x-canary: "true" はカナリアへ、Cookie ab_test=variant_b はバリアント B へ、それ以外は安定版とカナリアに 95/5 で分割されます。A/B のルールは Cookie ヘッダー全体を正規表現でマッチさせており、これは拡張機能です。トラフィックを実行すると、ヘッダーや Cookie の有無を混ぜた 2,000 件のリクエストを送り、観測された分割を重みと比べます。</translation>
+    </message>
+    <message>
+        <source>A basic TCPRoute</source>
+        <translation>基本的な TCPRoute</translation>
+    </message>
+    <message>
+        <source>A TCP listener for PostgreSQL and a TCPRoute to its Service. The guide writes TCPRoute as v1alpha2, which the v1.6.1 standard CRDs no longer serve: look at the version finding.</source>
+        <translation>PostgreSQL 用の TCP リスナーと、その Service への TCPRoute。ガイドは TCPRoute を v1alpha2 で書いていますが、v1.6.1 の標準 CRD ではもう提供されていません。バージョンに関する検出結果を確認してください。</translation>
+    </message>
+    <message>
+        <source>Highly available TCP routing</source>
+        <translation>高可用性 TCP ルーティング</translation>
+    </message>
+    <message>
+        <source>Weighted TCP backends for PostgreSQL and a Redis cluster: each connection goes to one backend, so the weights split connections, not bytes. The routes attach to the listeners of the Gateway of the previous section by sectionName.</source>
+        <translation>PostgreSQL と Redis クラスター向けの重み付き TCP バックエンド。接続ごとに 1 つのバックエンドが選ばれるため、重みが分けるのはバイト数ではなく接続数です。ルートは sectionName で前のセクションの Gateway のリスナーに接続します。</translation>
+    </message>
+    <message>
+        <source>A basic UDPRoute</source>
+        <translation>基本的な UDPRoute</translation>
+    </message>
+    <message>
+        <source>A UDP listener for DNS and a UDPRoute to the DNS Service. UDP has no connection: the gateway keeps a session per client address.</source>
+        <translation>DNS 用の UDP リスナーと DNS Service への UDPRoute。UDP には接続がないため、ゲートウェイはクライアントアドレスごとにセッションを保持します。</translation>
+    </message>
+    <message>
+        <source>A high-load UDP service</source>
+        <translation>高負荷 UDP サービス</translation>
+    </message>
+    <message>
+        <source>Routes for a game server and syslog on the Gateway of the previous section. That Gateway has no listener named game-udp: the findings show what happens to a route whose sectionName matches no listener.</source>
+        <translation>前のセクションの Gateway 上の、ゲームサーバーと syslog 向けのルート。その Gateway には game-udp という名前のリスナーがありません。検出結果は、sectionName がどのリスナーにも一致しないルートがどうなるかを示します。</translation>
+    </message>
+    <message>
+        <source>A basic TLSRoute</source>
+        <translation>基本的な TLSRoute</translation>
+    </message>
+    <message>
+        <source>A TLS listener in Passthrough mode: the gateway reads only the SNI of the ClientHello and forwards the encrypted bytes to the backend, which holds the certificate.</source>
+        <translation>Passthrough モードの TLS リスナー：ゲートウェイは ClientHello の SNI だけを読み、暗号化されたままのバイト列を証明書を持つバックエンドに転送します。</translation>
+    </message>
+    <message>
+        <source>SNI-based routing</source>
+        <translation>SNI ベースのルーティング</translation>
+    </message>
+    <message>
+        <source>Two TLSRoutes on the TLS Gateway of the previous section, chosen by the server name the client sends, and a second Gateway that terminates TLS per tenant with certificates the guide never defines.</source>
+        <translation>前のセクションの TLS Gateway 上の 2 つの TLSRoute（クライアントが送るサーバー名で選ばれます）と、ガイドで定義されていない証明書でテナントごとに TLS を終端する 2 つ目の Gateway。</translation>
+    </message>
+    <message>
+        <source>Gateway API on AWS</source>
+        <translation>AWS での Gateway API</translation>
+    </message>
+    <message>
+        <source>A GatewayClass of the AWS Load Balancer Controller, a Gateway with AWS annotations and an HTTPRoute. The AWS-specific objects (ApplicationLoadBalancer, AWSCertificate) are custom resources no Gateway API controller reads, and annotations do nothing in another implementation.</source>
+        <translation>AWS Load Balancer Controller の GatewayClass、AWS のアノテーション付き Gateway、そして HTTPRoute。AWS 固有のオブジェクト（ApplicationLoadBalancer、AWSCertificate）はどの Gateway API コントローラーも読まないカスタムリソースで、アノテーションは他の実装では何の効果もありません。</translation>
+    </message>
+    <message>
+        <source>Migrating from Ingress step by step</source>
+        <translation>Ingress からの段階的移行</translation>
+    </message>
+    <message>
+        <source>An Ingress and its Gateway API twin running side by side, then the routes that replace it. Torii converts the Ingress (toriictl convert ingress) for comparison; the routes name a Gateway in their own namespace, which is not where the guide's Gateway lives.</source>
+        <translation>Ingress とそれに対応する Gateway API の構成を並行運用し、その後 Ingress を置き換えるルート。比較のため Torii が Ingress を変換します（toriictl convert ingress）。ルートは自分の名前空間の Gateway を参照していますが、ガイドの Gateway はそこにはありません。</translation>
+    </message>
+    <message>
+        <source>Best practices</source>
+        <translation>ベストプラクティス</translation>
+    </message>
+    <message>
+        <source>A shared Gateway that admits routes from every namespace, ReferenceGrants for references across namespaces, and monitoring objects. Look at the route's parentRef: without a namespace it names a Gateway in the route's own namespace. Check that every ReferenceGrant allows what the routes actually reference.</source>
+        <translation>すべての名前空間からのルートを受け入れる共有 Gateway、名前空間をまたぐ参照のための ReferenceGrant、監視用オブジェクト。ルートの parentRef に注目してください。namespace がないと、ルート自身の名前空間の Gateway を指します。各 ReferenceGrant がルートの実際の参照を許可しているかも確認してください。</translation>
+    </message>
+    <message>
+        <source>Metrics and tracing</source>
+        <translation>メトリクスとトレーシング</translation>
+    </message>
+    <message>
+        <source>Configuration for metrics and tracing, kept in ConfigMaps the gateway implementation reads, and a route that adds tracing headers. Gateway API itself has no field for either: look at what is standard and what is the implementation's.</source>
+        <translation>ゲートウェイ実装が読む ConfigMap に置かれたメトリクスとトレーシングの設定と、トレーシング用ヘッダーを追加するルート。Gateway API 自体にはどちらのフィールドもありません。何が標準で何が実装固有かを確認してください。</translation>
+    </message>
+    <message>
+        <source>Common problems and their causes</source>
+        <translation>よくある問題とその原因</translation>
+    </message>
+    <message>
+        <source>The guide's kubectl and aws commands for finding what went wrong in a cluster. Each command is listed with what it checks and how Torii answers the same question without a cluster.</source>
+        <translation>クラスターで何が問題かを調べるためのガイドの kubectl・aws コマンド。各コマンドについて、何を確認するものか、そして Torii がクラスターなしで同じ問いにどう答えるかを示します。</translation>
+    </message>
+    <message>
+        <source>Settings for debugging</source>
+        <translation>デバッグ用設定</translation>
+    </message>
+    <message>
+        <source>A debug configuration and a route for a test Gateway. The route's parent is the test Gateway of the Ingress migration section.</source>
+        <translation>デバッグ用の設定とテスト用 Gateway へのルート。ルートの親は Ingress 移行セクションのテスト用 Gateway です。</translation>
+    </message>
+    <message>
+        <source>Performance tuning</source>
+        <translation>パフォーマンス最適化</translation>
+    </message>
+    <message>
+        <source>A Gateway and a route tuned for load with annotations. Look at which annotations any implementation reads: Gateway API's own timeouts are fields of the route's rules (timeouts.request), not annotations.</source>
+        <translation>アノテーションで負荷向けに調整した Gateway とルート。どのアノテーションを実際に読む実装があるかに注目してください。Gateway API 自身のタイムアウトはアノテーションではなく、ルートのルールのフィールド（timeouts.request）です。</translation>
+    </message>
+    <message>
+        <source>the folder chosen in the settings</source>
+        <translation>設定で選んだフォルダー</translation>
+    </message>
+    <message>
+        <source>$TORII_GUIDE_DIR</source>
+        <translation>$TORII_GUIDE_DIR</translation>
+    </message>
+    <message>
+        <source>the shared folder beside the source tree</source>
+        <translation>ソースツリー横の shared フォルダー</translation>
+    </message>
+    <message>
+        <source>the shared folder above the program</source>
+        <translation>プログラムの上位にある shared フォルダー</translation>
     </message>
 </context>
 <context>
@@ -2666,7 +3017,7 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>%1 を書き込めません: %2</translation>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -2840,6 +3191,344 @@
     </message>
 </context>
 <context>
+    <name>Torii::Gui::LessonFindingsModel</name>
+    <message>
+        <source>A backendRef names a Service the guide never defines: in a cluster the requests for it would get 500. "Complete the example" adds a mock Service.</source>
+        <translation>backendRef がガイドで定義されていない Service を参照しています。クラスターではそのリクエストは 500 になります。「例を補完」でモック Service が追加されます。</translation>
+    </message>
+    <message>
+        <source>The reference crosses namespaces and no ReferenceGrant in the target namespace allows it: add one there, or move the object.</source>
+        <translation>参照が名前空間をまたいでおり、参照先の名前空間にそれを許可する ReferenceGrant がありません。そこに追加するか、オブジェクトを移動してください。</translation>
+    </message>
+    <message>
+        <source>The listener's certificate Secret is not defined in the guide, or holds no valid certificate and key: HTTPS on this listener cannot work until it exists.</source>
+        <translation>リスナーの証明書 Secret がガイドで定義されていないか、有効な証明書と鍵を含んでいません。それが用意されるまで、このリスナーの HTTPS は機能しません。</translation>
+    </message>
+    <message>
+        <source>The Gateway asks for a fixed address. A cluster assigns it only when its load balancer owns that address; Torii serves every Gateway on 127.0.0.1.</source>
+        <translation>Gateway が固定アドレスを要求しています。クラスターはロードバランサーがそのアドレスを持つ場合にだけ割り当てます。Torii はすべての Gateway を 127.0.0.1 で公開します。</translation>
+    </message>
+    <message>
+        <source>The Gateway asks for an address of a type this implementation does not support.</source>
+        <translation>Gateway が、この実装のサポートしない種類のアドレスを要求しています。</translation>
+    </message>
+    <message>
+        <source>Some listeners have problems of their own: see the findings of each listener.</source>
+        <translation>一部のリスナーに固有の問題があります。各リスナーの検出結果を見てください。</translation>
+    </message>
+    <message>
+        <source>The object cannot be programmed as written; its other conditions say why.</source>
+        <translation>記述のままではオブジェクトをプログラムできません。理由は他の条件に示されています。</translation>
+    </message>
+    <message>
+        <source>The parentRef's sectionName or port matches no listener of that Gateway: the route is attached nowhere.</source>
+        <translation>parentRef の sectionName または port が、その Gateway のどのリスナーにも一致しません。ルートはどこにも接続されていません。</translation>
+    </message>
+    <message>
+        <source>The listener's allowedRoutes does not admit routes of this kind or from this namespace: widen allowedRoutes, or move the route.</source>
+        <translation>リスナーの allowedRoutes が、この種類またはこの名前空間のルートを許可していません。allowedRoutes を広げるか、ルートを移動してください。</translation>
+    </message>
+    <message>
+        <source>None of the route's hostnames falls under the listener's hostname, so no request can reach it through that listener.</source>
+        <translation>ルートのホスト名がどれもリスナーのホスト名に含まれないため、そのリスナー経由ではどのリクエストも届きません。</translation>
+    </message>
+    <message>
+        <source>A reference or allowedRoutes.kinds names a kind this listener or implementation cannot use.</source>
+        <translation>参照または allowedRoutes.kinds が、このリスナーまたは実装で使えない種類を指定しています。</translation>
+    </message>
+    <message>
+        <source>The listener's protocol is not one this implementation supports.</source>
+        <translation>リスナーのプロトコルはこの実装ではサポートされていません。</translation>
+    </message>
+    <message>
+        <source>The GatewayClass's parametersRef names an object that is missing or invalid.</source>
+        <translation>GatewayClass の parametersRef が、存在しないか無効なオブジェクトを参照しています。</translation>
+    </message>
+    <message>
+        <source>Two listeners share a port with conflicting hostnames or protocols: one of them is not served.</source>
+        <translation>2 つのリスナーが同じポートで、ホスト名またはプロトコルが衝突しています。どちらかは公開されません。</translation>
+    </message>
+    <message>
+        <source>A field has a value this implementation does not support.</source>
+        <translation>フィールドに、この実装がサポートしない値があります。</translation>
+    </message>
+    <message>
+        <source>The controller has not finished with this object.</source>
+        <translation>コントローラーはこのオブジェクトの処理を終えていません。</translation>
+    </message>
+    <message>
+        <source>The listener's port cannot be used.</source>
+        <translation>リスナーのポートを使用できません。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) — %4</source>
+        <extracomment>Lessons: a status condition, "Accepted: False (BackendNotFound) — message".</extracomment>
+        <translation>%1: %2 (%3) — %4</translation>
+    </message>
+    <message>
+        <source>Written as %1</source>
+        <translation>記述: %1</translation>
+    </message>
+    <message>
+        <source>No Gateway API controller reads %1</source>
+        <translation>%1 を読む Gateway API コントローラーはありません</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is used but never created</source>
+        <translation>名前空間 %1 は使われていますが、作成されていません</translation>
+    </message>
+    <message>
+        <source>The controller reports %1 as %2 with reason %3.</source>
+        <translation>コントローラーは %1 を %2（reason %3）と報告しています。</translation>
+    </message>
+    <message>
+        <source>A note of the converter that read this block.</source>
+        <translation>このブロックを読んだコンバーターの注記です。</translation>
+    </message>
+    <message>
+        <source>The block cannot be read as Kubernetes YAML: kubectl apply would refuse the file.</source>
+        <translation>このブロックは Kubernetes の YAML として読めません。kubectl apply はこのファイルを拒否します。</translation>
+    </message>
+    <message>
+        <source>The API server would refuse this object (Gateway API v1.6.1 schema or CEL rule).</source>
+        <translation>API サーバーはこのオブジェクトを拒否します（Gateway API v1.6.1 のスキーマまたは CEL ルール）。</translation>
+    </message>
+    <message>
+        <source>The object is accepted, but this is probably not what the guide meant.</source>
+        <translation>オブジェクトは受け入れられますが、おそらくガイドの意図とは異なります。</translation>
+    </message>
+    <message>
+        <source>The guide writes an older apiVersion. v1.6.1 still serves it, but toriictl upgrade rewrites it to the current version in place.</source>
+        <translation>ガイドは古い apiVersion を使っています。v1.6.1 でもまだ提供されていますが、toriictl upgrade でその場で現行バージョンに書き換えられます。</translation>
+    </message>
+    <message>
+        <source>The guide writes an apiVersion the v1.6.1 standard CRDs no longer serve: kubectl apply fails. toriictl upgrade rewrites it to the current version in place.</source>
+        <translation>ガイドは v1.6.1 の標準 CRD ではもう提供されていない apiVersion を使っています。kubectl apply は失敗します。toriictl upgrade でその場で現行バージョンに書き換えられます。</translation>
+    </message>
+    <message>
+        <source>A custom resource of another product: a cluster without its CRD refuses it, and no Gateway API implementation reads it.</source>
+        <translation>他製品のカスタムリソースです。その CRD のないクラスターは拒否し、どの Gateway API 実装も読みません。</translation>
+    </message>
+    <message>
+        <source>The guide never creates this namespace: kubectl apply fails for the objects in it until it exists. "Complete the example" adds it.</source>
+        <translation>ガイドはこの名前空間を作成していません。作成されるまで、その中のオブジェクトの kubectl apply は失敗します。「例を補完」で追加されます。</translation>
+    </message>
+    <message>
+        <source>%1 Torii: %2</source>
+        <extracomment>Lessons: what a shell command checks, then how Torii answers the same question.</extracomment>
+        <translation>%1 Torii では: %2</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>検出内容</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>意味</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::LessonModel</name>
+    <message>
+        <source>%1. %2</source>
+        <extracomment>Lessons list: the lesson's number and title.</extracomment>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Torii::Gui::LessonsView</name>
+    <message>
+        <source>The gateway did not start: %1</source>
+        <translation>ゲートウェイを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the folder chosen here</source>
+        <translation>ここで選んだフォルダー</translation>
+    </message>
+    <message>
+        <source>Choose the folder of the guide's code blocks</source>
+        <translation>ガイドのコードブロックのフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>%1 holds none of the guide's code blocks (01.yaml … 33.yaml).</source>
+        <translation>%1 にはガイドのコードブロック（01.yaml … 33.yaml）がありません。</translation>
+    </message>
+    <message>
+        <source>Choose guide folder…</source>
+        <translation>ガイドのフォルダーを選択…</translation>
+    </message>
+    <message>
+        <source>The folder that holds the guide's code blocks (01.yaml … 33.yaml)</source>
+        <translation>ガイドのコードブロック（01.yaml … 33.yaml）があるフォルダー</translation>
+    </message>
+    <message>
+        <source>The guide's code blocks were not found. Choose their folder (../shared/fixtures/seed beside the Torii sources) with "Choose guide folder…", or set TORII_GUIDE_DIR. The lessons' texts are shown meanwhile.</source>
+        <translation>ガイドのコードブロックが見つかりません。「ガイドのフォルダーを選択…」でそのフォルダー（Torii のソース横の ../shared/fixtures/seed）を選ぶか、TORII_GUIDE_DIR を設定してください。それまではレッスンの説明文だけを表示します。</translation>
+    </message>
+    <message>
+        <source>Guide: %1 (%2)</source>
+        <translation>ガイド: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Open in workspace</source>
+        <translation>ワークスペースで開く</translation>
+    </message>
+    <message>
+        <source>Add the lesson's objects (and the objects the completion added) to the open workspace</source>
+        <translation>レッスンのオブジェクト（と補完で追加したオブジェクト）を開いているワークスペースに追加します</translation>
+    </message>
+    <message>
+        <source>Show as written</source>
+        <translation>記述どおりに表示</translation>
+    </message>
+    <message>
+        <source>Complete the example</source>
+        <translation>例を補完</translation>
+    </message>
+    <message>
+        <source>Show the status of the blocks as the guide wrote them</source>
+        <translation>ガイドに書かれたとおりのブロックのステータスを表示します</translation>
+    </message>
+    <message>
+        <source>Add the namespaces and Services the guide never defines (mock backends) and show the status again</source>
+        <translation>ガイドで定義されていない名前空間と Service（モックバックエンド）を追加して、ステータスを再表示します</translation>
+    </message>
+    <message>
+        <source>Run traffic</source>
+        <translation>トラフィックを実行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the traffic and the lesson's gateway</source>
+        <translation>トラフィックとレッスンのゲートウェイを停止します</translation>
+    </message>
+    <message>
+        <source>&amp;Block:</source>
+        <translation>ブロック(&amp;B):</translation>
+    </message>
+    <message>
+        <source>The lesson's code blocks appear here once the guide folder is known.</source>
+        <translation>ガイドのフォルダーが分かると、ここにレッスンのコードブロックが表示されます。</translation>
+    </message>
+    <message>
+        <source>Blocks: %1</source>
+        <extracomment>Lessons: the guide's own (Japanese) section heading and the lesson's block files.</extracomment>
+        <translation>ブロック: %1</translation>
+    </message>
+    <message>
+        <source>Guide: 「%1」 · blocks: %2</source>
+        <translation>ガイド:「%1」 · ブロック: %2</translation>
+    </message>
+    <message>
+        <source>Serve the lesson on 127.0.0.1 and send its requests</source>
+        <translation>レッスンを 127.0.0.1 で公開し、リクエストを送ります</translation>
+    </message>
+    <message>
+        <source>Serve the lesson on 127.0.0.1 and list its listeners</source>
+        <translation>レッスンを 127.0.0.1 で公開し、リスナーを一覧します</translation>
+    </message>
+    <message>
+        <source>This lesson routes no traffic</source>
+        <translation>このレッスンはトラフィックをルーティングしません</translation>
+    </message>
+    <message>
+        <source>Computing the status…</source>
+        <translation>ステータスを計算中…</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（なし）</translation>
+    </message>
+    <message>
+        <source>%1 (context)</source>
+        <extracomment>Lessons: a block of another section loaded for its objects (the route's Gateway).</extracomment>
+        <translation>%1（前提）</translation>
+    </message>
+    <message>
+        <source>Converted by %1</source>
+        <translation>%1 による変換結果</translation>
+    </message>
+    <message>
+        <source>Added by "Complete the example"</source>
+        <translation>「例を補完」で追加したもの</translation>
+    </message>
+    <message>
+        <source>Not in the guide folder: %1</source>
+        <translation>ガイドのフォルダーにないもの: %1</translation>
+    </message>
+    <message>
+        <source>Findings: %1 errors · %2 warnings · %3 notes</source>
+        <translation>検出結果: エラー %1 · 警告 %2 · 情報 %3</translation>
+    </message>
+    <message>
+        <source>Nothing was missing.</source>
+        <translation>不足しているものはありませんでした。</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>追加: %1</translation>
+    </message>
+    <message>
+        <source>What the controller and the validator say (%1)</source>
+        <translation>コントローラーとバリデーターの指摘（%1）</translation>
+    </message>
+    <message>
+        <source>Run serves the lesson's TCP, UDP and TLS listeners on 127.0.0.1: try them with the lines in the table. Traffic charts for TCP, UDP and TLS need L4 support in the studio's traffic run, which it does not have yet.</source>
+        <translation>実行するとレッスンの TCP・UDP・TLS リスナーを 127.0.0.1 で公開します。表のコマンドで試してください。TCP・UDP・TLS のトラフィックチャートには、スタジオのトラフィック実行の L4 対応が必要ですが、まだありません。</translation>
+    </message>
+    <message>
+        <source>Run sends %L1 requests: most without header or cookie (the 95/5 rule), some with x-canary: true and some with the ab_test=variant_b cookie.</source>
+        <translation>実行すると %L1 件のリクエストを送ります。大半はヘッダーも Cookie もなし（95/5 のルール）、一部は x-canary: true 付き、一部は Cookie ab_test=variant_b 付きです。</translation>
+    </message>
+    <message>
+        <source>Run sends %L1 requests: one of each route hostname and rule match, in turn.</source>
+        <translation>実行すると %L1 件のリクエストを送ります。ルートのホスト名とルールのマッチごとに 1 件ずつ順番に送ります。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>一時フォルダーを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>This lesson routes no traffic.</source>
+        <translation>このレッスンはトラフィックをルーティングしません。</translation>
+    </message>
+    <message>
+        <source>Wait until the status is computed and any run has ended.</source>
+        <translation>ステータスの計算と実行中の処理が終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Starting the lesson's gateway…</source>
+        <translation>レッスンのゲートウェイを起動中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The lesson's gateway serves %n listener(s) on 127.0.0.1.</source>
+        <translation><numerusform>レッスンのゲートウェイは 127.0.0.1 で %n 個のリスナーを公開しています。</numerusform></translation>
+    </message>
+    <message>
+        <source>Sending requests…</source>
+        <translation>リクエストを送信中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) answered; the chart shows the observed split.</source>
+        <translation><numerusform>%n 件のリクエストに応答がありました。チャートに観測された分割を表示しています。</numerusform></translation>
+    </message>
+    <message>
+        <source>The traffic run failed: %1</source>
+        <translation>トラフィックの実行に失敗しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>Torii::Gui::ListenersModel</name>
     <message>
         <source>not served yet: the local gateway does not serve this protocol</source>
@@ -2874,7 +3563,7 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>%1 を書き込めません: %2</translation>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -3204,6 +3893,18 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>
             <numerusform>開いています: %2 ファイル中 %1 を読み込み、%n 個のオブジェクト</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons…</source>
+        <translation>レッスン(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open in workspace</source>
+        <translation>ワークスペースで開く</translation>
     </message>
 </context>
 <context>
@@ -3717,7 +4418,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>%1 を書き込めません: %2</translation>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -3985,7 +4686,7 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>%1 を書き込めません: %2</translation>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
     <message>
         <source>Save the chart</source>
@@ -5242,12 +5943,12 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
         <translation>OpenAPI 3.x (YAML または JSON) → Gateway、HTTPRoute (オペレーションごとに Exact マッチを 1 つ)。--gateway-class と --backend が必要</translation>
     </message>
     <message>
-        <source>Amazon ECS task definitions (JSON, or describe-task-definition output) → Deployment, ServiceAccount, Services, Gateway, HTTPRoute/TCPRoute/UDPRoute</source>
-        <translation>Amazon ECS タスク定義 (JSON、または describe-task-definition の出力) → Deployment、ServiceAccount、Service、Gateway、HTTPRoute/TCPRoute/UDPRoute</translation>
-    </message>
-    <message>
         <source>ALB listener rules (aws elbv2 describe-rules JSON, CloudFormation) → Gateway, HTTPRoutes; reports where priority order and Gateway API precedence disagree</source>
         <translation>ALB リスナールール (aws elbv2 describe-rules の JSON、CloudFormation) → Gateway、HTTPRoute。優先度の順序と Gateway API の優先順位が食い違う箇所を報告</translation>
+    </message>
+    <message>
+        <source>Amazon ECS task definitions (JSON, describe-task-definition output, or CloudFormation AWS::ECS::TaskDefinition) → Deployment, ServiceAccount, Services, Gateway, HTTPRoute/TCPRoute/UDPRoute</source>
+        <translation>Amazon ECS タスク定義 (JSON、describe-task-definition の出力、または CloudFormation の AWS::ECS::TaskDefinition) → Deployment、ServiceAccount、Service、Gateway、HTTPRoute/TCPRoute/UDPRoute</translation>
     </message>
 </context>
 </TS>
