@@ -5,7 +5,7 @@
 # M concurrent streams each. Setups alternate (nginx, torii, torii, nginx, ...) for ROUNDS rounds;
 # only the same-run ratio means anything (tests/bench/README.md). Pins h2load to CPU 0 and the
 # proxies and backend to CPU 1 when taskset and 2 CPUs exist.
-#   BENCH_GATEWAY=build-h2/tests/bench/bench_h2_gateway bash tests/bench/h2/h2_compare.sh
+#   BENCH_GATEWAY=build/tests/bench/bench_h2_gateway bash tests/bench/h2/h2_compare.sh
 # Environment: ROUNDS (4), REQUESTS (200000), CONNS (16), STREAMS (10), WORKERS (1), PORT_BASE (19400).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../.." && pwd)
