@@ -3431,10 +3431,6 @@
         <translation>レッスンを 127.0.0.1 で公開し、リクエストを送ります</translation>
     </message>
     <message>
-        <source>Serve the lesson on 127.0.0.1 and list its listeners</source>
-        <translation>レッスンを 127.0.0.1 で公開し、リスナーを一覧します</translation>
-    </message>
-    <message>
         <source>This lesson routes no traffic</source>
         <translation>このレッスンはトラフィックをルーティングしません</translation>
     </message>
@@ -3480,10 +3476,6 @@
         <translation>コントローラーとバリデーターの指摘（%1）</translation>
     </message>
     <message>
-        <source>Run serves the lesson's TCP, UDP and TLS listeners on 127.0.0.1: try them with the lines in the table. Traffic charts for TCP, UDP and TLS need L4 support in the studio's traffic run, which it does not have yet.</source>
-        <translation>実行するとレッスンの TCP・UDP・TLS リスナーを 127.0.0.1 で公開します。表のコマンドで試してください。TCP・UDP・TLS のトラフィックチャートには、スタジオのトラフィック実行の L4 対応が必要ですが、まだありません。</translation>
-    </message>
-    <message>
         <source>Run sends %L1 requests: most without header or cookie (the 95/5 rule), some with x-canary: true and some with the ab_test=variant_b cookie.</source>
         <translation>実行すると %L1 件のリクエストを送ります。大半はヘッダーも Cookie もなし（95/5 のルール）、一部は x-canary: true 付き、一部は Cookie ab_test=variant_b 付きです。</translation>
     </message>
@@ -3513,7 +3505,9 @@
     </message>
     <message numerus="yes">
         <source>The lesson's gateway serves %n listener(s) on 127.0.0.1.</source>
-        <translation><numerusform>レッスンのゲートウェイは 127.0.0.1 で %n 個のリスナーを公開しています。</numerusform></translation>
+        <translation>
+            <numerusform>レッスンのゲートウェイは 127.0.0.1 で %n 個のリスナーを公開しています。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending requests…</source>
@@ -3521,11 +3515,21 @@
     </message>
     <message numerus="yes">
         <source>%n request(s) answered; the chart shows the observed split.</source>
-        <translation><numerusform>%n 件のリクエストに応答がありました。チャートに観測された分割を表示しています。</numerusform></translation>
+        <translation>
+            <numerusform>%n 件のリクエストに応答がありました。チャートに観測された分割を表示しています。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The traffic run failed: %1</source>
         <translation>トラフィックの実行に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Serve the lesson on 127.0.0.1 and open connections to its listeners</source>
+        <translation>レッスンを 127.0.0.1 で提供し、そのリスナーへ接続を開きます</translation>
+    </message>
+    <message>
+        <source>Run serves the lesson's TCP, UDP and TLS listeners on 127.0.0.1 and opens %L1 connections (UDP: flows) per route rule; the chart shows which backend answered each. Try the listeners yourself with the lines in the table.</source>
+        <translation>実行すると、レッスンの TCP・UDP・TLS リスナーを 127.0.0.1 で提供し、ルートのルールごとに %L1 本の接続（UDP ではフロー）を開きます。チャートはそれぞれに応答したバックエンドを示します。表の行を使ってリスナーを自分でも試せます。</translation>
     </message>
 </context>
 <context>
@@ -5949,6 +5953,19 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
     <message>
         <source>Amazon ECS task definitions (JSON, describe-task-definition output, or CloudFormation AWS::ECS::TaskDefinition) → Deployment, ServiceAccount, Services, Gateway, HTTPRoute/TCPRoute/UDPRoute</source>
         <translation>Amazon ECS タスク定義 (JSON、describe-task-definition の出力、または CloudFormation の AWS::ECS::TaskDefinition) → Deployment、ServiceAccount、Service、Gateway、HTTPRoute/TCPRoute/UDPRoute</translation>
+    </message>
+    <message>
+        <source>L4 rules (TCP, UDP, TLS): %1 samples after the HTTP requests, one connection or UDP flow each; backends as the echo answered, latency from connect to answer, an answered sample counts as 2xx
+</source>
+        <extracomment>%1 the number of TCP/TLS connections and UDP flows opened for the L4 rules</extracomment>
+        <translation>L4 ルール（TCP・UDP・TLS）: HTTP リクエストの後に %1 サンプル（それぞれ 1 本の接続または UDP フロー）。バックエンドはエコーの応答による、レイテンシは接続から応答まで、応答のあったサンプルは 2xx として数えます
+</translation>
+    </message>
+    <message>
+        <source>not sampled: %1 (L4 rules are sampled on the listeners served in-process with the default mix, when their backends are echo servers; not with --target or --mix)
+</source>
+        <translation>サンプリングなし: %1（L4 ルールは、バックエンドがエコーサーバーの場合に、デフォルトのミックスでプロセス内に提供したリスナーでのみサンプリングします。--target や --mix では行いません）
+</translation>
     </message>
 </context>
 </TS>

@@ -161,6 +161,14 @@ void printTable(const LoadReport &r)
               : QCoreApplication::translate("toriictl",
                                             "backends: as the echo answers named themselves; an "
                                             "answer without one counts for the rule only\n"));
+    if (r.streamSamples > 0) {
+        //: %1 the number of TCP/TLS connections and UDP flows opened for the L4 rules
+        print(QCoreApplication::translate(
+                  "toriictl", "L4 rules (TCP, UDP, TLS): %1 samples after the HTTP requests, one "
+                              "connection or UDP flow each; backends as the echo answered, "
+                              "latency from connect to answer, an answered sample counts as 2xx\n")
+                  .arg(r.streamSamples));
+    }
     if (r.droppedEvents) {
         print(QCoreApplication::translate(
                   "toriictl", "%1 gateway events were lost: the backend counts are short\n")
@@ -236,6 +244,13 @@ void printTable(const LoadReport &r)
                   "toriictl",
                   "not sent: %1 (a regular-expression match; name a request for it with --mix)\n")
                   .arg(QString::fromStdString(skipped)));
+    }
+    for (const std::string &rule : r.unsampledStreams) {
+        print(QCoreApplication::translate(
+                  "toriictl", "not sampled: %1 (L4 rules are sampled on the listeners served "
+                              "in-process with the default mix, when their backends are echo "
+                              "servers; not with --target or --mix)\n")
+                  .arg(QString::fromStdString(rule)));
     }
 }
 
@@ -336,6 +351,14 @@ QByteArray reportJson(const LoadReport &r)
             https.append(QString::fromStdString(s));
         }
         root.insert(QStringLiteral("httpsNotSent"), https);
+    }
+    if (r.streamSamples > 0 || !r.unsampledStreams.empty()) {
+        root.insert(QStringLiteral("l4Samples"), double(r.streamSamples));
+        QJsonArray unsampled;
+        for (const std::string &s : r.unsampledStreams) {
+            unsampled.append(QString::fromStdString(s));
+        }
+        root.insert(QStringLiteral("l4NotSampled"), unsampled);
     }
     if (r.scenario) {
         QJsonArray timeline;

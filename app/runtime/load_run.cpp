@@ -2,6 +2,7 @@
 
 #include "app/runtime/listener_certificates.h"
 #include "app/runtime/serve_session.h"
+#include "app/runtime/stream_backends.h"
 #include "simulator/backends/mock_service.h"
 #include "simulator/traffic/default_mix.h"
 
@@ -111,7 +112,7 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
         Traffic::DefaultMix made = Traffic::defaultMix(tables);
         m_mix = std::move(made.mix);
         m_report.skippedRules = std::move(made.skipped);
-        if (m_mix.templates.empty()) {
+        if (m_mix.templates.empty() && Traffic::streamRules(tables).empty()) {
             *error = QCoreApplication::translate(
                 "toriictl", "no HTTP route to send requests to; name a request mix with --mix");
             return false;
@@ -170,11 +171,16 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
             }
         }
         m_mix.templates = std::move(kept);
-        if (m_mix.templates.empty()) {
+        prepareStreams();
+        if (m_mix.templates.empty() && !m_sampler) {
             *error = QCoreApplication::translate(
                 "toriictl", "no HTTP route to send requests to; name a request mix with --mix");
             return false;
         }
+    }
+
+    if (!options.mixFile.empty()) {
+        prepareStreams(); // lists the L4 rules as not sampled: the mix names what is sent
     }
 
     const bool keepAlive = options.generator.keepAlive;
@@ -297,6 +303,24 @@ RT::Request routeRequestOf(const Traffic::RequestTemplate &t)
     return request;
 }
 
+bool echoAnswersStreamRule(const std::vector<Model::Resource> &resources,
+                           const Traffic::StreamRule &rule)
+{
+    using Kind = Backends::StreamEchoService::Kind;
+    const bool udp = rule.protocol == Traffic::StreamProtocol::Udp;
+    const RT::ListenerProtocol protocol =
+        udp ? RT::ListenerProtocol::UDP
+            : (rule.protocol == Traffic::StreamProtocol::Tls ? RT::ListenerProtocol::TLS
+                                                             : RT::ListenerProtocol::TCP);
+    for (const RT::Backend &b : rule.route->backends) {
+        const Kind kind = streamBackendFor(resources, b.ns, b.service, b.port, protocol).kind;
+        if (udp ? kind != Kind::Udp : (kind != Kind::Tcp && kind != Kind::TcpTls)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 int LoadRun::ruleFor(const Traffic::RequestTemplate &t, const std::string &gatewayName, int port)
 {
     const auto &table = m_status.controller.routeTables.at(gatewayName);
@@ -317,7 +341,7 @@ int LoadRun::ruleFor(const Traffic::RequestTemplate &t, const std::string &gatew
             return int(i);
         }
     }
-    return addRule(std::move(rule), match.route);
+    return addRule(std::move(rule), match.route ? &match.route->backends : nullptr);
 }
 
 int LoadRun::ruleIndexOf(const RT::RouteSource &source)
@@ -339,12 +363,12 @@ int LoadRun::ruleIndexOf(const RT::RouteSource &source)
     return addRule(std::move(rule), nullptr);
 }
 
-int LoadRun::addRule(RuleLoad rule, const RT::HttpRoute *row)
+int LoadRun::addRule(RuleLoad rule, const std::vector<RT::Backend> *backends)
 {
     Metrics::RuleSplit split;
     split.rule = rule.key;
-    if (row) {
-        for (const RT::Backend &b : row->backends) {
+    if (backends) {
+        for (const RT::Backend &b : *backends) {
             split.addBackend(b.ns + '/' + b.service, b.weight);
         }
     }
@@ -372,27 +396,30 @@ bool LoadRun::run(const std::function<void(const Traffic::Progress &)> &progress
     if (m_scenario) {
         advanceScenario(0); // the steps at 0 s, before the first request
     }
-    const bool ok = m_generator->run(
-        [&](const Traffic::Outcome &o) {
-            lastDone = std::max(lastDone, o.doneMicros);
-            record(o);
-            if (events) {
-                answered += o.status != 0;
-                drained += drainEvents(o.doneMicros);
-            }
-            if (m_scenario) {
-                advanceScenario(o.doneMicros);
-            }
-        },
-        [&](const Traffic::Progress &p) {
-            if (m_scenario) {
-                advanceScenario(p.elapsedMicros);
-            }
-            if (progress) {
-                progress(p);
-            }
-        },
-        &why);
+    bool ok = true;
+    if (!m_requests.empty()) { // an L4-only design has only the samples below to send
+        ok = m_generator->run(
+            [&](const Traffic::Outcome &o) {
+                lastDone = std::max(lastDone, o.doneMicros);
+                record(o);
+                if (events) {
+                    answered += o.status != 0;
+                    drained += drainEvents(o.doneMicros);
+                }
+                if (m_scenario) {
+                    advanceScenario(o.doneMicros);
+                }
+            },
+            [&](const Traffic::Progress &p) {
+                if (m_scenario) {
+                    advanceScenario(p.elapsedMicros);
+                }
+                if (progress) {
+                    progress(p);
+                }
+            },
+            &why);
+    }
     if (events) {
         // A worker publishes its event just after queueing the answer the client already has:
         // wait (briefly) for the last ones before the gateways stop.
@@ -405,6 +432,14 @@ bool LoadRun::run(const std::function<void(const Traffic::Progress &)> &progress
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
         m_report.droppedEvents = m_gateways.droppedEvents();
+    }
+    if (ok && m_sampler) {
+        // After the HTTP traffic, on the same clock: the samples' times follow its last answer.
+        const std::int64_t offset = lastDone;
+        m_sampler->run([&](const Traffic::StreamSample &sample) {
+            recordStream(sample, offset);
+            lastDone = std::max(lastDone, offset + sample.doneMicros);
+        });
     }
     m_gateways.stop();
     if (!ok) {
@@ -420,6 +455,89 @@ void LoadRun::stop()
 {
     if (m_generator) {
         m_generator->stop();
+    }
+    if (m_sampler) {
+        m_sampler->stop();
+    }
+}
+
+void LoadRun::prepareStreams()
+{
+    std::vector<Traffic::StreamTarget> targets;
+    for (const Traffic::StreamRule &r : Traffic::streamRules(m_status.controller.routeTables)) {
+        const std::string key = Traffic::ruleKey(r.route->source);
+        quint16 port = 0; // 0: not sampled
+        if (!m_options.target && m_options.mixFile.empty()) {
+            port = m_gateways.localPort(r.gateway, r.port).value_or(0);
+        }
+        const bool real = std::any_of(
+            r.route->backends.begin(), r.route->backends.end(), [&](const RT::Backend &b) {
+                return m_options.realBackends.count(b.ns + '/' + b.service) > 0;
+            });
+        if (port == 0 || m_options.streamSamples <= 0 || real ||
+            !echoAnswersStreamRule(m_status.resources, r)) {
+            m_report.unsampledStreams.push_back(key);
+            continue;
+        }
+        Traffic::StreamTarget target;
+        target.protocol = r.protocol;
+        target.port = port;
+        target.serverName = r.serverName;
+        target.samples = m_options.streamSamples;
+        TemplateRoute route;
+        route.listener = r.gateway + ':' + std::to_string(r.port);
+        route.route = r.route->source.kind + ' ' + r.route->source.ns + '/' + r.route->source.name;
+        route.rule = -1;
+        for (std::size_t i = 0; i < m_report.rules.size(); ++i) {
+            if (m_report.rules[i].key == key) {
+                route.rule = int(i);
+            }
+        }
+        if (route.rule < 0) {
+            RuleLoad rule;
+            rule.key = key;
+            rule.kind = r.route->source.kind;
+            rule.ns = r.route->source.ns;
+            rule.name = r.route->source.name;
+            rule.ruleIndex = r.route->source.ruleIndex;
+            route.rule = addRule(std::move(rule), &r.route->backends);
+        }
+        targets.push_back(std::move(target));
+        m_streamRoutes.push_back(std::move(route));
+    }
+    if (!targets.empty()) {
+        m_sampler = std::make_unique<Traffic::StreamSampler>(std::move(targets));
+    }
+}
+
+void LoadRun::recordStream(const Traffic::StreamSample &s, std::int64_t offsetMicros)
+{
+    // An answered sample counts as 2xx (header comment); a failed one has no status.
+    constexpr int kAnswered = 200;
+    const TemplateRoute &route = m_streamRoutes[std::size_t(s.target)];
+    RuleLoad &rule = m_report.rules[std::size_t(route.rule)];
+    Metrics::Sample sample;
+    sample.atMicros = offsetMicros + s.doneMicros;
+    sample.listener = route.listener;
+    sample.route = route.route;
+    sample.rule = rule.key;
+    sample.backend = s.backend;
+    sample.status = s.error.empty() ? kAnswered : 0;
+    sample.latencyMicros = s.latencyMicros;
+    ++m_report.requests;
+    ++m_report.streamSamples;
+    if (!s.error.empty()) {
+        ++m_report.errors;
+        ++m_report.failures[s.error];
+    }
+    m_report.overall.add(sample);
+    m_report.series.record(sample);
+    ++rule.requests;
+    ++rule.byClass[std::size_t(Metrics::statusClassOf(sample.status))];
+    rule.latency.record(s.latencyMicros);
+    if (!s.backend.empty()) {
+        // A failed sample reached no known backend: not "answered by the gateway" either.
+        recordBackend(route.rule, s.backend, sample.status, s.latencyMicros, sample.atMicros);
     }
 }
 

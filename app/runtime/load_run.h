@@ -21,6 +21,16 @@
 //   an echo body (the gateway's own 404/5xx, a backend that is not an echo pod) are counted for
 //   the rule but not for any backend.
 //
+// L4 rules (TCPRoute, UDPRoute, TLSRoute; default mix, in-process only): after the HTTP traffic,
+// LoadOptions::streamSamples samples per rule go through the served listener with the echo
+// protocol (simulator/traffic/stream_sampler.h), each a new connection or UDP flow, so each is a
+// draw of the gateway's weighted choice. They fill RuleLoad rows like HTTP's, the backend from
+// the echo's answer (the gateway's events cover HTTP only); an answered sample counts in the 2xx
+// class (the classes have no "answered" of their own), a failed one in "none" with its reason in
+// LoadReport::failures. With --target or --mix they are not sampled (LoadReport::unsampledStreams),
+// nor the rules whose backends answer no echo (a DNS Service, an HTTP echo Deployment, a real
+// local app).
+//
 // HTTPS: a template with `protocol: https` (and the default mix's requests for HTTPS listeners)
 // goes over TLS with SNI = its host, ALPN http/1.1, the certificate verified against the trust
 // of LoadOptions (by default: in-process, the certificates the run's HTTPS listeners are served
@@ -47,6 +57,7 @@
 #include "simulator/scenarios/traffic_scenario.h"
 #include "simulator/traffic/load_generator.h"
 #include "simulator/traffic/request_mix.h"
+#include "simulator/traffic/stream_sampler.h"
 
 #include <QtCore/QString>
 
@@ -80,6 +91,8 @@ struct LoadOptions
     // (in-process only; as ServeOptions::realBackends). Its answers are counted from the
     // gateway's events, whatever they hold.
     std::map<std::string, std::string> realBackends;
+    // L4 rules (header comment): samples per rule; 0: none.
+    int streamSamples = 200;
 };
 
 // One entry of a scenario run's timeline.
@@ -98,6 +111,13 @@ const char *toString(TimelineEvent::Kind kind); // "step", "rollback", "failed"
 // the rule a request lands on is looked up the same way by `toriictl load` and the GUI's traffic
 // run.
 RouteTable::Request routeRequestOf(const Traffic::RequestTemplate &t);
+
+// Whether the echo answers the L4 sampler on `rule` (so its samples name their backend): every
+// backend's local stand-in (stream_backends.h) must be the TCP echo (TCP, TLS rules) or the UDP
+// echo (UDP rules); a DNS mock (coredns, or port 53) or an HTTP(S) echo-basic Deployment answers
+// no TEST. Shared by `toriictl load` and the studio.
+bool echoAnswersStreamRule(const std::vector<Model::Resource> &resources,
+                           const Traffic::StreamRule &rule);
 
 struct BackendLoad
 {
@@ -148,6 +168,10 @@ struct LoadReport
     Metrics::BucketStats overall{7};
     std::vector<std::string> templates;    // names, in mix order
     std::vector<std::string> skippedRules; // default mix: rules no request could be made for
+    // L4 rules left out (--target or --mix, or a listener not served), as "TCPRoute ns/name rule
+    // 0".
+    std::vector<std::string> unsampledStreams;
+    std::uint64_t streamSamples = 0; // L4 samples sent (part of `requests`)
     // Default mix: requests of HTTPS listeners left out (not served in-process, or --target).
     std::vector<std::string> unservedHttps;
     bool scenario = false;               // a scenario ran (weights may have changed midway)
@@ -196,7 +220,9 @@ private:
 
     int ruleFor(const Traffic::RequestTemplate &t, const std::string &gatewayName, int port);
     int ruleIndexOf(const RouteTable::RouteSource &source);
-    int addRule(RuleLoad rule, const RouteTable::HttpRoute *row);
+    int addRule(RuleLoad rule, const std::vector<RouteTable::Backend> *backends);
+    void prepareStreams();
+    void recordStream(const Traffic::StreamSample &s, std::int64_t offsetMicros);
     bool prepareTls(const std::vector<std::string> &paths, QString *error);
     void record(const Traffic::Outcome &outcome);
     // Drains the gateways' events into the backend rows; `nowMicros` on the generator's clock.
@@ -221,8 +247,10 @@ private:
     std::vector<std::string> m_implicitServices;
     Traffic::RequestMix m_mix;
     std::vector<Traffic::PreparedRequest> m_requests;
-    std::vector<TemplateRoute> m_routes;      // per template
-    std::vector<Metrics::RuleSplit> m_splits; // per rule
+    std::vector<TemplateRoute> m_routes;               // per template
+    std::vector<TemplateRoute> m_streamRoutes;         // per L4 sampler target
+    std::unique_ptr<Traffic::StreamSampler> m_sampler; // null: no L4 rule to sample
+    std::vector<Metrics::RuleSplit> m_splits;          // per rule
     std::unique_ptr<Traffic::LoadGenerator> m_generator;
     LoadReport m_report;
     LocalGatewayOptions m_local; // as started, for update()

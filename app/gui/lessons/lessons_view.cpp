@@ -10,8 +10,10 @@
 #include "app/gui/traffic/traffic_model.h"
 #include "app/gui/traffic/traffic_run.h"
 #include "app/gui/yamleditor/yaml_editor.h"
+#include "app/runtime/serve_session.h"
 #include "engine/workspace/workspace.h"
 #include "simulator/traffic/request_mix.h"
+#include "simulator/traffic/stream_sampler.h"
 
 #include <QtCharts/QChartView>
 #include <QtConcurrent/QtConcurrentRun>
@@ -44,6 +46,9 @@ constexpr int tickMs = 250;
 constexpr std::uint64_t canaryRequests = 2000;
 constexpr std::uint64_t httpRequests = 1000;
 constexpr double maxRunSeconds = 60.0;
+// TCP, UDP and TLS lessons: connections (or UDP flows) per route rule, each a draw of the
+// gateway's weighted choice (TrafficSettings::streamSamples).
+constexpr int streamSamples = 200;
 
 // Block selector entries that are not guide files.
 const QString kConverted = QStringLiteral("#converted");
@@ -349,7 +354,8 @@ void LessonsView::retranslate()
         if (lesson.routesHttp()) {
             m_run->setToolTip(tr("Serve the lesson on 127.0.0.1 and send its requests"));
         } else if (lesson.routesStreams()) {
-            m_run->setToolTip(tr("Serve the lesson on 127.0.0.1 and list its listeners"));
+            m_run->setToolTip(tr("Serve the lesson on 127.0.0.1 and open connections to its "
+                                 "listeners"));
         } else {
             m_run->setToolTip(tr("This lesson routes no traffic"));
         }
@@ -582,11 +588,12 @@ void LessonsView::updateStatusLine()
     m_findingsLabel->setText(
         tr("What the controller and the validator say (%1)").arg(m_analysis.findings.size()));
     const Lesson &lesson = LessonCatalog::lessons()[std::size_t(m_lesson)];
-    if (lesson.routesStreams()) { // the studio's TrafficRun sends HTTP only
+    if (lesson.routesStreams()) {
         m_trafficLabel->setText(
-            tr("Run serves the lesson's TCP, UDP and TLS listeners on 127.0.0.1: try them with the "
-               "lines in the table. Traffic charts for TCP, UDP and TLS need L4 support in the "
-               "studio's traffic run, which it does not have yet."));
+            tr("Run serves the lesson's TCP, UDP and TLS listeners on 127.0.0.1 and opens %L1 "
+               "connections (UDP: flows) per route rule; the chart shows which backend answered "
+               "each. Try the listeners yourself with the lines in the table.")
+                .arg(streamSamples));
     } else if (lesson.traffic == LessonTraffic::Canary) {
         m_trafficLabel->setText(tr("Run sends %L1 requests: most without header or cookie (the "
                                    "95/5 rule), some with x-canary: true and some with the "
@@ -701,7 +708,7 @@ bool LessonsView::runTraffic()
     }
     m_runMessage = tr("Starting the lesson's gateway…");
     m_trafficRow->show();
-    m_charts->setVisible(lesson->routesHttp());
+    m_charts->setVisible(lesson->routesHttp() || lesson->routesStreams());
     m_listeners->setListeners({});
     m_trafficModel->reset({});
     m_charts->refresh();
@@ -716,7 +723,13 @@ void LessonsView::onGatewayStarted()
     m_listeners->setListeners(m_live->listeners());
     m_listenersView->resizeColumnsToContents();
     const Lesson &lesson = LessonCatalog::lessons()[std::size_t(m_lesson)];
-    if (!lesson.routesHttp()) {
+    // A TCP, UDP or TLS lesson whose routes attach to no served listener (the guide's own
+    // design may not allow them: its findings say why) has nothing to sample: its listeners are
+    // listed, as for a lesson without routes.
+    const bool streams =
+        lesson.routesStreams() &&
+        !Traffic::streamRules(m_live->session()->status().controller.routeTables).empty();
+    if (!lesson.routesHttp() && !streams) {
         m_runMessage = tr("The lesson's gateway serves %n listener(s) on 127.0.0.1.", nullptr,
                           int(m_live->listeners().size()));
         updateStatusLine();
@@ -729,6 +742,7 @@ void LessonsView::onGatewayStarted()
     settings.concurrency = 4;
     settings.durationSeconds = maxRunSeconds;
     settings.requestLimit = lesson.traffic == LessonTraffic::Canary ? canaryRequests : httpRequests;
+    settings.streamSamples = streamSamples;
     if (lesson.traffic == LessonTraffic::Canary) {
         // The lesson's own route's first hostname; the rules tell the requests apart by header
         // and cookie only.

@@ -4,6 +4,9 @@
 #include "app/runtime/serve_session.h"
 #include "simulator/traffic/default_mix.h"
 #include "simulator/traffic/load_generator.h"
+#include "simulator/traffic/stream_sampler.h"
+
+#include <algorithm>
 
 namespace Torii::Gui {
 
@@ -38,7 +41,10 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
     } else {
         mix = Traffic::defaultMix(tables);
     }
-    if (mix.mix.templates.empty()) {
+    const std::vector<Traffic::StreamRule> streams =
+        settings.mix || settings.streamSamples <= 0 ? std::vector<Traffic::StreamRule>()
+                                                    : Traffic::streamRules(tables);
+    if (mix.mix.templates.empty() && streams.empty()) {
         *error = tr("No HTTP route to send requests to.");
         return false;
     }
@@ -46,6 +52,7 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
     m_rules.clear();
     m_templates.clear();
     m_ruleOfRequest.clear();
+    m_ruleOfTarget.clear();
     {
         std::lock_guard lock(m_mutex);
         m_pending.clear();
@@ -104,7 +111,32 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
         m_templates.push_back(t.name);
         requests.push_back(std::move(request));
     }
-    if (requests.empty()) {
+    std::vector<Traffic::StreamTarget> targets;
+    for (const Traffic::StreamRule &r : streams) {
+        const auto served = std::find_if(
+            session.listeners().begin(), session.listeners().end(),
+            [&](const Runtime::ServedListener &l) { return l.gateway == r.gateway && l.port == r.port; });
+        if (served == session.listeners().end() || served->localPort == 0 ||
+            !Runtime::echoAnswersStreamRule(session.status().resources, r)) {
+            continue; // not served (a TLS Terminate listener without a certificate), or a DNS
+                      // server behind a UDP route: no echo to name the backend
+        }
+        Traffic::StreamTarget target;
+        target.protocol = r.protocol;
+        target.port = served->localPort;
+        target.serverName = r.serverName;
+        target.samples = settings.streamSamples;
+        TrafficRule made;
+        made.key = Traffic::ruleKey(r.route->source);
+        for (const RT::Backend &b : r.route->backends) {
+            made.backends.push_back(b.ns + '/' + b.service);
+            made.weights.push_back(b.weight);
+        }
+        m_rules.push_back(std::move(made));
+        m_ruleOfTarget.push_back(int(m_rules.size() - 1));
+        targets.push_back(std::move(target));
+    }
+    if (requests.empty() && targets.empty()) {
         *error = tr("None of the mix's listeners is served; start the gateway first.");
         return false;
     }
@@ -117,14 +149,21 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
     options.requestLimit = settings.requestLimit;
     options.readEchoIdentity = true;
     options.drainTimeout = std::chrono::milliseconds(2000);
-    m_generator = std::make_unique<Traffic::LoadGenerator>(std::move(requests), options);
+    m_generator = requests.empty()
+                      ? nullptr
+                      : std::make_unique<Traffic::LoadGenerator>(std::move(requests), options);
+    m_sampler = targets.empty() ? nullptr : std::make_unique<Traffic::StreamSampler>(std::move(targets));
 
     Traffic::LoadGenerator *generator = m_generator.get();
+    Traffic::StreamSampler *sampler = m_sampler.get();
     const std::vector<int> ruleOf = m_ruleOfRequest;
-    m_thread = std::thread([this, generator, ruleOf] {
+    const std::vector<int> ruleOfTarget = m_ruleOfTarget;
+    m_thread = std::thread([this, generator, sampler, ruleOf, ruleOfTarget] {
         std::string why;
-        const bool ok = generator->run(
-            [this, &ruleOf](const Traffic::Outcome &o) {
+        std::int64_t lastDone = 0;
+        const bool ok = !generator || generator->run(
+            [this, &ruleOf, &lastDone](const Traffic::Outcome &o) {
+                lastDone = std::max(lastDone, o.doneMicros);
                 TrafficSample sample;
                 sample.doneMicros = o.doneMicros;
                 sample.rule = ruleOf[std::size_t(o.request)];
@@ -137,6 +176,19 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
                 m_pending.push_back(std::move(sample));
             },
             {}, &why);
+        if (ok && sampler) {
+            const std::int64_t offset = lastDone; // the samples follow the HTTP answers
+            sampler->run([this, &ruleOfTarget, offset](const Traffic::StreamSample &s) {
+                TrafficSample sample;
+                sample.doneMicros = offset + s.doneMicros;
+                sample.rule = ruleOfTarget[std::size_t(s.target)];
+                sample.status = s.error.empty() ? 200 : 0; // see the header
+                sample.latencyMicros = s.latencyMicros;
+                sample.backend = s.backend;
+                std::lock_guard lock(m_mutex);
+                m_pending.push_back(std::move(sample));
+            });
+        }
         // The destructor joins this thread before `this` goes; a call queued to an object being
         // destroyed is dropped by Qt.
         QMetaObject::invokeMethod(
@@ -150,6 +202,9 @@ void TrafficRun::cancel()
 {
     if (m_generator) {
         m_generator->stop();
+    }
+    if (m_sampler) {
+        m_sampler->stop();
     }
 }
 
@@ -167,6 +222,7 @@ void TrafficRun::onThreadDone(bool ok, const QString &error)
         m_thread.join();
     }
     m_generator.reset();
+    m_sampler.reset();
     Q_EMIT finished(ok, error);
 }
 

@@ -13,6 +13,13 @@
 // Which rule a request lands on is computed with the same route table the gateway serves (as
 // `toriictl load` does); which backend answered is read from the echo answer.
 //
+// L4 rules (TCPRoute, UDPRoute, TLSRoute) of the served TCP, UDP and TLS listeners, with the
+// default mix: after the HTTP requests (or alone, for a design without HTTP routes), the stream
+// sampler (simulator/traffic/stream_sampler.h, as `toriictl load`) opens `streamSamples`
+// connections or UDP flows per rule on the same thread; each becomes a TrafficSample with the
+// backend the echo named, status 200 when answered (L4 has no status: the charts count it as an
+// answer) and 0 when not.
+//
 // Thread: create, start, cancel and take samples on the GUI thread; finished() arrives there.
 
 #include "simulator/traffic/request_mix.h"
@@ -32,6 +39,7 @@ class ServeSession;
 }
 namespace Torii::Traffic {
 class LoadGenerator;
+class StreamSampler;
 }
 
 namespace Torii::Gui {
@@ -46,6 +54,9 @@ struct TrafficSettings
     // Null: the default mix. A template's listener names a served Gateway listener (an empty
     // gateway: the first served HTTP listener with that port, or any with port 0).
     std::shared_ptr<const Traffic::RequestMix> mix;
+    // Default mix: samples per L4 rule of the served TCP, UDP and TLS listeners; 0: none (the
+    // traffic panel's runs: HTTP for their duration; the Lessons view asks for them).
+    int streamSamples = 0;
 };
 
 // A rule of the design the mix reaches, with its configured backends and weights.
@@ -95,7 +106,9 @@ private:
     std::vector<TrafficRule> m_rules;
     std::vector<std::string> m_templates;
     std::vector<int> m_ruleOfRequest; // per prepared request
-    std::unique_ptr<Traffic::LoadGenerator> m_generator;
+    std::unique_ptr<Traffic::LoadGenerator> m_generator; // null: no HTTP request to send
+    std::unique_ptr<Traffic::StreamSampler> m_sampler;   // null: no L4 rule to sample
+    std::vector<int> m_ruleOfTarget;                      // per sampler target
     std::thread m_thread;
     std::mutex m_mutex;
     std::vector<TrafficSample> m_pending; // guarded by m_mutex

@@ -341,6 +341,39 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!view.isRunning(), 10000);
     }
 
+    void tlsLessonChartsItsConnections()
+    {
+        // 15.yaml: a TLS Passthrough listener and a TLSRoute (SNI) to one Service. Run opens 200
+        // TLS connections with the route's hostname as SNI through the lesson's gateway (the L4
+        // sampler); the chart counts the echo backend that answered each. (The guide's weighted
+        // TCP lesson, 12.yaml, attaches no route: its listeners do not allow the routes'
+        // namespaces, so it has nothing to sample and lists its listeners, as
+        // streamLessonServesItsListeners checks.)
+        TORII_REQUIRE_SHARED(QStringLiteral("fixtures/seed"));
+        LessonsView view;
+        view.setGuideFolder(guideDir());
+        const int lesson = lessonOf("tlsroute");
+        view.showLesson(lesson);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isAnalysing() && view.analysis().lesson == lesson, 20000);
+        view.completeButton()->click(); // the Services the guide never defines: mock backends
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isAnalysing() && view.analysis().completed, 20000);
+        QSignalSpy finished(&view, &LessonsView::trafficFinished);
+        QVERIFY(view.runTraffic());
+        QVERIFY(finished.wait(60000) || finished.count() == 1);
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const TrafficModel *model = view.trafficModel();
+        QCOMPARE(model->totalRequests(), std::uint64_t(200));
+        QCOMPARE(model->ruleCount(), 1);
+        QVERIFY2(model->ruleName(0).contains(QLatin1String("TLSRoute secure-apps/secure-app-route")),
+                 qPrintable(model->ruleName(0)));
+        QCOMPARE(model->requestsOf(QStringLiteral("secure-apps/secure-app-service")),
+                 std::uint64_t(200));
+        const auto shares = model->ruleShares(0);
+        QCOMPARE(shares.size(), std::size_t(1));
+        QCOMPARE(shares.front().second.first, shares.front().second.second); // all of it
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isRunning(), 10000);
+    }
+
     void withoutTheGuide()
     {
         // A guide folder of the test's own: a class, a Gateway and a route to a Service no one
