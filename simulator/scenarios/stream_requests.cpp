@@ -4,6 +4,7 @@
 #include "request_checks.h"
 
 #include "engine/tls/client_context.h"
+#include "simulator/backends/echo_line_client.h"
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -34,7 +35,6 @@ namespace {
 
 constexpr int kTcpTimeoutMs = 10000; // the suite's per-connection deadline
 constexpr int kUdpTimeoutMs = 2000;
-constexpr char kWelcome[] = "Gateway API Test TCP Server";
 
 std::string label(const RequestCase &item)
 {
@@ -68,87 +68,29 @@ int connectTcp(quint16 port, std::string *error)
     return fd;
 }
 
-// One TCP or TLS conversation with the echo.
-class EchoConversation
+// Connects (and, for tls, handshakes trusting the setup's certificates and checking the names)
+// and reads the echo's welcome line; "" on success, else why.
+std::string openConversation(Backends::EchoLineClient &conversation, quint16 port,
+                             const TlsClientOptions *tls)
 {
-public:
-    ~EchoConversation()
-    {
-        if (m_ssl) {
-            SSL_shutdown(m_ssl);
-            SSL_free(m_ssl);
-            ERR_clear_error();
-        }
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
+    std::string error;
+    const int fd = connectTcp(port, &error);
+    if (fd < 0) {
+        return error;
     }
-    // Connects (and handshakes) and reads the welcome line; "" on success, else why.
-    std::string open(quint16 port, const TlsClientOptions *tls)
-    {
-        std::string error;
-        m_fd = connectTcp(port, &error);
-        if (m_fd < 0) {
+    std::shared_ptr<const Tls::ClientContext> context;
+    if (tls) {
+        Tls::ClientContextOptions options;
+        options.trustedCertificates = tls->trustedCertificates;
+        options.alpn.clear(); // the suite's TLS TCP client offers no ALPN
+        context = Tls::ClientContext::create(options, &error);
+        if (!context) {
+            ::close(fd);
             return error;
         }
-        if (tls) {
-            Tls::ClientContextOptions options;
-            options.trustedCertificates = tls->trustedCertificates;
-            options.alpn.clear(); // the suite's TLS TCP client offers no ALPN
-            m_context = Tls::ClientContext::create(options, &error);
-            if (!m_context) {
-                return error;
-            }
-            m_ssl = m_context->newSession(m_fd, tls->serverName);
-            if (m_ssl == nullptr || SSL_connect(m_ssl) != 1) {
-                return "TLS handshake failed: " +
-                       Tls::ClientContext::failureReason(m_ssl, "the connection closed");
-            }
-            error = m_context->checkPeer(m_ssl, tls->serverName);
-            if (!error.empty()) {
-                return error;
-            }
-        }
-        std::string welcome;
-        if (!readLine(&welcome)) {
-            return "no welcome line (the connection closed or timed out)";
-        }
-        if (welcome != kWelcome) {
-            return "the welcome line was \"" + welcome + "\", not \"" + kWelcome + '"';
-        }
-        return {};
     }
-    bool send(const std::string &bytes)
-    {
-        if (m_ssl) {
-            return SSL_write(m_ssl, bytes.data(), int(bytes.size())) == int(bytes.size());
-        }
-        return ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == ssize_t(bytes.size());
-    }
-    bool readLine(std::string *line)
-    {
-        line->clear();
-        while (true) {
-            char c = 0;
-            const long n = m_ssl ? SSL_read(m_ssl, &c, 1) : ::recv(m_fd, &c, 1, 0);
-            if (n != 1) {
-                return false;
-            }
-            if (c == '\n') {
-                return true;
-            }
-            line->push_back(c);
-            if (line->size() > 65536) {
-                return false;
-            }
-        }
-    }
-
-private:
-    int m_fd = -1;
-    SSL *m_ssl = nullptr;
-    std::shared_ptr<const Tls::ClientContext> m_context;
-};
+    return conversation.open(fd, std::move(context), tls ? tls->serverName : std::string(), true);
+}
 
 std::vector<std::string> payloadLines(const std::string &payload)
 {
@@ -193,8 +135,8 @@ std::string judgeTestJson(const RequestCase &item, const QJsonObject &json)
 std::string tcpExchange(const RequestCase &item, quint16 port, const TlsClientOptions *tls,
                         const std::string &payload, std::string *pod)
 {
-    EchoConversation conversation;
-    const std::string problem = conversation.open(port, tls);
+    Backends::EchoLineClient conversation;
+    const std::string problem = openConversation(conversation, port, tls);
     if (!problem.empty()) {
         return problem;
     }

@@ -4,6 +4,7 @@
 #include "load_generator.h"
 
 #include "engine/tls/client_context.h"
+#include "simulator/backends/echo_line_client.h"
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -105,7 +106,6 @@ streamRules(const std::map<std::string, std::shared_ptr<const RT::RouteTable>> &
 
 namespace {
 
-constexpr char kWelcome[] = "Gateway API Test TCP Server";
 // A target none of whose first samples was answered (a UDP route to a DNS server, which does not
 // speak the echo protocol; a listener that is not up) is given up: its remaining samples are not
 // sent, rather than each waiting out its deadline.
@@ -182,76 +182,6 @@ std::shared_ptr<const Tls::ClientContext> samplerTlsContext()
     return context;
 }
 
-// One TCP or TLS connection to the echo: reads lines, writes commands.
-class EchoConnection
-{
-public:
-    ~EchoConnection()
-    {
-        if (m_ssl) {
-            SSL_shutdown(m_ssl);
-            SSL_free(m_ssl);
-            ERR_clear_error();
-        }
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
-    }
-    std::string open(const StreamTarget &target, std::chrono::milliseconds timeout)
-    {
-        std::string error;
-        m_fd = connectWithin(SOCK_STREAM, target, timeout, &error);
-        if (m_fd < 0) {
-            return error;
-        }
-        if (target.protocol == StreamProtocol::Tls) {
-            const auto context = samplerTlsContext();
-            if (!context) {
-                return "no TLS client context";
-            }
-            m_ssl = context->newSession(m_fd, target.serverName);
-            if (m_ssl == nullptr || SSL_connect(m_ssl) != 1) {
-                return "TLS handshake failed: " +
-                       Tls::ClientContext::failureReason(m_ssl, "the connection closed");
-            }
-        }
-        std::string welcome;
-        if (!readLine(&welcome)) {
-            return "no welcome line (the connection closed or timed out)";
-        }
-        if (welcome != kWelcome) {
-            return "the welcome line was \"" + welcome + "\", not \"" + kWelcome + '"';
-        }
-        return {};
-    }
-    bool send(const std::string &bytes)
-    {
-        if (m_ssl) {
-            return SSL_write(m_ssl, bytes.data(), int(bytes.size())) == int(bytes.size());
-        }
-        return ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == ssize_t(bytes.size());
-    }
-    bool readLine(std::string *line)
-    {
-        line->clear();
-        while (line->size() <= 65536) {
-            char c = 0;
-            const long n = m_ssl ? SSL_read(m_ssl, &c, 1) : ::recv(m_fd, &c, 1, 0);
-            if (n != 1) {
-                return false;
-            }
-            if (c == '\n') {
-                return true;
-            }
-            line->push_back(c);
-        }
-        return false;
-    }
-
-private:
-    int m_fd = -1;
-    SSL *m_ssl = nullptr;
-};
 
 QJsonObject jsonOf(const std::string &text)
 {
@@ -303,9 +233,21 @@ StreamSample StreamSampler::sampleOnce(const StreamTarget &target,
             ::close(fd);
         }
     } else {
-        EchoConnection connection;
-        sample.error = connection.open(target, timeout);
-        if (sample.error.empty()) {
+        Backends::EchoLineClient connection;
+        const int fd = connectWithin(SOCK_STREAM, target, timeout, &sample.error);
+        if (fd >= 0) {
+            std::shared_ptr<const Tls::ClientContext> context;
+            if (target.protocol == StreamProtocol::Tls) {
+                context = samplerTlsContext();
+            }
+            if (target.protocol == StreamProtocol::Tls && !context) {
+                ::close(fd);
+                sample.error = "no TLS client context";
+            } else {
+                sample.error = connection.open(fd, std::move(context), target.serverName, false);
+            }
+        }
+        if (fd >= 0 && sample.error.empty()) {
             if (!connection.send("TEST\n")) {
                 sample.error = "cannot send TEST";
             } else if (!connection.readLine(&answer)) {
