@@ -1,7 +1,7 @@
 #pragma once
 
-// Helpers of the L4 proxy tests (tst_tcp_proxy, tst_udp_proxy, tst_tls_passthrough,
-// tst_client_hello): stream route tables, blocking POSIX clients with deadlines, and a real
+// Helpers of the L4 proxy tests (tst_tcp_proxy, tst_udp_proxy, tst_udp_workers, tst_tls_passthrough,
+// tst_client_hello): stream route tables, blocking POSIX TCP and UDP clients with deadlines, and a real
 // ClientHello made by OpenSSL through memory BIOs. Header-only; test code only.
 
 #include "engine/routetable/route_table.h"
@@ -18,7 +18,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -97,6 +99,39 @@ inline bool waitReadable(int fd, std::chrono::milliseconds timeout)
 {
     pollfd p{fd, POLLIN, 0};
     return ::poll(&p, 1, int(timeout.count())) > 0;
+}
+
+// A UDP socket (a new client flow each).
+inline int udpSocket()
+{
+    return ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+}
+
+// One datagram to 127.0.0.1:`port`, whole.
+inline bool sendTo(int fd, unsigned short port, std::string_view datagram)
+{
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return ::sendto(fd, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr *>(&addr),
+                    sizeof addr) == ssize_t(datagram.size());
+}
+
+// One datagram within `timeout`; nullopt when none came.
+inline std::optional<std::string> receive(int fd,
+                                          std::chrono::milliseconds timeout = std::chrono::seconds(2))
+{
+    if (!waitReadable(fd, timeout)) {
+        return std::nullopt;
+    }
+    std::string buffer(65536, '\0');
+    const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
+    if (n < 0) {
+        return std::nullopt;
+    }
+    buffer.resize(std::size_t(n));
+    return buffer;
 }
 
 // Reads one line ("\n" included) within `timeout`; "" on EOF, error or timeout. `eof` tells.

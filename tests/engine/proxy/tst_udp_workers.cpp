@@ -21,38 +21,13 @@ using namespace Torii::Proxy;
 using namespace std::chrono_literals;
 namespace RT = Torii::RouteTable;
 
+using L4Test::receive;
+using L4Test::sendTo;
+using L4Test::udpSocket;
+
 namespace {
 
 constexpr int kPort = 5310;
-
-int udpSocket()
-{
-    return ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-}
-
-bool sendTo(int fd, quint16 port, std::string_view datagram)
-{
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return ::sendto(fd, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr *>(&addr),
-                    sizeof addr) == ssize_t(datagram.size());
-}
-
-std::optional<std::string> receive(int fd, std::chrono::milliseconds timeout)
-{
-    if (!L4Test::waitReadable(fd, timeout)) {
-        return std::nullopt;
-    }
-    std::string buffer(65536, '\0');
-    const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
-    if (n < 0) {
-        return std::nullopt;
-    }
-    buffer.resize(std::size_t(n));
-    return buffer;
-}
 
 QString podOf(const std::string &answer)
 {
