@@ -111,7 +111,9 @@ QString verdict(const RuleLoad &rule)
                .arg(t.pValue, 0, 'g', 3)
                .arg(t.alpha, 0, 'g', 3);
     if (t.lowExpectedCounts) {
-        line += QCoreApplication::translate("toriictl", "; few requests, the test is rough");
+        line += t.exact ? QCoreApplication::translate(
+                              "toriictl", "; few requests, p from the exact multinomial test")
+                        : QCoreApplication::translate("toriictl", "; few requests, the test is rough");
     }
     return line;
 }
@@ -336,6 +338,7 @@ QByteArray reportJson(const LoadReport &r)
         test.insert(QStringLiteral("alpha"), rule.weightTest.alpha);
         test.insert(QStringLiteral("consistent"), rule.weightTest.consistent);
         test.insert(QStringLiteral("lowExpectedCounts"), rule.weightTest.lowExpectedCounts);
+        test.insert(QStringLiteral("exact"), rule.weightTest.exact);
         o.insert(QStringLiteral("weightTest"), test);
         rules.append(o);
     }

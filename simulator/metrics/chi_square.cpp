@@ -10,6 +10,9 @@ namespace {
 
 constexpr double kEpsilon = 1e-15;
 constexpr int kMaxIterations = 100000;
+// Beyond this many possible splits the exact test costs more than it is worth; the chi-square
+// answer stays, marked rough.
+constexpr double kMaxExactOutcomes = 250000.0;
 
 // P(a, x) by its series: e^-x x^a / Gamma(a+1) * sum x^n / ((a+1)...(a+n)). For x < a + 1.
 double gammaSeries(double a, double x)
@@ -53,6 +56,69 @@ double gammaContinuedFraction(double a, double x)
         }
     }
     return std::exp(-x + a * std::log(x) - std::lgamma(a)) * h;
+}
+
+
+// Number of ways to split n requests over k categories: C(n + k - 1, k - 1), as a double so a
+// huge count saturates instead of overflowing.
+double outcomeCount(std::uint64_t n, std::size_t k)
+{
+    double count = 1.0;
+    for (std::size_t i = 1; i < k; ++i) {
+        count = count * static_cast<double>(n + i) / static_cast<double>(i);
+        if (count > kMaxExactOutcomes) {
+            return count;
+        }
+    }
+    return count;
+}
+
+// Walks every split of `left` requests over categories [index, k) and adds the probability of
+// each split no more likely than the observed one (R's and scipy's two-sided convention, with a
+// relative tolerance so ties in floating point count as ties).
+struct ExactMultinomial
+{
+    std::vector<double> logP;
+    double logNFactorial = 0.0;
+    double observedLogProbability = 0.0;
+    double pValue = 0.0;
+
+    void walk(std::size_t index, std::uint64_t left, double logProbability)
+    {
+        if (index + 1 == logP.size()) {
+            const double x = static_cast<double>(left);
+            const double total = logProbability + x * logP[index] - std::lgamma(x + 1.0);
+            if (total <= observedLogProbability + 1e-7) {
+                pValue += std::exp(logNFactorial + total);
+            }
+            return;
+        }
+        for (std::uint64_t xi = 0; xi <= left; ++xi) {
+            const double x = static_cast<double>(xi);
+            walk(index + 1, left - xi, logProbability + x * logP[index] - std::lgamma(x + 1.0));
+        }
+    }
+};
+
+// The exact p-value of the observed split under the multinomial distribution the weights give,
+// for when some expected count is below 5 and the chi-square approximation misleads (one request
+// that lands on a 5% canary is no evidence against 95/5, yet X^2 = 19). NaN when too many splits.
+double exactMultinomialPValue(const std::vector<std::uint64_t> &observed,
+                              const std::vector<double> &probabilities, std::uint64_t total)
+{
+    if (outcomeCount(total, probabilities.size()) > kMaxExactOutcomes) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    ExactMultinomial exact;
+    exact.logNFactorial = std::lgamma(static_cast<double>(total) + 1.0);
+    for (std::size_t i = 0; i < probabilities.size(); ++i) {
+        const double logP = std::log(probabilities[i]);
+        const double x = static_cast<double>(observed[i]);
+        exact.logP.push_back(logP);
+        exact.observedLogProbability += x * logP - std::lgamma(x + 1.0);
+    }
+    exact.walk(0, total, 0.0);
+    return std::min(1.0, exact.pValue);
 }
 
 } // namespace
@@ -134,6 +200,22 @@ WeightTest chiSquareGoodnessOfFit(const std::vector<std::uint64_t> &observed,
     }
     test.pValue =
         test.degreesOfFreedom > 0 ? chiSquareSurvival(test.statistic, test.degreesOfFreedom) : 1.0;
+    if (test.lowExpectedCounts && test.degreesOfFreedom > 0 && !test.impossibleCategory) {
+        std::vector<std::uint64_t> counts;
+        std::vector<double> probabilities;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double w = i < weights.size() ? std::max(0.0, weights[i]) : 0.0;
+            if (w > 0.0) {
+                counts.push_back(i < observed.size() ? observed[i] : 0);
+                probabilities.push_back(w / weightSum);
+            }
+        }
+        const double exact = exactMultinomialPValue(counts, probabilities, test.total);
+        if (!std::isnan(exact)) {
+            test.pValue = exact;
+            test.exact = true;
+        }
+    }
     if (test.impossibleCategory) {
         test.pValue = 0.0;
     }

@@ -28,14 +28,19 @@ struct WeightTest
     double pValue = 1.0;      // chance of a difference at least this large if the weights hold
     double alpha = 0.01;      // the significance level the verdict uses
     bool consistent = true;   // pValue >= alpha
-    // Some expected count is below 5: the chi-square approximation is rough, say so.
+    // Some expected count is below 5: the chi-square approximation is rough. The p-value then
+    // comes from the exact multinomial test when the possible splits can be counted (`exact`);
+    // otherwise it stays the rough one, say so.
     bool lowExpectedCounts = false;
+    bool exact = false;
     // Requests reached a category whose weight is 0: inconsistent whatever the p-value.
     bool impossibleCategory = false;
     std::uint64_t total = 0;
 };
 
 // `observed[i]` requests went to category i, configured with `weights[i]` (>= 0; any scale).
+// With an expected count below 5 and at most 250,000 possible splits, the p-value is exact
+// (the multinomial probability of every split no more likely than the observed one).
 // Sizes must match (a shorter vector counts as zeros). No requests or a single positive weight:
 // nothing to test, consistent with p = 1 unless a zero-weight category was reached.
 WeightTest chiSquareGoodnessOfFit(const std::vector<std::uint64_t> &observed,

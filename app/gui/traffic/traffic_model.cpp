@@ -323,7 +323,8 @@ QString TrafficModel::verdict(int rule) const
                        ? tr("consistent with the weights (p = %1) over %2 requests").arg(p, count)
                        : tr("not consistent with the weights (p = %1) over %2 requests").arg(p, count);
     if (test.lowExpectedCounts) {
-        text += tr(" — too few requests for a firm answer");
+        text += test.exact ? tr(" — few requests: p from the exact test")
+                           : tr(" — too few requests for a firm answer");
     }
     return text;
 }

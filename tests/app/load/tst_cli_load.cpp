@@ -209,7 +209,7 @@ private slots:
             f.write(kHttpsDesign);
             f.close();
             const Result made = toriictl({"load", f.fileName(), "--concurrency", "1", "--requests",
-                                          "1", "--dev-ca", "-o", "json"});
+                                          "1", "--gateway-seed", "9", "--dev-ca", "-o", "json"});
             QVERIFY2(made.exitCode == 0, made.err.constData());
             QVERIFY(QFile::copy(other.filePath(QStringLiteral(".torii/dev-ca/ca.crt")), wrong));
         }

@@ -122,6 +122,41 @@ private slots:
         WeightTest few = chiSquareGoodnessOfFit({3, 1}, {1, 1});
         QVERIFY(few.lowExpectedCounts);
     }
+
+    void fewRequestsUseTheExactTest()
+    {
+        // One request that lands on a 5% canary: X^2 = 19 would call 95/5 wrong (p ~ 1.3e-5);
+        // the exact answer is P(canary) = 0.05.
+        WeightTest one = chiSquareGoodnessOfFit({0, 1}, {95, 5});
+        QVERIFY(one.lowExpectedCounts);
+        QVERIFY(one.exact);
+        QVERIFY(close(one.statistic, 19.0, 1e-12));
+        QVERIFY(close(one.pValue, 0.05, 1e-12));
+        QVERIFY(one.consistent);
+        // 3 / 1 of 4 at 1:1: splits 0..4 have 1, 4, 6, 4, 1 sixteenths; those no likelier than
+        // 3/1 sum to 10/16.
+        WeightTest few = chiSquareGoodnessOfFit({3, 1}, {1, 1});
+        QVERIFY(few.exact);
+        QVERIFY(close(few.pValue, 10.0 / 16.0, 1e-12));
+        // Three equal weights, all 3 requests on one: the three all-on-one splits, 3/27.
+        WeightTest lopsided = chiSquareGoodnessOfFit({0, 0, 3}, {1, 1, 1});
+        QVERIFY(close(lopsided.pValue, 3.0 / 27.0, 1e-12));
+        // 20 requests all on a 5% canary: P = 0.05^20, far below any alpha.
+        WeightTest off = chiSquareGoodnessOfFit({0, 20}, {95, 5});
+        QVERIFY(off.exact);
+        QVERIFY(close(off.pValue, std::pow(0.05, 20), 1e-9));
+        QVERIFY(!off.consistent);
+        // A zero weight ignored by the walk: 1:0:1 is the 1:1 case.
+        WeightTest zero = chiSquareGoodnessOfFit({3, 0, 1}, {1, 0, 1});
+        QVERIFY(close(zero.pValue, 10.0 / 16.0, 1e-12));
+        // Enough requests: the chi-square answer, not the exact one.
+        QVERIFY(!chiSquareGoodnessOfFit({9480, 520}, {0.95, 0.05}).exact);
+        // Too many splits to walk (1% weight among 8 backends, 400 requests): rough, not exact.
+        WeightTest many = chiSquareGoodnessOfFit({100, 100, 50, 50, 50, 30, 16, 4},
+                                                 {25, 25, 12, 12, 12, 8, 5, 1});
+        QVERIFY(many.lowExpectedCounts);
+        QVERIFY(!many.exact);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstMetricsChiSquare)
