@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
-  libyaml-dev libyaml-cpp-dev libre2-dev libssl-dev libnghttp2-dev libhttp-parser-dev
+  libyaml-dev libyaml-cpp-dev libre2-dev libssl-dev libnghttp2-dev
   # gRPC echo backends and the gRPC client of route tests (code generated from our .proto)
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   # h2load, for the HTTP/2 benchmark (tests/bench/h2)

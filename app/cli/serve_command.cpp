@@ -456,11 +456,10 @@ int runServe(const QStringList &arguments)
 
     if (parser.isSet(maxHeaderBytes)) {
         const auto n = parseByteSize(parser.value(maxHeaderBytes));
-        if (!n || *n == 0 || *n > 80 * 1024) {
+        // A head is held in memory while it is read: the limit is what bounds that.
+        if (!n || *n == 0 || *n > 1024 * 1024) {
             printError(QCoreApplication::translate(
-                           "toriictl",
-                           "--max-header-bytes wants a size from 1 to 80k (http-parser's own "
-                           "limit), not \"%1\"")
+                           "toriictl", "--max-header-bytes wants a size from 1 to 1M, not \"%1\"")
                            .arg(parser.value(maxHeaderBytes)));
             return ExitUnusable;
         }

@@ -3,10 +3,9 @@
 // The HTTP/1.1 codec (RFC 9112) shared by the gateway (engine/proxy), the mock backends
 // (simulator/backends) and the traffic generators.
 //
-// Parsing is delegated to nodejs http-parser 2.9.4 (Debian package libhttp-parser-dev): it is the
-// only HTTP/1 parser packaged for Debian 12 (llhttp is not), it is small, C, battle-tested and
-// allocation-free. It is wrapped here so nothing else includes <http_parser.h>, and so that the
-// policy a gateway needs (limits, smuggling rules, error statuses) is ours, not the library's.
+// The parser is our own (parser_core.h says why: the only packaged one, http-parser, cost more
+// per proxied request than the whole gap to nginx); the policy a gateway needs (limits,
+// smuggling rules, error statuses) is written down at RequestParser below.
 //
 // Pure codec (STYLE.md point 4): bytes in, events out. No sockets, no clock, no Qt, no exceptions.
 // Thread: a parser is used by one thread at a time; distinct parsers are independent. The free
@@ -151,9 +150,8 @@ struct ResponseHead
 struct Limits
 {
     // Request target or reason plus header fields (names and values, excluding separators and
-    // line ends); also applies to a chunked body's trailers. Exceeding it: 431. http-parser
-    // also caps a head at 80 KiB (a library-wide build constant; also 431), so larger values
-    // have no effect.
+    // line ends); also applies to a chunked body's trailers. Exceeding it: 431. One unfinished
+    // line is kept between feeds up to this limit plus a little slack.
     std::size_t maxHeaderBytes = 64 * 1024;
     std::size_t maxHeaderCount = 200;       // fields in the head (or trailers); exceeding: 431
     std::uint64_t maxBodyBytes = 1ull << 30; // decoded body; exceeding: 413 (Content-Length is
@@ -216,7 +214,11 @@ class ParserCore;
 // - HTTP/1.0 closes unless "Connection: keep-alive"; 1.1 keeps alive unless "Connection: close";
 //   bytes after a message that closes the connection are an error (400);
 // - HTTP/1.1 without exactly one Host, or several Host fields: 400 (RFC 9112 3.2);
-// - obsolete line folding is accepted, its line ends replaced by spaces (RFC 9112 5.2).
+// - obsolete line folding is accepted, its line ends replaced by spaces (RFC 9112 5.2);
+// - a field value with a control other than HTAB (a bare CR, NUL, ...) or a field name that is
+//   not a token (whitespace before the colon): 400 (RFC 9112 5.1, 2.2);
+// - lines may end in CRLF or a bare LF; a method is any token (extension methods are forwarded);
+//   bytes that cannot begin a request line are refused at once, not after a line's worth.
 class RequestParser
 {
 public:

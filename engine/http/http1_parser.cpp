@@ -5,7 +5,7 @@
 namespace Torii::Http {
 
 RequestParser::RequestParser(Limits limits)
-    : m_core(std::make_unique<Internal::ParserCore>(HTTP_REQUEST, limits))
+    : m_core(std::make_unique<Internal::ParserCore>(Internal::ParserCore::Kind::Request, limits))
 {
 }
 
@@ -32,7 +32,7 @@ const Error &RequestParser::error() const
 }
 
 ResponseParser::ResponseParser(Limits limits)
-    : m_core(std::make_unique<Internal::ParserCore>(HTTP_RESPONSE, limits))
+    : m_core(std::make_unique<Internal::ParserCore>(Internal::ParserCore::Kind::Response, limits))
 {
 }
 

@@ -1,12 +1,63 @@
 #include "engine/http/parser_core.h"
 
+#include <array>
+#include <cstring>
+#include <limits>
+
 namespace Torii::Http::Internal {
 
 namespace {
 
-ParserCore *core(http_parser *parser)
+// Bytes a line may carry beyond the counted ones (method, version, separators, OWS before the
+// limit is checked): lets a head at the limit through while bounding what one unfinished line
+// can hold.
+constexpr std::size_t kLineSlack = 256;
+// A chunk-size line with its extensions; nothing legitimate comes near it.
+constexpr std::size_t kMaxChunkSizeLine = 4096;
+
+// RFC 9110 5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_"
+// / "`" / "|" / "~" / DIGIT / ALPHA.
+constexpr std::array<bool, 256> makeTokenTable()
 {
-    return static_cast<ParserCore *>(parser->data);
+    std::array<bool, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) {
+        t[std::size_t(c)] = true;
+    }
+    for (int c = 'a'; c <= 'z'; ++c) {
+        t[std::size_t(c)] = true;
+        t[std::size_t(c - 'a' + 'A')] = true;
+    }
+    for (const char c : std::string_view("!#$%&'*+-.^_`|~")) {
+        t[static_cast<unsigned char>(c)] = true;
+    }
+    return t;
+}
+constexpr std::array<bool, 256> kToken = makeTokenTable();
+
+// RFC 9110 5.5: field-vchar / SP / HTAB, obs-text allowed. CR, LF, NUL and the other controls
+// are not (a bare CR would let a recipient that ends lines at CR see another head).
+constexpr std::array<bool, 256> makeFieldValueTable()
+{
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x7f; ++c) {
+        t[std::size_t(c)] = true;
+    }
+    for (int c = 0x80; c < 0x100; ++c) {
+        t[std::size_t(c)] = true;
+    }
+    t['\t'] = true;
+    return t;
+}
+constexpr std::array<bool, 256> kFieldValue = makeFieldValueTable();
+
+bool allOf(std::string_view s, const std::array<bool, 256> &table)
+{
+    for (const char c : s) {
+        if (!table[static_cast<unsigned char>(c)]) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::string_view trimOws(std::string_view s)
@@ -20,61 +71,67 @@ std::string_view trimOws(std::string_view s)
     return s;
 }
 
-// RFC 9110 5.5: CR, LF and NUL in a field value are replaced by SP (http-parser, built without
-// HTTP_PARSER_STRICT, lets some through); then the surrounding whitespace goes.
-void cleanValue(std::string &value)
+// 1*DIGIT, no sign, no overflow; at most 3 digits for a version or status part.
+bool parseDecimal(std::string_view s, std::uint64_t *out, std::size_t maxDigits = 19)
 {
-    if (hasLineBreakOrNul(value)) {
-        for (char &c : value) {
-            if (c == '\r' || c == '\n' || c == '\0') {
-                c = ' ';
-            }
+    if (s.empty() || s.size() > maxDigits) {
+        return false;
+    }
+    std::uint64_t v = 0;
+    for (const char c : s) {
+        if (c < '0' || c > '9') {
+            return false;
         }
+        v = v * 10 + std::uint64_t(c - '0');
     }
-    const auto isOws = [](char c) { return c == ' ' || c == '\t'; };
-    if (value.empty() || (!isOws(value.front()) && !isOws(value.back()))) {
-        return; // the usual value: nothing to trim, no copy
-    }
-    const std::string_view trimmed = trimOws(value);
-    if (trimmed.size() != value.size()) {
-        value = std::string(trimmed);
-    }
+    *out = v;
+    return true;
 }
 
-// How many fields have this name (no copies of their values, unlike Headers::values).
+// "HTTP/" 1*3DIGIT "." 1*3DIGIT (RFC 9112 2.3 says one digit each; longer ones are read so
+// that "HTTP/2.0" or "HTTP/10.0" get "not supported" rather than "malformed").
+bool parseVersion(std::string_view s, int *major, int *minor)
+{
+    if (s.size() < 8 || s.substr(0, 5) != "HTTP/") {
+        return false;
+    }
+    s.remove_prefix(5);
+    const std::size_t dot = s.find('.');
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    if (dot == std::string_view::npos || !parseDecimal(s.substr(0, dot), &a, 3)
+        || !parseDecimal(s.substr(dot + 1), &b, 3)) {
+        return false;
+    }
+    *major = int(a);
+    *minor = int(b);
+    return true;
+}
+
 std::size_t countOf(const Headers &headers, std::string_view name)
 {
     std::size_t n = 0;
     for (const HeaderField &field : headers.fields) {
-        n += equalsIgnoreCase(field.name, name) ? 1 : 0;
+        n += field.name.size() == name.size() && equalsIgnoreCase(field.name, name) ? 1 : 0;
     }
     return n;
 }
 
-void trimValues(Headers &headers)
+// RFC 9112 9.3: 1.1 stays open unless "close"; 1.0 closes unless "keep-alive".
+bool keepAliveOf(const Headers &headers, int major, int minor)
 {
-    for (HeaderField &field : headers.fields) {
-        cleanValue(field.value);
+    if (major == 1 && minor >= 1) {
+        return !headers.hasToken("Connection", "close");
     }
+    return headers.hasToken("Connection", "keep-alive") && !headers.hasToken("Connection", "close");
 }
 
 } // namespace
 
-ParserCore::ParserCore(http_parser_type type, Limits limits)
-    : m_limits(limits)
-    , m_isRequest(type == HTTP_REQUEST)
+ParserCore::ParserCore(Kind kind, Limits limits)
+    : m_kind(kind)
+    , m_limits(limits)
 {
-    http_parser_init(&m_parser, type);
-    m_parser.data = this;
-    http_parser_settings_init(&m_settings);
-    m_settings.on_message_begin = &ParserCore::onMessageBegin;
-    m_settings.on_url = &ParserCore::onUrl;
-    m_settings.on_status = &ParserCore::onStatus;
-    m_settings.on_header_field = &ParserCore::onHeaderField;
-    m_settings.on_header_value = &ParserCore::onHeaderValue;
-    m_settings.on_headers_complete = &ParserCore::onHeadersComplete;
-    m_settings.on_body = &ParserCore::onBody;
-    m_settings.on_message_complete = &ParserCore::onMessageComplete;
 }
 
 FeedResult ParserCore::feed(std::string_view data, RequestHandler *requests,
@@ -84,19 +141,19 @@ FeedResult ParserCore::feed(std::string_view data, RequestHandler *requests,
         return {0, m_terminal};
     }
     if (m_closed) {
-        // Built without HTTP_PARSER_STRICT, http-parser would go on parsing after a message that
-        // closes the connection; a peer that sends more is not speaking HTTP/1.1 correctly.
         fail(400, "data after a message that closed the connection");
         m_terminal = FeedStatus::Error;
         return {0, FeedStatus::Error};
     }
     if (data.empty()) {
-        // http-parser reads a zero-length execute as end of input; that is finish()'s job.
         return {0, FeedStatus::NeedMore};
     }
     m_requests = requests;
     m_responses = responses;
-    return run(data.data(), data.size());
+    const FeedResult result = run(data);
+    m_requests = nullptr;
+    m_responses = nullptr;
+    return result;
 }
 
 FeedResult ParserCore::finish(RequestHandler *requests, ResponseHandler *responses)
@@ -104,200 +161,384 @@ FeedResult ParserCore::finish(RequestHandler *requests, ResponseHandler *respons
     if (m_terminal != FeedStatus::NeedMore) {
         return {0, m_terminal};
     }
-    if (m_closed) {
+    if (m_closed || !m_inMessage) {
         return {0, FeedStatus::NeedMore}; // the last message ended cleanly
     }
-    m_requests = requests;
-    m_responses = responses;
-    return run(nullptr, 0);
-}
-
-FeedResult ParserCore::run(const char *data, std::size_t length)
-{
-    // on_message_complete pauses the parser so that feed() returns after each message.
-    if (HTTP_PARSER_ERRNO(&m_parser) == HPE_PAUSED) {
-        http_parser_pause(&m_parser, 0);
+    if (m_state == State::UntilClose) {
+        m_requests = requests;
+        m_responses = responses;
+        completeMessage();
+        m_requests = nullptr;
+        m_responses = nullptr;
+        m_closed = true;
+        return {0, FeedStatus::MessageComplete};
     }
-    m_completed = false;
-    const std::size_t consumed = http_parser_execute(&m_parser, &m_settings, data, length);
-    m_requests = nullptr;
-    m_responses = nullptr;
-    const http_errno err = HTTP_PARSER_ERRNO(&m_parser);
-    if (err != HPE_OK && err != HPE_PAUSED) {
-        errorFromParser();
-        m_terminal = FeedStatus::Error;
-        return {consumed, FeedStatus::Error};
-    }
-    if (m_completed) {
-        m_closed = m_closeAfterMessage;
-        if (m_parser.upgrade) {
-            m_terminal = FeedStatus::Upgraded;
-            return {consumed, FeedStatus::Upgraded};
-        }
-        return {consumed, FeedStatus::MessageComplete};
-    }
-    return {consumed, FeedStatus::NeedMore};
+    fail(400, "connection closed in the middle of a message");
+    m_terminal = FeedStatus::Error;
+    return {0, FeedStatus::Error};
 }
 
 int ParserCore::fail(int status, std::string reason)
 {
-    m_error = {m_isRequest ? status : 502, std::move(reason)};
+    if (m_error.reason.empty()) {
+        m_error = {m_kind == Kind::Request ? status : 502, std::move(reason)};
+    }
     return -1;
 }
 
-void ParserCore::errorFromParser()
+bool ParserCore::nextLine(std::string_view data, std::size_t *pos, std::size_t limit,
+                          std::string_view *line)
 {
-    if (!m_error.reason.empty()) {
-        return; // one of our callbacks failed and said why
+    const char *begin = data.data() + *pos;
+    const std::size_t available = data.size() - *pos;
+    const void *lf = std::memchr(begin, '\n', available);
+    if (lf == nullptr) {
+        if (m_pending.size() + available > limit) {
+            return false; // the caller sees the size and fails
+        }
+        m_pending.append(begin, available);
+        *pos = data.size();
+        return false;
     }
-    const http_errno err = HTTP_PARSER_ERRNO(&m_parser);
-    int status = 400;
-    std::string reason;
-    switch (err) {
-    case HPE_HEADER_OVERFLOW:
-        status = 431;
-        reason = "header section too large";
-        break;
-    case HPE_INVALID_CONTENT_LENGTH:
-        reason = "invalid Content-Length";
-        break;
-    case HPE_UNEXPECTED_CONTENT_LENGTH:
-        reason = "repeated Content-Length, or Content-Length with Transfer-Encoding";
-        break;
-    case HPE_INVALID_TRANSFER_ENCODING:
-        status = 501;
-        reason = "unsupported Transfer-Encoding (only chunked is)";
-        break;
-    case HPE_INVALID_CHUNK_SIZE:
-        reason = "invalid chunk size";
-        break;
-    case HPE_INVALID_METHOD:
-        reason = "invalid or unknown method";
-        break;
-    case HPE_INVALID_VERSION:
-        reason = "invalid HTTP version";
-        break;
-    case HPE_INVALID_EOF_STATE:
-        reason = "connection closed in the middle of a message";
-        break;
-    case HPE_CLOSED_CONNECTION:
-        reason = "data after a message that closed the connection";
-        break;
-    default:
-        reason = http_errno_description(err);
-        break;
+    const std::size_t length = std::size_t(static_cast<const char *>(lf) - begin);
+    *pos += length + 1;
+    if (m_pending.empty()) {
+        *line = std::string_view(begin, length);
+    } else {
+        m_pending.append(begin, length);
+        *line = m_pending;
     }
-    fail(status, std::move(reason));
+    if (!line->empty() && line->back() == '\r') {
+        line->remove_suffix(1);
+    }
+    return true;
 }
 
-bool ParserCore::countHeaderBytes(std::size_t length)
+void ParserCore::beginMessage()
 {
-    m_headerBytes += length;
-    if (m_headerBytes > m_limits.maxHeaderBytes) {
-        fail(431, m_headDelivered ? "trailer section too large" : "header section too large");
+    m_inMessage = true;
+    m_method.clear();
+    m_target.clear();
+    m_reason.clear();
+    m_status = 0;
+    m_versionMajor = 1;
+    m_versionMinor = 1;
+    m_headers.fields.clear();
+    m_headerBytes = 0;
+    m_bodyBytes = 0;
+    m_remaining = 0;
+    m_chunked = false;
+    m_contentLength.reset();
+    m_upgrade = false;
+    m_closeAfterMessage = false;
+}
+
+void ParserCore::completeMessage()
+{
+    Headers trailers;
+    if (!m_headers.fields.empty()) { // else the vector stays for the next head
+        trailers = std::move(m_headers);
+        m_headers.fields.clear();
+    }
+    m_inMessage = false;
+    m_completed = true;
+    m_upgraded = m_upgrade;
+    m_state = State::BetweenMessages;
+    if (m_requests != nullptr) {
+        m_requests->onComplete(std::move(trailers));
+    } else if (m_responses != nullptr) {
+        m_responses->onComplete(std::move(trailers));
+    }
+}
+
+FeedResult ParserCore::run(std::string_view data)
+{
+    m_completed = false;
+    m_upgraded = false;
+    std::size_t pos = 0;
+    const auto failed = [&] {
+        m_terminal = FeedStatus::Error;
+        return FeedResult{pos, FeedStatus::Error};
+    };
+    // One message per call: stop right after it ends, so pipelined requests are handed out one
+    // at a time.
+    while (!m_completed) {
+        switch (m_state) {
+        case State::BetweenMessages: {
+            // RFC 9112 2.2: empty lines before a request line are ignored (and before a status
+            // line too, as other clients do).
+            while (pos < data.size() && (data[pos] == '\r' || data[pos] == '\n')) {
+                ++pos;
+            }
+            if (pos == data.size()) {
+                return {pos, FeedStatus::NeedMore};
+            }
+            beginMessage();
+            m_state = State::StartLine;
+            break;
+        }
+        case State::StartLine:
+        case State::HeaderLines:
+        case State::TrailerLines: {
+            const std::size_t limit = m_limits.maxHeaderBytes - std::min(m_headerBytes,
+                                                                         m_limits.maxHeaderBytes)
+                                      + kLineSlack;
+            std::string_view line;
+            if (!nextLine(data, &pos, limit, &line)) {
+                if (pos == data.size()) {
+                    if (m_state == State::StartLine && !plausibleStartLine(m_pending)) {
+                        return failed();
+                    }
+                    return {pos, FeedStatus::NeedMore};
+                }
+                fail(431, m_state == State::TrailerLines ? "trailer section too large"
+                                                         : "header section too large");
+                return failed();
+            }
+            int result = 0;
+            if (m_state == State::StartLine) {
+                result = startLine(line);
+                if (result == 0) {
+                    m_state = State::HeaderLines;
+                }
+            } else if (!line.empty()) {
+                result = fieldLine(line);
+            } else if (m_state == State::HeaderLines) {
+                result = headComplete();
+            } else {
+                completeMessage();
+            }
+            m_pending.clear();
+            if (result < 0) {
+                return failed();
+            }
+            break;
+        }
+        case State::Body:
+        case State::ChunkData: {
+            const std::size_t take =
+                std::size_t(std::min<std::uint64_t>(m_remaining, data.size() - pos));
+            if (take > 0) {
+                m_remaining -= take;
+                const int result = body(data.substr(pos, take));
+                pos += take;
+                if (result < 0) {
+                    return failed();
+                }
+            }
+            if (m_remaining > 0) {
+                return {pos, FeedStatus::NeedMore};
+            }
+            if (m_state == State::Body) {
+                completeMessage();
+            } else {
+                m_state = State::ChunkDataEnd;
+            }
+            break;
+        }
+        case State::ChunkSize:
+        case State::ChunkDataEnd: {
+            std::string_view line;
+            if (!nextLine(data, &pos, kMaxChunkSizeLine, &line)) {
+                if (pos == data.size()) {
+                    return {pos, FeedStatus::NeedMore};
+                }
+                fail(400, "chunk size line too long");
+                return failed();
+            }
+            int result = 0;
+            if (m_state == State::ChunkSize) {
+                result = chunkSizeLine(line);
+            } else if (!line.empty()) {
+                result = fail(400, "invalid chunk: data longer than its size");
+            } else {
+                m_state = State::ChunkSize;
+            }
+            m_pending.clear();
+            if (result < 0) {
+                return failed();
+            }
+            break;
+        }
+        case State::UntilClose: {
+            const int result = body(data.substr(pos));
+            pos = data.size();
+            if (result < 0) {
+                return failed();
+            }
+            return {pos, FeedStatus::NeedMore};
+        }
+        }
+    }
+    m_closed = m_closeAfterMessage;
+    if (m_upgraded) {
+        m_terminal = FeedStatus::Upgraded;
+        return {pos, FeedStatus::Upgraded};
+    }
+    return {pos, FeedStatus::MessageComplete};
+}
+
+bool ParserCore::plausibleStartLine(std::string_view begun)
+{
+    // Binary junk or another protocol is refused at its first bytes, not after 64 KiB of
+    // waiting for a line end.
+    if (m_kind == Kind::Response) {
+        const std::string_view prefix = std::string_view("HTTP/").substr(0, begun.size());
+        if (begun.substr(0, prefix.size()) != prefix) {
+            fail(502, "not an HTTP/1 response");
+            return false;
+        }
+        return true;
+    }
+    if (!allOf(begun.substr(0, begun.find(' ')), kToken)) {
+        fail(400, "invalid method");
         return false;
     }
     return true;
 }
 
-int ParserCore::onMessageBegin(http_parser *parser)
+int ParserCore::startLine(std::string_view line)
 {
-    ParserCore *self = core(parser);
-    self->m_inMessage = true;
-    self->m_headDelivered = false;
-    self->m_lastWasValue = false;
-    self->m_target.clear();
-    self->m_reason.clear();
-    self->m_headers.fields.clear();
-    self->m_headerBytes = 0;
-    self->m_bodyBytes = 0;
-    self->m_closeAfterMessage = false;
-    return 0;
+    return m_kind == Kind::Request ? requestLine(line) : statusLine(line);
 }
 
-int ParserCore::onUrl(http_parser *parser, const char *at, std::size_t length)
+int ParserCore::requestLine(std::string_view line)
 {
-    ParserCore *self = core(parser);
-    if (!self->countHeaderBytes(length)) {
-        return -1;
+    // method SP request-target SP HTTP-version (RFC 9112 3)
+    const std::size_t sp1 = line.find(' ');
+    const std::string_view method = line.substr(0, sp1);
+    if (sp1 == std::string_view::npos || method.empty() || !allOf(method, kToken)) {
+        return fail(400, "invalid method");
     }
-    self->m_target.append(at, length);
-    return 0;
-}
-
-int ParserCore::onStatus(http_parser *parser, const char *at, std::size_t length)
-{
-    ParserCore *self = core(parser);
-    if (!self->countHeaderBytes(length)) {
-        return -1;
+    const std::size_t sp2 = line.find(' ', sp1 + 1);
+    const std::string_view target =
+        line.substr(sp1 + 1, sp2 == std::string_view::npos ? std::string_view::npos : sp2 - sp1 - 1);
+    if (target.empty()) {
+        return fail(400, "missing request target");
     }
-    self->m_reason.append(at, length);
-    return 0;
-}
-
-int ParserCore::onHeaderField(http_parser *parser, const char *at, std::size_t length)
-{
-    ParserCore *self = core(parser);
-    if (!self->countHeaderBytes(length)) {
-        return -1;
-    }
-    Headers &headers = self->m_headers;
-    if (headers.fields.empty() || self->m_lastWasValue) {
-        if (headers.fields.size() >= self->m_limits.maxHeaderCount) {
-            return self->fail(431, self->m_headDelivered ? "too many trailer fields"
-                                                         : "too many header fields");
+    for (const char c : target) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f) {
+            return fail(400, "invalid character in the request target");
         }
-        if (headers.fields.capacity() == 0) {
-            headers.fields.reserve(16); // one allocation per head instead of growing 1, 2, 4, 8
+    }
+    m_headerBytes += target.size();
+    if (m_headerBytes > m_limits.maxHeaderBytes) {
+        return fail(431, "header section too large");
+    }
+    if (sp2 == std::string_view::npos) {
+        return fail(505, "HTTP version 0.9 not supported");
+    }
+    if (!parseVersion(line.substr(sp2 + 1), &m_versionMajor, &m_versionMinor)) {
+        return fail(400, "invalid HTTP version");
+    }
+    m_method.assign(method);
+    m_target.assign(target);
+    return 0;
+}
+
+int ParserCore::statusLine(std::string_view line)
+{
+    // HTTP-version SP status-code SP [ reason-phrase ] (RFC 9112 4); the SP before an empty
+    // reason is often left out, and accepted.
+    const std::size_t sp1 = line.find(' ');
+    if (sp1 == std::string_view::npos
+        || !parseVersion(line.substr(0, sp1), &m_versionMajor, &m_versionMinor)) {
+        return fail(502, "invalid HTTP version");
+    }
+    std::string_view rest = line.substr(sp1 + 1);
+    const std::size_t sp2 = rest.find(' ');
+    std::uint64_t status = 0;
+    if (!parseDecimal(rest.substr(0, sp2), &status, 3)) {
+        return fail(502, "invalid status code");
+    }
+    m_status = int(status);
+    if (sp2 != std::string_view::npos) {
+        const std::string_view reason = rest.substr(sp2 + 1);
+        m_headerBytes += reason.size();
+        if (m_headerBytes > m_limits.maxHeaderBytes) {
+            return fail(431, "header section too large");
         }
-        headers.fields.emplace_back();
-        self->m_lastWasValue = false;
+        m_reason.assign(reason);
+        for (char &c : m_reason) {
+            const auto u = static_cast<unsigned char>(c);
+            if ((u < 0x20 && c != '\t') || u == 0x7f) {
+                c = ' '; // as field values: never hand a control onwards
+            }
+        }
     }
-    headers.fields.back().name.append(at, length);
     return 0;
 }
 
-int ParserCore::onHeaderValue(http_parser *parser, const char *at, std::size_t length)
+int ParserCore::fieldLine(std::string_view line)
 {
-    ParserCore *self = core(parser);
-    if (!self->countHeaderBytes(length)) {
-        return -1;
+    const bool trailer = m_state == State::TrailerLines;
+    if (line.front() == ' ' || line.front() == '\t') {
+        // obs-fold (RFC 9112 5.2): the line continues the previous value; its line end becomes
+        // a space.
+        if (m_headers.fields.empty()) {
+            return fail(400, "a continuation line before any header field");
+        }
+        if (!allOf(line, kFieldValue)) {
+            return fail(400, "invalid character in a header value");
+        }
+        m_headerBytes += line.size();
+        if (m_headerBytes > m_limits.maxHeaderBytes) {
+            return fail(431, trailer ? "trailer section too large" : "header section too large");
+        }
+        // Spaces only between non-empty parts: the value stays trimmed (RFC 9110 5.5).
+        std::string &value = m_headers.fields.back().value;
+        const std::string_view more = trimOws(line);
+        if (!more.empty()) {
+            if (!value.empty()) {
+                value.push_back(' ');
+            }
+            value.append(more);
+        }
+        return 0;
     }
-    if (self->m_headers.fields.empty()) {
-        return self->fail(400, "header value without a name");
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+        return fail(400, "header line without a colon");
     }
-    self->m_headers.fields.back().value.append(at, length);
-    self->m_lastWasValue = true;
+    const std::string_view name = line.substr(0, colon);
+    // No whitespace between name and colon (RFC 9112 5.1): a smuggling vector.
+    if (name.empty() || !allOf(name, kToken)) {
+        return fail(400, "invalid header field name");
+    }
+    const std::string_view rawValue = line.substr(colon + 1);
+    if (!allOf(rawValue, kFieldValue)) {
+        return fail(400, "invalid character in a header value");
+    }
+    m_headerBytes += name.size() + rawValue.size();
+    if (m_headerBytes > m_limits.maxHeaderBytes) {
+        return fail(431, trailer ? "trailer section too large" : "header section too large");
+    }
+    if (m_headers.fields.size() >= m_limits.maxHeaderCount) {
+        return fail(431, trailer ? "too many trailer fields" : "too many header fields");
+    }
+    if (m_headers.fields.capacity() == 0) {
+        m_headers.fields.reserve(16); // one allocation per head instead of growing 1, 2, 4, 8
+    }
+    HeaderField &field = m_headers.fields.emplace_back();
+    field.name.assign(name);
+    field.value.assign(trimOws(rawValue));
     return 0;
 }
 
-int ParserCore::onHeadersComplete(http_parser *parser)
+int ParserCore::readFraming(int badStatus)
 {
-    return core(parser)->headersComplete();
-}
-
-int ParserCore::headersComplete()
-{
-    trimValues(m_headers);
-    m_headDelivered = true;
-    const int result = m_isRequest ? requestHeadComplete() : responseHeadComplete();
-    // Trailers (if any) are collected afresh; their bytes count against the same limit.
-    m_headers.fields.clear();
-    m_lastWasValue = false;
-    m_headerBytes = 0;
-    return result;
-}
-
-int ParserCore::checkFraming(const Headers &headers, int badStatus)
-{
-    // One pass over the fields for both framing names (this runs for every head, requests and
-    // responses): the names are told apart by length before any comparison.
+    // One pass over the fields for both framing names (this runs for every head): the names are
+    // told apart by length before any comparison.
     std::size_t contentLengths = 0;
     std::size_t transferEncodings = 0;
+    const HeaderField *contentLength = nullptr;
     const HeaderField *firstTransferEncoding = nullptr;
-    for (const HeaderField &field : headers.fields) {
+    for (const HeaderField &field : m_headers.fields) {
         if (field.name.size() == 14 && equalsIgnoreCase(field.name, "Content-Length")) {
-            ++contentLengths;
+            if (contentLengths++ == 0) {
+                contentLength = &field;
+            }
         } else if (field.name.size() == 17 && equalsIgnoreCase(field.name, "Transfer-Encoding")) {
             if (transferEncodings++ == 0) {
                 firstTransferEncoding = &field;
@@ -310,102 +551,120 @@ int ParserCore::checkFraming(const Headers &headers, int badStatus)
             return fail(400, "both Content-Length and Transfer-Encoding");
         }
         const std::string te = transferEncodings == 1 ? firstTransferEncoding->value
-                                                      : *headers.joined("Transfer-Encoding");
+                                                      : *m_headers.joined("Transfer-Encoding");
         if (!equalsIgnoreCase(trimOws(te), "chunked")) {
             return fail(badStatus, "unsupported Transfer-Encoding: " + te);
         }
+        m_chunked = true;
     }
     if (contentLengths > 1) {
         return fail(400, "repeated Content-Length");
     }
-    // The framing must be the one http-parser will apply, or the head we hand out would lie
-    // about the body (its header matching differs from ours at the edges, e.g. "chunked\t"
-    // before a bare LF): refuse rather than disagree.
-    if ((transferEncodings > 0) != ((m_parser.flags & F_CHUNKED) != 0)) {
-        return fail(400, "Transfer-Encoding not understood");
-    }
-    if ((contentLengths > 0) != ((m_parser.flags & F_CONTENTLENGTH) != 0)) {
-        return fail(400, "Content-Length not understood");
-    }
-    if ((m_parser.flags & F_CONTENTLENGTH) != 0
-        && m_parser.content_length > m_limits.maxBodyBytes) {
-        return fail(413, "Content-Length " + std::to_string(m_parser.content_length)
-                             + " exceeds the body limit of "
-                             + std::to_string(m_limits.maxBodyBytes));
+    if (contentLength != nullptr) {
+        std::uint64_t length = 0;
+        // 1*DIGIT only (RFC 9110 8.6): no sign, no list, no overflow.
+        if (!parseDecimal(contentLength->value, &length)) {
+            return fail(400, "invalid Content-Length");
+        }
+        if (length > m_limits.maxBodyBytes) {
+            return fail(413, "Content-Length " + std::to_string(length)
+                                 + " exceeds the body limit of "
+                                 + std::to_string(m_limits.maxBodyBytes));
+        }
+        m_contentLength = length;
     }
     return 0;
 }
 
+int ParserCore::headComplete()
+{
+    const int result = m_kind == Kind::Request ? requestHeadComplete() : responseHeadComplete();
+    // Trailers (if any) are collected afresh; their bytes count against the same limit.
+    m_headers.fields.clear();
+    m_headerBytes = 0;
+    return result;
+}
+
 int ParserCore::requestHeadComplete()
 {
-    RequestHead head;
-    head.method = http_method_str(static_cast<http_method>(m_parser.method));
-    head.target = std::move(m_target);
-    head.versionMajor = m_parser.http_major;
-    head.versionMinor = m_parser.http_minor;
-    if (head.versionMajor != 1) {
-        return fail(505, "HTTP version " + std::to_string(head.versionMajor) + "."
-                             + std::to_string(head.versionMinor) + " not supported");
+    if (m_versionMajor != 1) {
+        return fail(505, "HTTP version " + std::to_string(m_versionMajor) + "."
+                             + std::to_string(m_versionMinor) + " not supported");
     }
-    if (const int failed = checkFraming(m_headers, 501); failed != 0) {
+    if (const int failed = readFraming(501); failed != 0) {
         return failed;
     }
     const std::size_t hosts = countOf(m_headers, "Host");
-    if (hosts > 1 || (hosts == 0 && head.versionMinor >= 1)) {
+    if (hosts > 1 || (hosts == 0 && m_versionMinor >= 1)) {
         // RFC 9112 3.2: a 1.1 request without exactly one Host is rejected; routing needs it.
         return fail(400, hosts == 0 ? "missing Host header" : "repeated Host header");
     }
-    head.keepAlive = http_should_keep_alive(&m_parser) != 0;
+    RequestHead head;
+    head.method = std::move(m_method);
+    head.target = std::move(m_target);
+    head.versionMajor = m_versionMajor;
+    head.versionMinor = m_versionMinor;
+    head.keepAlive = keepAliveOf(m_headers, m_versionMajor, m_versionMinor);
     m_closeAfterMessage = !head.keepAlive;
-    head.chunked = (m_parser.flags & F_CHUNKED) != 0;
-    if ((m_parser.flags & F_CONTENTLENGTH) != 0) {
-        head.contentLength = m_parser.content_length;
+    head.chunked = m_chunked;
+    head.contentLength = m_contentLength;
+    if (m_versionMinor >= 1) {
+        const std::optional<std::string> expect = m_headers.joined("Expect");
+        head.expectContinue = expect && equalsIgnoreCase(trimOws(*expect), "100-continue");
     }
-    const std::optional<std::string> expect = m_headers.joined("Expect");
-    head.expectContinue = head.versionMinor >= 1 && expect
-                          && equalsIgnoreCase(trimOws(*expect), "100-continue");
-    head.upgrade = m_parser.upgrade != 0;
+    // CONNECT, or an Upgrade the Connection field names (RFC 9110 7.8): the bytes after this
+    // request (and its body, if any) are another protocol.
+    m_upgrade = head.method == "CONNECT"
+                || (m_headers.contains("Upgrade") && m_headers.hasToken("Connection", "upgrade"));
+    head.upgrade = m_upgrade;
     head.headers = std::move(m_headers);
     if (m_requests != nullptr) {
         m_requests->onHead(std::move(head));
+    }
+    if (m_chunked) {
+        m_state = State::ChunkSize;
+    } else if (m_contentLength.value_or(0) > 0) {
+        m_remaining = *m_contentLength;
+        m_state = State::Body;
+    } else {
+        completeMessage();
     }
     return 0;
 }
 
 int ParserCore::responseHeadComplete()
 {
-    ResponseHead head;
-    head.status = static_cast<int>(m_parser.status_code);
-    head.reason = std::move(m_reason);
-    for (char &c : head.reason) {
-        if (c == '\r' || c == '\n' || c == '\0') {
-            c = ' '; // as field values: never hand a line end or NUL onwards
-        }
+    if (m_status < 100 || m_status > 999) {
+        return fail(502, "invalid status code " + std::to_string(m_status)); // RFC 9110 15
     }
-    head.versionMajor = m_parser.http_major;
-    head.versionMinor = m_parser.http_minor;
-    if (head.status < 100 || head.status > 999) {
-        return fail(502, "invalid status code " + std::to_string(head.status)); // RFC 9110 15
+    if (m_versionMajor != 1) {
+        return fail(502, "HTTP version " + std::to_string(m_versionMajor) + "."
+                             + std::to_string(m_versionMinor) + " not supported");
     }
-    if (head.versionMajor != 1) {
-        return fail(502, "HTTP version " + std::to_string(head.versionMajor) + "."
-                             + std::to_string(head.versionMinor) + " not supported");
-    }
-    if (const int failed = checkFraming(m_headers, 502); failed != 0) {
+    if (const int failed = readFraming(502); failed != 0) {
         return failed;
     }
+    ResponseHead head;
+    head.status = m_status;
+    head.reason = std::move(m_reason);
+    head.versionMajor = m_versionMajor;
+    head.versionMinor = m_versionMinor;
     const bool isHead = m_requestMethod == "HEAD";
     const bool tunnel = (m_requestMethod == "CONNECT" && head.status / 100 == 2)
                         || head.status == 101;
-    head.chunked = (m_parser.flags & F_CHUNKED) != 0;
-    if ((m_parser.flags & F_CONTENTLENGTH) != 0) {
-        head.contentLength = m_parser.content_length;
-    }
+    head.chunked = m_chunked;
+    head.contentLength = m_contentLength;
+    // RFC 9112 6.3: no body after HEAD, 1xx, 204 and 304, whatever the framing fields say.
     head.hasBody = !isHead && !tunnel && head.status >= 200 && head.status != 204
                    && head.status != 304;
     head.closeDelimited = head.hasBody && !head.chunked && !head.contentLength;
-    head.keepAlive = http_should_keep_alive(&m_parser) != 0 && !head.closeDelimited && !tunnel;
+    head.keepAlive = keepAliveOf(m_headers, m_versionMajor, m_versionMinor)
+                     && !head.closeDelimited && !tunnel;
     m_closeAfterMessage = !head.keepAlive;
+    const bool chunked = head.chunked;
+    const std::uint64_t length = head.contentLength.value_or(0);
+    const bool hasBody = head.hasBody;
+    const bool closeDelimited = head.closeDelimited;
     head.headers = std::move(m_headers);
     if (m_responses != nullptr) {
         m_responses->onHead(std::move(head));
@@ -415,47 +674,79 @@ int ParserCore::responseHeadComplete()
     m_headers = std::move(head.headers);
     m_headers.fields.clear();
     if (tunnel) {
-        return 2; // no body, and no more HTTP/1 on this connection
-    }
-    // http-parser would read a body announced by Content-Length on a 304 or 204; RFC 9112 6.3
-    // says these never have one.
-    return head.hasBody ? 0 : 1;
-}
-
-int ParserCore::onBody(http_parser *parser, const char *at, std::size_t length)
-{
-    ParserCore *self = core(parser);
-    self->m_bodyBytes += length;
-    if (self->m_bodyBytes > self->m_limits.maxBodyBytes) {
-        return self->fail(413, "body exceeds the limit of "
-                                   + std::to_string(self->m_limits.maxBodyBytes) + " bytes");
-    }
-    const std::string_view chunk(at, length);
-    if (self->m_requests != nullptr) {
-        self->m_requests->onBody(chunk);
-    } else if (self->m_responses != nullptr) {
-        self->m_responses->onBody(chunk);
+        m_upgrade = true; // no body, and no more HTTP/1 on this connection
+        completeMessage();
+    } else if (!hasBody) {
+        completeMessage();
+    } else if (chunked) {
+        m_state = State::ChunkSize;
+    } else if (closeDelimited) {
+        m_state = State::UntilClose;
+    } else if (length > 0) {
+        m_remaining = length;
+        m_state = State::Body;
+    } else {
+        completeMessage();
     }
     return 0;
 }
 
-int ParserCore::onMessageComplete(http_parser *parser)
+int ParserCore::chunkSizeLine(std::string_view line)
 {
-    ParserCore *self = core(parser);
-    Headers trailers;
-    if (!self->m_headers.fields.empty()) { // else the vector stays for the next head
-        trailers = std::move(self->m_headers);
-        trimValues(trailers);
-        self->m_headers.fields.clear();
+    // chunk-size [ chunk-ext ] (RFC 9112 7.1); extensions are read and ignored.
+    std::size_t digits = 0;
+    std::uint64_t size = 0;
+    while (digits < line.size()) {
+        const char c = line[digits];
+        int v = -1;
+        if (c >= '0' && c <= '9') {
+            v = c - '0';
+        } else if (c >= 'a' && c <= 'f') {
+            v = c - 'a' + 10;
+        } else if (c >= 'A' && c <= 'F') {
+            v = c - 'A' + 10;
+        } else {
+            break;
+        }
+        if (size > (std::numeric_limits<std::uint64_t>::max() >> 4)) {
+            return fail(400, "invalid chunk size: too large");
+        }
+        size = (size << 4) | std::uint64_t(v);
+        ++digits;
     }
-    self->m_inMessage = false;
-    self->m_completed = true;
-    if (self->m_requests != nullptr) {
-        self->m_requests->onComplete(std::move(trailers));
-    } else if (self->m_responses != nullptr) {
-        self->m_responses->onComplete(std::move(trailers));
+    const std::string_view rest = line.substr(digits);
+    if (digits == 0 || (!rest.empty() && rest.front() != ';' && rest.front() != ' '
+                        && rest.front() != '\t')) {
+        return fail(400, "invalid chunk size");
     }
-    http_parser_pause(parser, 1);
+    if (!allOf(rest, kFieldValue)) {
+        return fail(400, "invalid chunk extension");
+    }
+    if (size == 0) {
+        m_state = State::TrailerLines;
+        return 0;
+    }
+    if (m_bodyBytes + size < m_bodyBytes || m_bodyBytes + size > m_limits.maxBodyBytes) {
+        return fail(413, "body exceeds the limit of " + std::to_string(m_limits.maxBodyBytes)
+                             + " bytes");
+    }
+    m_remaining = size;
+    m_state = State::ChunkData;
+    return 0;
+}
+
+int ParserCore::body(std::string_view chunk)
+{
+    m_bodyBytes += chunk.size();
+    if (m_bodyBytes > m_limits.maxBodyBytes) {
+        return fail(413, "body exceeds the limit of " + std::to_string(m_limits.maxBodyBytes)
+                             + " bytes");
+    }
+    if (m_requests != nullptr) {
+        m_requests->onBody(chunk);
+    } else if (m_responses != nullptr) {
+        m_responses->onBody(chunk);
+    }
     return 0;
 }
 

@@ -83,6 +83,16 @@ void TestHttpRequestParser::messages_data()
         << QByteArray("GET /old HTTP/1.0\r\n\r\n") << QStringList{"/old"} << QStringList{""};
     QTest::newRow("OPTIONS *") << QByteArray("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n")
                                << QStringList{"*"} << QStringList{""};
+    // Trailing OWS and a bare LF end: still exactly "chunked" (RFC 9112 2.2, 5.1).
+    QTest::newRow("TE chunked, tab, bare LF")
+        << QByteArray("POST /te HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\t\n\r\n"
+                      "3\r\nabc\r\n0\r\n\r\n")
+        << QStringList{"/te"} << QStringList{"abc"};
+    // A method is a token (RFC 9110 9.1): extension methods are forwarded, not refused.
+    QTest::newRow("extension method") << QByteArray("PURGE-ALL /x HTTP/1.1\r\nHost: a\r\n\r\n")
+                                      << QStringList{"/x"} << QStringList{""};
+    QTest::newRow("bare LF line ends") << QByteArray("GET /lf HTTP/1.1\nHost: a\n\n")
+                                       << QStringList{"/lf"} << QStringList{""};
 }
 
 void TestHttpRequestParser::messages()
@@ -180,10 +190,26 @@ void TestHttpRequestParser::errors_data()
         << 413 << "limit" << hb << hc << 10;
     QTest::newRow("HTTP/2.0 over HTTP/1") << QByteArray("GET / HTTP/2.0\r\nHost: a\r\n\r\n")
                                           << 505 << "version" << hb << hc << mb;
-    // Found by fuzz_http1_parser: http-parser ignores this TE, our header matching would not.
-    QTest::newRow("TE chunked, tab, bare LF")
-        << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\t\n\r\n0\r\n\r\n")
-        << 400 << "Transfer-Encoding" << hb << hc << mb;
+    QTest::newRow("bare CR in value")
+        << QByteArray("GET / HTTP/1.1\r\nHost: a\rX-Injected: 1\r\n\r\n") << 400 << "header value"
+        << hb << hc << mb;
+    QTest::newRow("control in value") << QByteArray("GET / HTTP/1.1\r\nHost: a\x01b\r\n\r\n")
+                                      << 400 << "header value" << hb << hc << mb;
+    QTest::newRow("junk refused before a line end") << QByteArray("\x16\x03\x01\x02\x00\x01")
+                                                    << 400 << "method" << hb << hc << mb;
+    QTest::newRow("line without colon") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX\r\n\r\n")
+                                        << 400 << "colon" << hb << hc << mb;
+    QTest::newRow("fold before any field")
+        << QByteArray("GET / HTTP/1.1\r\n folded\r\nHost: a\r\n\r\n") << 400 << "continuation"
+        << hb << hc << mb;
+    QTest::newRow("chunk longer than its size")
+        << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      "2\r\nabc\r\n0\r\n\r\n")
+        << 400 << "chunk" << hb << hc << mb;
+    QTest::newRow("Content-Length list") << QByteArray("POST / HTTP/1.1\r\nHost: a\r\n"
+                                                       "Content-Length: 3, 3\r\n\r\nabc")
+                                         << 400 << "Content-Length" << hb << hc << mb;
+    QTest::newRow("HTTP/0.9") << QByteArray("GET /\r\n\r\n") << 505 << "0.9" << hb << hc << mb;
     QTest::newRow("NUL in value") << QByteArray("GET / HTTP/1.1\r\nHost: a\0b\r\n\r\n", 29)
                                   << 400 << "" << hb << hc << mb;
     QTest::newRow("after Connection: close")
@@ -337,6 +363,13 @@ void TestHttpRequestParser::headerCasePreserved()
     const std::string value = rec2.messages.at(0).head.headers.find("x-fold")->value;
     QVERIFY(value.starts_with("one ") && value.ends_with(" two")); // obs-fold: spaces
     QCOMPARE(value.find_first_of("\r\n"), std::string::npos);
+    // Found by fuzz_http1_parser: a blank continuation must not leave a trailing space (the
+    // value would not survive serializing and parsing again).
+    RequestParser blank;
+    Recorder<RequestHead> rec3;
+    blank.feed("GET / HTTP/1.1\r\nHost: a\r\nX-Fold: one\r\n \r\nX-Empty:\r\n\t two\r\n\r\n", rec3);
+    QCOMPARE(rec3.messages.at(0).head.headers.find("x-fold")->value, std::string("one"));
+    QCOMPARE(rec3.messages.at(0).head.headers.find("x-empty")->value, std::string("two"));
 }
 
 void TestHttpRequestParser::upgradeStopsParsing()
