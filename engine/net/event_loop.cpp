@@ -25,6 +25,13 @@ std::uint32_t toEpoll(std::uint32_t interest)
     // A peer's half-close stays reported (level-triggered) until the fd is unwatched: a writer
     // waiting for room towards a peer that sent its EOF would wake on every round. So only an fd
     // that reads (or waits for nothing but hangups) asks for it; EPOLLHUP and EPOLLERR come anyway.
+    // Edge-triggered, the half-close is one edge like any other: always asked for.
+    if (interest & EdgeTriggered) {
+        std::uint32_t events = EPOLLET | EPOLLRDHUP;
+        events |= (interest & Readable) ? std::uint32_t(EPOLLIN) : 0U;
+        events |= (interest & Writable) ? std::uint32_t(EPOLLOUT) : 0U;
+        return events;
+    }
     std::uint32_t events = interest == Writable ? 0U : std::uint32_t(EPOLLRDHUP);
     if (interest & Readable) {
         events |= EPOLLIN;
@@ -157,6 +164,17 @@ void EventLoop::remove(int fd)
     m_retired.push_back(watch);
 }
 
+void EventLoop::forget(int fd)
+{
+    if (!isWatched(fd)) {
+        return;
+    }
+    Watch *watch = m_watches[std::size_t(fd)];
+    m_watches[std::size_t(fd)] = nullptr;
+    watch->alive = false;
+    m_retired.push_back(watch);
+}
+
 bool EventLoop::isWatched(int fd) const
 {
     return fd >= 0 && std::size_t(fd) < m_watches.size() && m_watches[std::size_t(fd)] != nullptr;
@@ -165,11 +183,12 @@ bool EventLoop::isWatched(int fd) const
 void EventLoop::post(Task task)
 {
     bool wake = false;
+    const bool fromLoop = inLoopThread(); // runOnce() runs it before it waits again
     {
         std::lock_guard lock(m_postMutex);
         m_posted.push_back(std::move(task));
-        wake = !m_wakePending;
-        m_wakePending = true;
+        wake = !m_wakePending && !fromLoop;
+        m_wakePending = m_wakePending || wake;
     }
     if (wake && m_wakeFd >= 0) {
         const std::uint64_t one = 1;
@@ -220,6 +239,13 @@ TimerId EventLoop::addTimerAt(Clock::time_point deadline, Task callback)
     std::push_heap(m_heap.begin(), m_heap.end(), later);
     ++m_liveTimers;
     return id;
+}
+
+TimerId EventLoop::resumeNextRound(Task callback)
+{
+    // Due just after this round's clock reading: not run by this round's runDueTimers(), and
+    // the next wait does not block (msUntilNextTimer() is 0 once the clock has moved on).
+    return addTimerAt(m_now + Clock::duration(1), std::move(callback));
 }
 
 bool EventLoop::cancelTimer(TimerId id)

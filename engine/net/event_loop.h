@@ -5,12 +5,15 @@
 // workers (engine/proxy), the traffic generators (simulator/traffic) and the mock backends run on
 // it: one mechanism for every socket Torii owns.
 //
-// Level-triggered epoll, on purpose: a handler that reads one buffer and returns is called again
-// while bytes remain, so one busy connection cannot starve the others, and backpressure is simply
-// "stop asking for Readable" (modify()). Edge-triggered would save the epoll_ctl calls that
-// toggle Writable, but every handler would then have to drain to EAGAIN, and a missed drain
-// hangs a connection forever; on loopback, Writable is needed rarely (the kernel buffer takes a
-// whole response), so the saving is small.
+// Level-triggered epoll by default, on purpose: a handler that reads one buffer and returns is
+// called again while bytes remain, so one busy connection cannot starve the others, and
+// backpressure is simply "stop asking for Readable" (modify()). Edge-triggered would save the
+// epoll_ctl calls that toggle Writable, but every handler would then have to drain to EAGAIN,
+// and a missed drain hangs a connection forever; on loopback, Writable is needed rarely (the
+// kernel buffer takes a whole response), so the saving is small for request/response code.
+// A relay that moves bytes both ways all the time (engine/proxy's StreamConnection) asks for
+// EdgeTriggered instead: it registers Readable|Writable once, remembers readiness itself and
+// never calls epoll_ctl again; resumeNextRound() gives it the fairness level-triggering gave.
 //
 // Thread: a loop is created on any thread and then used by the one thread that calls run();
 // every method except post() and stop() must be called on that thread (or before run()).
@@ -38,6 +41,11 @@ enum IoEvent : std::uint32_t {
     // reported with it, so a handler that reads sees EOF or the error from read(). An fd
     // interested in Writable alone hears of a peer's half-close only when it reads next.
     Hangup = 1u << 2,
+    // Asked for only: report readiness edges (EPOLLET), with the peer's half-close, instead of
+    // levels. The callback hears of Readable/Writable once per change, so it must remember that
+    // a side is ready until a read or write would block, and come back (resumeNextRound()) when
+    // it stops early.
+    EdgeTriggered = 1u << 3,
 };
 
 // A timer's handle; 0 is never a valid timer.
@@ -69,15 +77,24 @@ public:
     // collected in the current round. Safe inside any callback, including fd's own. Call it
     // before closing fd.
     void remove(int fd);
+    // remove() for an fd the caller closes right after, and the only descriptor of its socket:
+    // close() takes it out of the epoll set, so the epoll_ctl(DEL) is skipped.
+    void forget(int fd);
     bool isWatched(int fd) const;
 
-    // Runs `task` on the loop thread, soon (in posting order). Thread-safe; wakes the loop.
+    // Runs `task` on the loop thread, soon (in posting order). Thread-safe; wakes the loop (a
+    // post from a callback of the loop's own thread needs no wake-up: it runs at the end of the
+    // current round).
     // Tasks still queued when the loop is destroyed are dropped without running.
     void post(Task task);
 
     // Runs `callback` once on the loop thread after `delay` (>= 0), measured from now().
     TimerId addTimer(std::chrono::milliseconds delay, Task callback);
     TimerId addTimerAt(Clock::time_point deadline, Task callback);
+    // Runs `callback` in the next round, after that round's events, without letting the wait in
+    // between block: for a handler that stopped early (a budget per callback) and would
+    // otherwise wait for an edge that already happened. A timer: cancelTimer() cancels it.
+    TimerId resumeNextRound(Task callback);
     // Cancels a pending timer; false when it already ran, was cancelled or never existed.
     // Safe inside any callback.
     bool cancelTimer(TimerId id);

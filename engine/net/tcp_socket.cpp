@@ -107,6 +107,9 @@ UniqueFd listenTcp(const std::string &address, std::uint16_t port, const ListenO
     }
     const int one = 1;
     ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    // Linux copies TCP_NODELAY to every accepted socket: one call here instead of one per
+    // connection in acceptTcp().
+    setNoDelay(fd.get());
     if (options.reusePort &&
         ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0) {
         setError(error, where + "SO_REUSEPORT: " + errorText(errno));
@@ -164,7 +167,6 @@ UniqueFd acceptTcp(int listenFd, bool *wouldBlock, std::string *peer, std::strin
         }
         return {};
     }
-    setNoDelay(fd);
     if (peer) {
         *peer = addressText(sa);
     }
@@ -173,16 +175,19 @@ UniqueFd acceptTcp(int listenFd, bool *wouldBlock, std::string *peer, std::strin
 
 UniqueFd connectTcp(const std::string &address, std::uint16_t port, std::string *error)
 {
-    const std::string where = "cannot connect to " + address + ':' + std::to_string(port) + ": ";
+    // Made only on failure: a proxy connects once per connection.
+    const auto where = [&] {
+        return "cannot connect to " + address + ':' + std::to_string(port) + ": ";
+    };
     sockaddr_storage sa;
     socklen_t length = 0;
     if (!toSockaddr(address, port, &sa, &length)) {
-        setError(error, where + "not an IP address");
+        setError(error, where() + "not an IP address");
         return {};
     }
     UniqueFd fd(::socket(sa.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (!fd) {
-        setError(error, where + errorText(errno));
+        setError(error, where() + errorText(errno));
         return {};
     }
     setNoDelay(fd.get());
@@ -191,7 +196,7 @@ UniqueFd connectTcp(const std::string &address, std::uint16_t port, std::string 
         rc = ::connect(fd.get(), reinterpret_cast<sockaddr *>(&sa), length);
     } while (rc != 0 && errno == EINTR);
     if (rc != 0 && errno != EINPROGRESS) {
-        setError(error, where + errorText(errno));
+        setError(error, where() + errorText(errno));
         return {};
     }
     return fd;

@@ -73,7 +73,8 @@ std::uint16_t localPort(int fd);
 // The peer's address as text ("127.0.0.1", an IPv4-mapped IPv6 address shown as IPv4), or "".
 std::string peerAddress(int fd);
 
-// Accepts one pending connection: non-blocking, close-on-exec, TCP_NODELAY. Invalid when none is
+// Accepts one pending connection: non-blocking, close-on-exec, TCP_NODELAY inherited from a
+// listener made by listenTcp() (which sets it; no call per connection). Invalid when none is
 // pending (`wouldBlock` true) or on error (`error` set; EMFILE and the like: the caller retries
 // later). `peer` (optional) gets the peer's address as peerAddress() gives it.
 UniqueFd acceptTcp(int listenFd, bool *wouldBlock, std::string *peer = nullptr,

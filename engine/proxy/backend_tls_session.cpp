@@ -10,14 +10,27 @@
 
 namespace Torii::Proxy::Internal {
 
-std::shared_ptr<const Tls::ClientContext>
-BackendTlsContexts::contextFor(const RouteTable::BackendTls &tls, std::string *error)
+bool BackendTlsContexts::standsIn(const RouteTable::BackendTls &tls,
+                                  const std::string &endpoint) const
 {
-    if (const auto it = m_contexts.find(tls.key); it != m_contexts.end()) {
+    return tls.systemTrust && m_standIn && !m_standIn->certificatePem.empty() &&
+           !m_standIn->excludedEndpoints.count(endpoint);
+}
+
+std::shared_ptr<const Tls::ClientContext>
+BackendTlsContexts::contextFor(const RouteTable::BackendTls &tls, const std::string &endpoint,
+                               std::string *error)
+{
+    const bool standIn = standsIn(tls, endpoint);
+    const std::string key = standIn ? tls.key + "#stand-in" : tls.key;
+    if (const auto it = m_contexts.find(key); it != m_contexts.end()) {
         return it->second;
     }
     Tls::ClientContextOptions options;
     options.trustedCertificates = {tls.trustedPem};
+    if (standIn) {
+        options.trustedCertificates.push_back(m_standIn->certificatePem);
+    }
     options.systemTrust = tls.systemTrust;
     options.alpn = {"http/1.1"};
     auto context = Tls::ClientContext::create(options, error);
@@ -32,8 +45,18 @@ BackendTlsContexts::contextFor(const RouteTable::BackendTls &tls, std::string *e
     if (m_contexts.size() >= 64) {
         m_contexts.clear();
     }
-    m_contexts.emplace(tls.key, context);
+    m_contexts.emplace(key, context);
     return context;
+}
+
+std::unique_ptr<BackendTlsSession> BackendTlsContexts::newSession(const RouteTable::BackendTls &tls,
+                                                                  const std::string &endpoint,
+                                                                  std::string poolKey)
+{
+    std::string error;
+    auto context = contextFor(tls, endpoint, &error);
+    return std::make_unique<BackendTlsSession>(std::move(context), tls, std::move(poolKey),
+                                               std::move(error));
 }
 
 BackendTlsSession::BackendTlsSession(std::shared_ptr<const Tls::ClientContext> context,
@@ -90,8 +113,7 @@ BackendTlsSession::Step BackendTlsSession::handshake()
     }
     if (SSL_get_verify_result(m_ssl) != X509_V_OK) {
         m_failure = "the backend's certificate did not verify (BackendTLSPolicy " + m_policy +
-                    "): " +
-                    X509_verify_cert_error_string(SSL_get_verify_result(m_ssl));
+                    "): " + X509_verify_cert_error_string(SSL_get_verify_result(m_ssl));
         ERR_clear_error();
     } else if (Tls::ClientContext::peerSpokePlainText()) {
         ERR_clear_error();
@@ -104,9 +126,9 @@ BackendTlsSession::Step BackendTlsSession::handshake()
     return Step::Failed;
 }
 
-Net::IoResult BackendTlsSession::read(char *buffer, std::size_t capacity)
+Net::IoResult BackendTlsSession::read(char *buffer, std::size_t capacity, bool *wantsWrite)
 {
-    return tlsReadSome(m_ssl, buffer, capacity);
+    return tlsReadSome(m_ssl, buffer, capacity, wantsWrite);
 }
 
 Net::IoResult BackendTlsSession::write(std::string_view bytes)

@@ -152,4 +152,56 @@ void finishEvent(Exchange &x, std::chrono::steady_clock::time_point now)
         std::chrono::duration_cast<std::chrono::microseconds>(now - x.started).count();
 }
 
+void keepBodyChunk(Exchange &x, std::string_view chunk)
+{
+    if (chunk.empty() || x.bodyState == RetryPolicy::BodyState::Streamed) {
+        return;
+    }
+    if (!x.keepBody || x.body.size() + chunk.size() > RetryPolicy::kMaxReplayableBody) {
+        x.bodyState = RetryPolicy::BodyState::Streamed;
+        std::string().swap(x.body);
+        return;
+    }
+    x.body.append(chunk);
+    x.bodyState = RetryPolicy::BodyState::Buffered;
+}
+
+std::string replayBytes(const Exchange &x)
+{
+    std::string bytes = x.upstreamHead;
+    if (x.chunkedUpstream) {
+        if (!x.body.empty()) {
+            bytes += Http::encodeChunk(x.body);
+        }
+        if (x.requestComplete) {
+            bytes += Http::lastChunk(x.bodyTrailers);
+        }
+    } else {
+        bytes += x.body;
+    }
+    return bytes;
+}
+
+ExchangeStart nextAttempt(Exchange &x, const RoutingInput &input)
+{
+    ++x.event.attempts;
+    RequestDecision decision = decideRequest(input, Http::RequestHead(*x.clientHead));
+    x.event.backend = std::move(decision.backend);
+    ExchangeStart next;
+    if (decision.local) {
+        next.local = std::move(decision.local);
+        return next;
+    }
+    next.forward = std::move(decision.forward);
+    const ForwardPlan &plan = next.forward;
+    x.event.endpoint = plan.endpoint;
+    x.endpointHost = plan.endpointHost;
+    x.endpointPort = plan.endpointPort;
+    x.backendTls = plan.backendTls;
+    x.responseHeaders = plan.responseHeaders;
+    x.upstreamHead = Http::serializeRequestHead(plan.head);
+    x.staleResent = false;
+    return next;
+}
+
 } // namespace Torii::Proxy::Internal

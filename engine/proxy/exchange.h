@@ -99,4 +99,18 @@ std::string localAnswerBytes(Exchange &x, const LocalAnswer &answer);
 // Stamps the latency at `now` on the event.
 void finishEvent(Exchange &x, std::chrono::steady_clock::time_point now);
 
+// ---- attempts after the first (retries, the stale re-send), for either client protocol ----
+
+// Keeps `chunk` of the request body (when x.keepBody) for another attempt while the whole body
+// stays within RetryPolicy::kMaxReplayableBody; past that the copy is dropped and the body is
+// Streamed (never re-sent).
+void keepBodyChunk(Exchange &x, std::string_view chunk);
+// The bytes of a re-sent attempt: x.upstreamHead, the body kept so far (chunk-encoded when the
+// request is chunked) and, once the request is complete, its end with x.bodyTrailers.
+std::string replayBytes(const Exchange &x);
+// The next attempt's backend and endpoint, chosen again on x.clientHead (the same snapshots):
+// updates x (attempts, backend, endpoint, TLS, response filters, the serialized head) and
+// returns the plan, or the local answer when no backend can take it now.
+ExchangeStart nextAttempt(Exchange &x, const RoutingInput &input);
+
 } // namespace Torii::Proxy::Internal

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,17 @@ using TlsContextMap = std::map<int, std::shared_ptr<SSL_CTX>>;
 
 // The key of a backend in an EndpointMap: "namespace/service:port".
 std::string endpointKey(const std::string &ns, const std::string &service, int port);
+
+// A CA the gateway trusts beside the operating system's store for BackendTLSPolicies with
+// wellKnownCACertificates: System: the workspace's development CA while `serve --dev-ca` runs mock
+// HTTPS backends whose certificates it issued (a simulator stand-in for a public CA, which a mock
+// cannot have). Endpoints listed in excludedEndpoints ("127.0.0.1:port": real apps bound with
+// --backend) get the system store only.
+struct SystemTrustStandIn
+{
+    std::string certificatePem;
+    std::set<std::string> excludedEndpoints;
+};
 
 struct GatewayConfig
 {
@@ -89,6 +101,8 @@ struct GatewayConfig
     // new flows and datagrams are dropped and counted (Gateway::droppedDatagrams()).
     std::size_t udpMaxSessions = 4096;
     std::size_t udpQueueDatagrams = 256;
+    // BackendTLSPolicy origination: see SystemTrustStandIn. Null: the system store alone.
+    std::shared_ptr<const SystemTrustStandIn> systemTrustStandIn;
 };
 
 } // namespace Torii::Proxy

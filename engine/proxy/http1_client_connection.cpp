@@ -22,6 +22,7 @@ namespace {
 constexpr std::size_t kReadChunk = 64 * 1024;
 constexpr std::chrono::milliseconds kLinger{1000};    // reading after "Connection: close"
 constexpr std::chrono::milliseconds kHandshake{10000}; // TLS handshake
+} // namespace
 
 // What the per-request path may skip for a whole table: the copy of the client's head kept for a
 // retry's new decision, and the mirror lookup. Scanned once per table snapshot.
@@ -49,7 +50,6 @@ TableTraits scanTable(const RouteTable::RouteTable &table)
     }
     return traits;
 }
-} // namespace
 
 Http1ClientConnection::Http1ClientConnection(LoopWorkerContext &context, Net::UniqueFd fd,
                                              std::string peer, int gatewayPort, SSL_CTX *tls)
@@ -409,9 +409,10 @@ void Http1ClientConnection::onHead(Http::RequestHead &&head)
         clientHead = head;
     }
     const bool wantsTrailers = m_context.tableTraits.h2c && head.headers.hasToken("TE", "trailers");
-    // WebSocket (RFC 6455): routed like any request, then tunnelled (plain HTTP listeners).
+    // WebSocket (RFC 6455): routed like any request, then tunnelled (over the client's TLS on
+    // HTTPS listeners: the SSL goes to the tunnel).
     std::string websocketUpgrade;
-    if (head.upgrade && !m_ssl && head.headers.hasToken("Upgrade", "websocket")) {
+    if (head.upgrade && head.headers.hasToken("Upgrade", "websocket")) {
         websocketUpgrade = head.headers.find("Upgrade")->value;
     }
 
@@ -472,17 +473,7 @@ RoutingInput Http1ClientConnection::routingInput(const Exchange &x) const
 
 void Http1ClientConnection::keepBody(std::string_view chunk)
 {
-    Exchange &x = *m_current;
-    if (chunk.empty() || x.bodyState == RetryPolicy::BodyState::Streamed) {
-        return;
-    }
-    if (!x.keepBody || x.body.size() + chunk.size() > RetryPolicy::kMaxReplayableBody) {
-        x.bodyState = RetryPolicy::BodyState::Streamed;
-        std::string().swap(x.body);
-        return;
-    }
-    x.body.append(chunk);
-    x.bodyState = RetryPolicy::BodyState::Buffered;
+    keepBodyChunk(*m_current, chunk);
 }
 
 void Http1ClientConnection::onBody(std::string_view chunk)
@@ -555,18 +546,7 @@ void Http1ClientConnection::sendAttempt(bool freshConnection)
                                                x.backendTls);
     Http1Upstream *upstream = m_upstream.get();
     upstream->begin(this, x.event.method);
-    std::string bytes = x.upstreamHead;
-    if (x.chunkedUpstream) {
-        if (!x.body.empty()) {
-            bytes += Http::encodeChunk(x.body);
-        }
-        if (x.requestComplete) {
-            bytes += Http::lastChunk(x.bodyTrailers);
-        }
-    } else {
-        bytes += x.body;
-    }
-    upstream->send(bytes); // may fail at once: upstreamFailed has run then
+    upstream->send(replayBytes(x)); // may fail at once: upstreamFailed has run then
 }
 
 // The deadline of the attempt starting now: timeouts.backendRequest, within what is left of
@@ -639,24 +619,14 @@ void Http1ClientConnection::startRetry()
         flushOutput();
         return;
     }
-    ++x.event.attempts;
     // The backend choice again, on the same snapshots (another backend or endpoint may answer).
-    RequestDecision decision = decideRequest(routingInput(x), Http::RequestHead(*x.clientHead));
-    x.event.backend = std::move(decision.backend);
-    if (decision.local) {
+    const ExchangeStart next = nextAttempt(x, routingInput(x));
+    if (next.local) {
         x.closeAfter = x.closeAfter || !x.requestComplete;
-        answerLocally(*decision.local);
+        answerLocally(*next.local);
         flushOutput();
         return;
     }
-    ForwardPlan &plan = decision.forward;
-    x.event.endpoint = plan.endpoint;
-    x.endpointHost = plan.endpointHost;
-    x.endpointPort = plan.endpointPort;
-    x.backendTls = plan.backendTls;
-    x.responseHeaders = std::move(plan.responseHeaders);
-    x.upstreamHead = Http::serializeRequestHead(plan.head);
-    x.staleResent = false;
     armAttemptDeadline();
     sendAttempt(false);
 }
@@ -686,36 +656,7 @@ void Http1ClientConnection::startMirrors(const ForwardPlan &plan)
     if (!x.route || !m_context.mirrors || !m_context.tableTraits.mirrors) {
         return;
     }
-    const MirrorPolicy policy({&x.route->filters, plan.backendRef ? &plan.backendRef->filters
-                                                                   : nullptr});
-    if (policy.mirrors().empty()) {
-        return;
-    }
-    for (const RouteTable::Backend *target : policy.firing(m_context.random)) {
-        const std::string *next = EndpointChooser::next(
-            m_context.endpointChooser.target(*target, x.table.get(), *x.endpoints));
-        if (next == nullptr) {
-            continue; // no endpoint to mirror to: the copy is not sent
-        }
-        const std::string &endpoint = *next;
-        std::string host;
-        quint16 port = 0;
-        if (!splitEndpoint(endpoint, &host, &port)) {
-            continue;
-        }
-        // The mirrored head is the upstream head (after every request filter), Host kept.
-        const std::uint64_t id =
-            m_context.mirrors->start(endpoint, host, port, plan.head.method, x.upstreamHead);
-        if (id != 0) {
-            ++x.event.mirrors;
-            const bool bodyFollows = plan.head.chunked || plan.head.contentLength.value_or(0) > 0;
-            if (bodyFollows) {
-                x.mirrorCopies.push_back(id);
-            } else {
-                m_context.mirrors->finishBody(id);
-            }
-        }
-    }
+    startMirrorCopies(*m_context.mirrors, x, plan, m_context.endpointChooser, m_context.random);
 }
 
 void Http1ClientConnection::sendToMirrors(std::string_view bytes)
@@ -860,7 +801,8 @@ void Http1ClientConnection::startH2cStream(const ForwardPlan &plan, bool clientW
     m_h2Trailers = clientWantsTrailers;
     m_h2ResponseTrailers.fields.clear();
     armAttemptDeadline();
-    m_h2 = m_context.h2Pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort);
+    m_h2 = m_context.h2Pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort,
+                                     plan.backendTls, &m_context.pool->tlsContexts());
     const bool bodyFollows = plan.head.chunked || plan.head.contentLength.value_or(0) > 0;
     m_h2Id = m_h2->open(this, plan.head, !bodyFollows);
     if (m_h2Id < 0) {
@@ -975,7 +917,8 @@ void Http1ClientConnection::handOverToTunnel()
     m_websocket = false;
     m_context.loop->remove(m_fd.get());
     handover.fd = std::move(m_fd);
-    closeNow(); // retires this connection; the socket lives on in the tunnel
+    handover.clientSsl.reset(std::exchange(m_ssl, nullptr));
+    closeNow(); // retires this connection; the socket (and its SSL) live on in the tunnel
     m_context.startTunnel(std::move(handover));
 }
 

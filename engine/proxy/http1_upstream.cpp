@@ -273,6 +273,9 @@ void Http1Upstream::parseInput()
             // Told only now that the bytes are consumed and the parser is idle, so the listener
             // can hand this connection back to the pool as reusable.
             m_completed = false;
+            if (m_listener && !m_trailers.fields.empty()) {
+                m_listener->upstreamTrailers(std::exchange(m_trailers, Http::Headers()));
+            }
             if (m_listener) {
                 m_listener->upstreamComplete();
             }
@@ -391,11 +394,12 @@ void Http1Upstream::onBody(std::string_view chunk)
     }
 }
 
-void Http1Upstream::onComplete(Http::Headers &&)
+void Http1Upstream::onComplete(Http::Headers &&trailers)
 {
     if (!m_awaitingResponse || m_lastWasInterim) {
         return; // an interim (1xx) response is a message of its own; the final one follows
     }
+    m_trailers = std::move(trailers);
     m_awaitingResponse = false;
     m_completed = true; // reported by parseInput once the feed returned
 }
@@ -452,10 +456,7 @@ std::unique_ptr<Http1Upstream> Http1UpstreamPool::create(const std::string &endp
 {
     std::unique_ptr<BackendTlsSession> session;
     if (tls) {
-        std::string error;
-        auto context = m_tlsContexts.contextFor(*tls, &error);
-        session = std::make_unique<BackendTlsSession>(std::move(context), *tls,
-                                                      std::move(poolKey), std::move(error));
+        session = m_tlsContexts.newSession(*tls, endpoint, std::move(poolKey));
     }
     return std::make_unique<Http1Upstream>(m_loop, endpoint, host, port, m_limits,
                                            m_connectTimeout, std::move(session));

@@ -27,6 +27,9 @@ public:
     virtual ~UpstreamListener() = default;
     virtual void upstreamHead(Http::ResponseHead &&head) = 0; // interim (1xx) heads too
     virtual void upstreamBody(std::string_view chunk) = 0;
+    // The response's trailers (a chunked HTTP/1.1 body's, HTTP/2's), just before
+    // upstreamComplete; not called when there are none.
+    virtual void upstreamTrailers(Http::Headers &&) {}
     virtual void upstreamComplete() = 0;
     // The endpoint could not be reached, closed early, or answered bytes that are not HTTP/1.1.
     // No further call follows; the connection is not reusable.
@@ -117,6 +120,7 @@ private:
     std::function<void()> m_onUnusable;
     Net::ByteBuffer m_output; // request bytes not written yet
     Net::ByteBuffer m_input;  // response bytes not parsed yet
+    Http::Headers m_trailers; // of the response that just completed (a chunked body's)
     std::string m_connectFailure;
     bool m_connected = false;
     bool m_broken = false;
@@ -162,6 +166,8 @@ public:
 
     // TLS client contexts made so far (one per distinct BackendTLSPolicy settings).
     std::size_t tlsContextCount() const { return m_tlsContexts.size(); }
+    // The per-policy TLS client contexts, for connections that never idle here (upgrade_tunnel).
+    BackendTlsContexts &tlsContexts() { return m_tlsContexts; }
 
 private:
     void drop(Http1Upstream *connection);

@@ -2,6 +2,7 @@
 
 #include "http2_upstream.h"
 #include "loop_worker_context.h"
+#include "mirror_sender.h"
 #include "tls_io.h"
 #include "engine/http/http1_codec.h"
 
@@ -26,11 +27,46 @@ constexpr std::int32_t kConnectionWindow = 16 << 20; // the whole connection
 constexpr std::uint32_t kMaxConcurrentStreams = 256;
 
 
-nghttp2_nv field(const std::string &name, const std::string &value)
+nghttp2_nv field(std::string_view name, std::string_view value)
 {
     return nghttp2_nv{reinterpret_cast<uint8_t *>(const_cast<char *>(name.data())),
                       reinterpret_cast<uint8_t *>(const_cast<char *>(value.data())), name.size(),
                       value.size(), NGHTTP2_NV_FLAG_NONE};
+}
+
+// HTTP/2 field names are lower-case (RFC 9113 8.2.1); the head's own strings are changed in
+// place rather than copied (this runs for every field of every response).
+void lowerInPlace(std::string &name)
+{
+    for (char &c : name) {
+        if (c >= 'A' && c <= 'Z') {
+            c = char(c - 'A' + 'a');
+        }
+    }
+}
+
+// A block of header fields for nghttp2, which copies them during the submit call: the array is
+// the worker thread's, reused, so building a block allocates nothing once it has grown.
+std::vector<nghttp2_nv> &headerBlock()
+{
+    thread_local std::vector<nghttp2_nv> block;
+    block.clear();
+    return block;
+}
+
+// Adds `headers` (names lower-cased in place) to `block`, minus the fields HTTP/2 does not
+// carry: shapeResponseHead already dropped the hop-by-hop ones and only adds Transfer-Encoding
+// (chunked, an HTTP/1.1 framing) or Connection; Host is a request's.
+void appendFields(std::vector<nghttp2_nv> &block, Http::Headers &headers)
+{
+    for (Http::HeaderField &f : headers.fields) {
+        lowerInPlace(f.name);
+        if (f.name == "transfer-encoding" || f.name == "connection" || f.name == "host" ||
+            f.name == "keep-alive") {
+            continue;
+        }
+        block.push_back(field(f.name, f.value));
+    }
 }
 
 // base64url without padding (RFC 7540 3.2.1's HTTP2-Settings); false on a bad character.
@@ -128,11 +164,16 @@ public:
     Stream(Http2ClientConnection &owner, std::int32_t id)
         : m_owner(owner)
         , m_id(id)
-    {}
+    {
+        m_head.headers.fields.reserve(12); // a browser's or h2load's request: no regrowth
+    }
     ~Stream() override
     {
         if (m_timer) {
             m_owner.m_context.loop->cancelTimer(m_timer);
+        }
+        if (m_retryTimer) {
+            m_owner.m_context.loop->cancelTimer(m_retryTimer);
         }
         if (m_upstream) {
             m_upstream->detach();
@@ -192,11 +233,19 @@ public:
             }
             return;
         }
+        sendToMirrors(chunk);
+        if (m_retryTimer && !m_answered) {
+            m_x.event.bytesIn += chunk.size(); // a retry's backoff: sent with the next attempt
+            keepBodyChunk(m_x, chunk);
+            consume(chunk.size());
+            return;
+        }
         if (m_answered || !m_upstream) {
             consume(chunk.size()); // a local answer went out: the body is read and dropped
             return;
         }
         m_x.event.bytesIn += chunk.size();
+        keepBodyChunk(m_x, chunk);
         if (m_x.chunkedUpstream) {
             m_upstream->send(Http::encodeChunk(chunk));
         } else {
@@ -212,11 +261,26 @@ public:
     void requestEnd()
     {
         m_x.requestComplete = true;
+        if (m_x.keepBody && m_x.bodyState != RetryPolicy::BodyState::Streamed) {
+            m_x.bodyTrailers = m_trailers; // a re-sent attempt ends the body the same way
+        }
         if (m_h2) {
             m_h2->endBody(m_h2Id, m_trailers);
         }
         if (m_upstream && m_x.chunkedUpstream) {
             m_upstream->send(Http::lastChunk(m_trailers));
+        }
+        if (!m_x.mirrorCopies.empty()) {
+            if (m_x.chunkedUpstream) {
+                const std::string last = Http::lastChunk(m_trailers);
+                for (std::uint64_t id : m_x.mirrorCopies) {
+                    m_owner.m_context.mirrors->sendBody(id, last);
+                }
+            }
+            for (std::uint64_t id : m_x.mirrorCopies) {
+                m_owner.m_context.mirrors->finishBody(id);
+            }
+            m_x.mirrorCopies.clear();
         }
         if (m_upstreamDone) {
             releaseUpstream(false); // it answered before the body ended: not reused
@@ -239,17 +303,11 @@ public:
         }
         if (m_bodyEnded && m_pending.empty()) {
             *flags |= NGHTTP2_DATA_FLAG_EOF;
-            if (!m_responseTrailers.fields.empty()) { // HTTP/2 upstreams' (gRPC status)
-                std::vector<std::string> strings;
-                for (const Http::HeaderField &f : m_responseTrailers.fields) {
-                    strings.push_back(Http::asciiLower(f.name));
-                    strings.push_back(f.value);
-                }
-                std::vector<nghttp2_nv> nva;
-                for (std::size_t i = 0; i + 1 < strings.size(); i += 2) {
-                    nva.push_back(field(strings[i], strings[i + 1]));
-                }
-                if (nghttp2_submit_trailer(m_owner.m_session, m_id, nva.data(), nva.size()) == 0) {
+            if (!m_responseTrailers.fields.empty()) { // gRPC status, an HTTP/1.1 chunked body's
+                std::vector<nghttp2_nv> &nva = headerBlock();
+                appendFields(nva, m_responseTrailers);
+                if (!nva.empty() &&
+                    nghttp2_submit_trailer(m_owner.m_session, m_id, nva.data(), nva.size()) == 0) {
                     *flags |= NGHTTP2_DATA_FLAG_NO_END_STREAM;
                 }
                 m_responseTrailers.fields.clear();
@@ -276,6 +334,7 @@ public:
     // The client or the session ended the stream.
     void closed()
     {
+        abandonMirrors(); // the client's request ended before its body did (if any is left)
         if (!m_published && m_started) {
             publish();
         }
@@ -290,6 +349,10 @@ public:
         m_timer = 0;
         if (m_upstreamDone || m_answered) {
             return;
+        }
+        if (m_retryTimer) {
+            m_owner.m_context.loop->cancelTimer(m_retryTimer);
+            m_retryTimer = 0;
         }
         releaseUpstream(false);
         closeH2();
@@ -307,7 +370,7 @@ public:
         if (m_withheld > 0) {
             consume(std::exchange(m_withheld, 0));
         }
-        m_owner.sendPending();
+        m_owner.sendSoon();
     }
 
 private:
@@ -360,23 +423,23 @@ private:
         context.snapshots->refresh();
         x.table = context.snapshots->table();
         x.endpoints = context.snapshots->endpoints();
+        if (x.table != context.scannedTable) {
+            context.scannedTable = x.table;
+            context.tableTraits = x.table ? scanTable(*x.table) : TableTraits{};
+        }
         context.endpointChooser.bind(x.table, x.endpoints);
+        // A retry decides again on the client's head: keep a copy, only when some row retries.
+        std::optional<Http::RequestHead> clientHead;
+        if (context.tableTraits.retries) {
+            clientHead = head;
+        }
         if (!m_owner.m_firstTable) {
             m_owner.m_firstTable = x.table;
         } else if (x.table != m_owner.m_firstTable && !m_owner.m_goawaySent) {
             m_owner.goAway(NGHTTP2_NO_ERROR); // this stream is served; later ones reconnect
         }
 
-        RoutingInput input;
-        input.gatewayPort = m_owner.m_gatewayPort;
-        input.table = x.table.get();
-        input.endpoints = x.endpoints.get();
-        input.clientAddress = m_owner.m_peer;
-        input.random = &context.random;
-        input.endpointChooser = &context.endpointChooser;
-        input.tls = m_owner.m_ssl != nullptr;
-        input.serverName = m_owner.m_sni;
-        ExchangeStart begin = startExchange(x, input, std::move(head));
+        ExchangeStart begin = startExchange(x, routingInput(), std::move(head));
         // The connection's framing is HTTP/2's: the HTTP/1.1 close and chunking rules of the
         // exchange do not apply.
         x.client11 = true;
@@ -402,7 +465,8 @@ private:
             (speaksH2c(plan.backendRef->appProtocol) || m_grpc)) {
             // An h2c backend, or a gRPC call (HTTP/2 end to end, whatever the Service port
             // says): a stream on the endpoint's shared connection.
-            m_h2 = context.h2Pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort);
+            m_h2 = context.h2Pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort,
+                                           plan.backendTls, &context.pool->tlsContexts());
             m_h2Id = m_h2->open(this, plan.head, endStream);
             if (m_h2Id < 0) {
                 m_h2 = nullptr;
@@ -411,11 +475,147 @@ private:
             }
             return;
         }
+        if (x.retry && x.retry->enabled()) {
+            x.clientHead = std::move(clientHead);
+            x.keepBody = x.clientHead.has_value();
+        }
         x.upstreamHead = Http::serializeRequestHead(plan.head);
+        if (context.mirrors && context.tableTraits.mirrors) {
+            startMirrorCopies(*context.mirrors, x, plan, context.endpointChooser, context.random);
+        }
         m_upstream = context.pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort,
                                            plan.backendTls);
+        // A reused connection may turn out stale: keep the body so the request can be re-sent.
+        x.keepBody = x.keepBody || m_upstream->wasReused();
+        if (x.keepBody && !RetryPolicy::shouldBufferBody(plan.head)) {
+            x.keepBody = false; // declared larger than the replay limit: streamed, never re-sent
+        }
         m_upstream->begin(this, plan.head.method);
         m_upstream->send(x.upstreamHead); // may fail at once (upstreamFailed answers)
+    }
+
+    // RequestMirror copies get the request body as the upstream does (chunk-framed when the
+    // head says chunked), during a retry's backoff too.
+    void sendToMirrors(std::string_view chunk)
+    {
+        if (m_x.mirrorCopies.empty() || chunk.empty()) {
+            return;
+        }
+        const std::string encoded = m_x.chunkedUpstream ? Http::encodeChunk(chunk) : std::string();
+        const std::string_view bytes = m_x.chunkedUpstream ? std::string_view(encoded) : chunk;
+        for (std::uint64_t id : m_x.mirrorCopies) {
+            m_owner.m_context.mirrors->sendBody(id, bytes);
+        }
+    }
+
+    void abandonMirrors()
+    {
+        for (std::uint64_t id : m_x.mirrorCopies) {
+            m_owner.m_context.mirrors->abandon(id);
+        }
+        m_x.mirrorCopies.clear();
+    }
+
+    RoutingInput routingInput()
+    {
+        LoopWorkerContext &context = m_owner.m_context;
+        RoutingInput input;
+        input.gatewayPort = m_owner.m_gatewayPort;
+        input.table = m_x.table.get();
+        input.endpoints = m_x.endpoints.get();
+        input.clientAddress = m_owner.m_peer;
+        input.random = &context.random;
+        input.endpointChooser = &context.endpointChooser;
+        input.tls = m_owner.m_ssl != nullptr;
+        input.serverName = m_owner.m_sni;
+        return input;
+    }
+
+    // ---- attempts after the first: the HTTPRoute retry policy, the stale re-send ----------
+    // (the same RetryPolicy and Exchange helpers as the HTTP/1.1 client path; HTTP/1.1
+    // endpoints only: an h2c stream is not re-sent)
+
+    // Asks the row's retry policy after an attempt ended with `outcome` (nothing sent to the
+    // client yet). True: the upstream is dropped and the next attempt waits its backoff.
+    bool retryAfter(const RetryPolicy::Outcome &outcome)
+    {
+        Exchange &x = m_x;
+        if (!x.retry || !x.clientHead || m_responseHeadSent || m_answered || !m_upstream) {
+            return false;
+        }
+        const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+            m_owner.m_context.loop->now() - x.started);
+        const RetryPolicy::BodyState body =
+            x.bodyState == RetryPolicy::BodyState::None && !x.requestComplete
+                ? RetryPolicy::BodyState::Buffered // nothing arrived yet; it will be kept
+                : x.bodyState;
+        const RetryPolicy::Decision decision =
+            x.retry->afterAttempt(x.event.attempts, outcome, elapsed, body);
+        if (!decision.retry) {
+            return false;
+        }
+        releaseUpstream(false); // a failed or unwanted answer: that connection is not reused
+        const std::int32_t id = m_id;
+        Http2ClientConnection *owner = &m_owner;
+        m_retryTimer = m_owner.m_context.loop->addTimer(decision.delay, [owner, id] {
+            if (Stream *stream = owner->streamOf(id)) {
+                stream->m_retryTimer = 0;
+                stream->startRetry();
+                owner->sendSoon();
+            }
+        });
+        return true;
+    }
+
+    void startRetry()
+    {
+        Exchange &x = m_x;
+        if (m_answered) {
+            return;
+        }
+        if (x.bodyState == RetryPolicy::BodyState::Streamed) {
+            // The body outgrew the replay limit during the backoff: it cannot be sent again.
+            answerLocally(upstreamFailedAnswer(
+                              x, "the request body outgrew what a retry can replay (" +
+                                     std::to_string(RetryPolicy::kMaxReplayableBody) + " bytes)"),
+                          false);
+            return;
+        }
+        const ExchangeStart next = nextAttempt(x, routingInput());
+        if (next.local) {
+            answerLocally(*next.local, false);
+            return;
+        }
+        sendAttempt(false);
+    }
+
+    // A request that failed before any response byte on a connection taken from the idle
+    // pool: the endpoint closed it while idle, so it is sent once more on a new connection.
+    bool resendIfStale()
+    {
+        Exchange &x = m_x;
+        if (!m_upstream || !m_upstream->wasReused() || m_upstream->responseStarted() ||
+            m_responseHeadSent || x.staleResent || !x.keepBody ||
+            x.bodyState == RetryPolicy::BodyState::Streamed) {
+            return false;
+        }
+        x.staleResent = true;
+        releaseUpstream(false);
+        sendAttempt(true);
+        return true;
+    }
+
+    // Sends the current attempt (head, the body kept so far, its end when complete).
+    void sendAttempt(bool freshConnection)
+    {
+        Exchange &x = m_x;
+        Http1UpstreamPool &pool = *m_owner.m_context.pool;
+        m_upstream = freshConnection ? pool.connect(x.event.endpoint, x.endpointHost,
+                                                    x.endpointPort, x.backendTls)
+                                     : pool.acquire(x.event.endpoint, x.endpointHost,
+                                                    x.endpointPort, x.backendTls);
+        m_upstream->begin(this, x.event.method);
+        m_upstream->send(replayBytes(x)); // may fail at once: upstreamFailed has run then
     }
 
     void answerLocally(const LocalAnswer &answer, bool timeout)
@@ -464,11 +664,15 @@ private:
 
     void submit(const std::vector<std::string> &strings, bool withBody)
     {
-        std::vector<nghttp2_nv> nva;
-        nva.reserve(strings.size() / 2);
+        std::vector<nghttp2_nv> &nva = headerBlock();
         for (std::size_t i = 0; i + 1 < strings.size(); i += 2) {
             nva.push_back(field(strings[i], strings[i + 1]));
         }
+        submit(nva, withBody);
+    }
+
+    void submit(const std::vector<nghttp2_nv> &nva, bool withBody)
+    {
         nghttp2_data_provider provider;
         provider.source.ptr = this;
         provider.read_callback = [](nghttp2_session *, std::int32_t, std::uint8_t *buf,
@@ -514,26 +718,41 @@ private:
     // UpstreamListener
     void upstreamHead(Http::ResponseHead &&head) override
     {
-        if (head.isInterim() || m_answered) {
-            return; // 100 Continue and the like are the HTTP/1.1 hop's
+        if (m_answered) {
+            return;
+        }
+        if (head.isInterim()) {
+            forwardInterim(head);
+            return;
+        }
+        if (m_x.retry && m_x.retry->isRetriable({RetryPolicy::Outcome::Kind::Response, head.status}) &&
+            retryAfter({RetryPolicy::Outcome::Kind::Response, head.status})) {
+            return;
         }
         shapeResponseHead(m_x, head);
-        Http::removeHopByHop(head.headers); // the chunked framing shapeResponseHead chose
-        std::vector<std::string> strings;
-        strings.reserve(2 + 2 * head.headers.fields.size());
-        strings.push_back(":status");
-        strings.push_back(std::to_string(head.status));
-        for (const Http::HeaderField &f : head.headers.fields) {
-            std::string name = Http::asciiLower(f.name);
-            if (name == "host") {
-                continue;
-            }
-            strings.push_back(std::move(name));
-            strings.push_back(f.value);
-        }
+        const std::string status = std::to_string(head.status);
+        std::vector<nghttp2_nv> &nva = headerBlock();
+        nva.push_back(field(":status", status));
+        appendFields(nva, head.headers);
         m_headOnly = m_x.headRequest || !head.hasBody;
         m_responseHeadSent = true;
-        submit(strings, !m_headOnly);
+        submit(nva, !m_headOnly);
+    }
+
+    // An interim response (100 Continue, 103 Early Hints) is a HEADERS frame of its own before
+    // the final one (RFC 9113 8.1). 101 has no meaning in HTTP/2 (the upgrade is the HTTP/1.1
+    // hop's) and is not sent.
+    void forwardInterim(Http::ResponseHead &head)
+    {
+        if (m_responseHeadSent || head.status == 101 || !shapeInterimHead(m_x, head)) {
+            return;
+        }
+        const std::string status = std::to_string(head.status);
+        std::vector<nghttp2_nv> &nva = headerBlock();
+        nva.push_back(field(":status", status));
+        appendFields(nva, head.headers);
+        nghttp2_submit_headers(m_owner.m_session, NGHTTP2_FLAG_NONE, m_id, nullptr, nva.data(),
+                               nva.size(), nullptr);
     }
 
     void upstreamBody(std::string_view chunk) override
@@ -584,12 +803,22 @@ private:
             releaseUpstream(true);
         }
         publish();
-        m_owner.sendPending();
+        m_owner.sendSoon();
     }
 
     void upstreamFailed(const std::string &reason) override
     {
         m_h2 = nullptr; // its stream is over
+        if (m_upstream && !m_responseHeadSent) {
+            const RetryPolicy::Outcome outcome{m_upstream->connected()
+                                                   ? RetryPolicy::Outcome::Kind::Reset
+                                                   : RetryPolicy::Outcome::Kind::ConnectFailed,
+                                               0};
+            if (resendIfStale() || retryAfter(outcome)) {
+                m_owner.sendSoon();
+                return;
+            }
+        }
         releaseUpstream(false);
         if (m_timer) {
             m_owner.m_context.loop->cancelTimer(m_timer);
@@ -601,10 +830,10 @@ private:
         } else {
             answerLocally(upstreamFailedAnswer(m_x, reason), false);
         }
-        m_owner.sendPending();
+        m_owner.sendSoon();
     }
 
-    void upstreamBatchDone() override { m_owner.sendPending(); }
+    void upstreamBatchDone() override { m_owner.sendSoon(); }
 
     Http2ClientConnection &m_owner;
     const std::int32_t m_id;
@@ -618,6 +847,7 @@ private:
     std::int32_t m_h2Id = -1;
     Http::Headers m_responseTrailers;
     Net::TimerId m_timer = 0;
+    Net::TimerId m_retryTimer = 0; // the backoff before the next attempt
     std::string m_pending; // response bytes not framed yet, from m_pendingOffset
     std::size_t m_pendingOffset = 0;
     std::size_t m_withheld = 0; // request bytes received but not acknowledged (flow control)
@@ -1048,16 +1278,34 @@ void Http2ClientConnection::streamClosed(std::int32_t id)
 // Streams are deleted after the current callbacks (one may be inside its own upstream's).
 void Http2ClientConnection::reapStreams()
 {
-    if (m_reapPosted) {
+    postRoundEnd();
+}
+
+// What the upstreams' callbacks queued during this loop round goes out at its end, in one
+// write: 160 streams answered in one round are one send per client, not one per response.
+void Http2ClientConnection::sendSoon()
+{
+    m_sendDeferred = true;
+    postRoundEnd();
+}
+
+// One task per loop round (posted tasks run after the round's events): the deferred send, then
+// the dead streams' deletion.
+void Http2ClientConnection::postRoundEnd()
+{
+    if (m_roundEndPosted || m_closed) {
         return;
     }
-    m_reapPosted = true;
+    m_roundEndPosted = true;
     std::weak_ptr<bool> alive = m_alive;
     m_context.loop->post([this, alive] {
         if (alive.expired() || !*alive.lock()) {
             return;
         }
-        m_reapPosted = false;
+        m_roundEndPosted = false;
+        if (std::exchange(m_sendDeferred, false)) {
+            sendPending();
+        }
         m_deadStreams.clear();
     });
 }

@@ -76,8 +76,17 @@ PrefaceCheck checkHttp2Preface(std::string_view received);
 // than the connection's first one (the client reconnects for the next requests), and after the
 // idle timeout with no stream open.
 //
-// Not done on this path (HTTP/1.1 has them): retries and the stale-connection re-send, mirrors,
-// interim (1xx) responses.
+// As on the HTTP/1.1 path, with the same code (retry_policy.h, the Exchange's attempt helpers,
+// startMirrorCopies): the HTTPRoute retry policy (listed codes, connect failures and resets
+// before the response, backoff) and the one re-send after a stale pooled connection, towards
+// HTTP/1.1 endpoints (the body is kept while it fits RetryPolicy::kMaxReplayableBody);
+// RequestMirror copies. Interim responses (100 Continue, 103 Early Hints) are forwarded as
+// HEADERS before the final one; an HTTP/1.1 endpoint's chunked trailers become HTTP/2 trailers.
+// A BackendTLSPolicy on an h2c/gRPC backend makes its Http2Upstream TLS with ALPN h2.
+// Not done: retries and mirrors of h2c/gRPC streams (Http2Upstream).
+//
+// Output: what the upstreams' callbacks queue during a loop round goes to the client in one
+// write at the round's end (sendSoon); frames from reading the client go out right after it.
 //
 // Thread: the worker's. Ownership: owned by the LoopWorker; retires itself through the context.
 class Http2ClientConnection
@@ -118,6 +127,8 @@ private:
     void armIdleTimer();
     void streamClosed(std::int32_t id);
     void reapStreams();
+    void sendSoon();
+    void postRoundEnd();
     Stream *streamOf(std::int32_t id) const;
     Net::IoResult transportRead(char *buffer, std::size_t capacity);
     Net::IoResult transportWrite(std::string_view bytes);
@@ -144,7 +155,8 @@ private:
     bool m_closed = false;
     bool m_goawaySent = false;
     bool m_sending = false;
-    bool m_reapPosted = false;
+    bool m_roundEndPosted = false;
+    bool m_sendDeferred = false; // sendSoon() asked for a send at the round's end
     bool m_writeBlocked = false;
     bool m_tlsWantsWrite = false;
 };

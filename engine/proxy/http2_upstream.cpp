@@ -2,6 +2,7 @@
 #include "engine/http/http1_codec.h"
 
 #include <nghttp2/nghttp2.h>
+#include <openssl/ssl.h>
 
 #include <algorithm>
 #include <charconv>
@@ -205,9 +206,11 @@ struct Http2Upstream::Callbacks
 };
 
 Http2Upstream::Http2Upstream(Net::EventLoop &loop, std::string endpoint, const std::string &host,
-                             std::uint16_t port, std::chrono::milliseconds connectTimeout)
+                             std::uint16_t port, std::chrono::milliseconds connectTimeout,
+                             std::unique_ptr<BackendTlsSession> tls)
     : m_loop(loop)
     , m_endpoint(std::move(endpoint))
+    , m_tls(std::move(tls))
 {
     nghttp2_session_callbacks *callbacks = nullptr;
     nghttp2_session_callbacks_new(&callbacks);
@@ -299,7 +302,7 @@ std::int32_t Http2Upstream::open(Http2StreamListener *listener, const Http::Requ
     };
     const Http::HeaderField *host = head.headers.find("Host");
     add(":method", head.method);
-    add(":scheme", "http");
+    add(":scheme", m_tls ? "https" : "http");
     add(":authority", host ? host->value : m_endpoint);
     add(":path", head.target.empty() ? std::string("/") : head.target);
     bool grpc = false;
@@ -332,9 +335,7 @@ std::int32_t Http2Upstream::open(Http2StreamListener *listener, const Http::Requ
         return -1;
     }
     m_streams[id] = std::move(stream);
-    if (m_connected) {
-        flush();
-    }
+    flushSoon();
     return id;
 }
 
@@ -349,9 +350,7 @@ void Http2Upstream::sendBody(std::int32_t id, std::string_view bytes)
         s->deferred = false;
         nghttp2_session_resume_data(m_session, id);
     }
-    if (m_connected) {
-        flush();
-    }
+    flushSoon();
 }
 
 void Http2Upstream::endBody(std::int32_t id, const Http::Headers &trailers)
@@ -366,9 +365,7 @@ void Http2Upstream::endBody(std::int32_t id, const Http::Headers &trailers)
         s->deferred = false;
         nghttp2_session_resume_data(m_session, id);
     }
-    if (m_connected) {
-        flush();
-    }
+    flushSoon();
 }
 
 std::size_t Http2Upstream::bytesToWrite(std::int32_t id) const
@@ -415,10 +412,26 @@ void Http2Upstream::onIo(std::uint32_t events)
     if (m_failed) {
         return;
     }
+    if (m_handshaking) {
+        continueHandshake();
+        return;
+    }
     if (!m_connected) {
         const int error = Net::connectError(m_fd.get());
         if (error != 0) {
             fail("cannot connect to " + m_endpoint + ": " + Net::errorText(error));
+            return;
+        }
+        if (m_tls) {
+            if (!m_tls->attach(m_fd.get())) {
+                fail(m_tls->failure());
+                return;
+            }
+            // The policy's context offers http/1.1; this connection asks for h2 only.
+            static constexpr unsigned char kH2[] = {2, 'h', '2'};
+            SSL_set_alpn_protos(m_tls->ssl(), kH2, sizeof kH2);
+            m_handshaking = true;
+            continueHandshake();
             return;
         }
         onConnected();
@@ -430,6 +443,49 @@ void Http2Upstream::onIo(std::uint32_t events)
     if (!m_failed && (events & (Net::Readable | Net::Hangup))) {
         readAvailable();
     }
+}
+
+void Http2Upstream::continueHandshake()
+{
+    std::uint32_t interest = 0;
+    switch (m_tls->handshake()) {
+    case BackendTlsSession::Step::Done: {
+        m_handshaking = false;
+        const unsigned char *protocol = nullptr;
+        unsigned int length = 0;
+        SSL_get0_alpn_selected(m_tls->ssl(), &protocol, &length);
+        if (std::string_view(reinterpret_cast<const char *>(protocol), length) != "h2") {
+            fail("the endpoint " + m_endpoint + " did not agree to HTTP/2 over TLS (ALPN h2)");
+            return;
+        }
+        m_interest = Net::Readable;
+        m_loop.modify(m_fd.get(), m_interest);
+        onConnected();
+        return;
+    }
+    case BackendTlsSession::Step::WantRead:
+        interest = Net::Readable;
+        break;
+    case BackendTlsSession::Step::WantWrite:
+        interest = Net::Writable;
+        break;
+    case BackendTlsSession::Step::Failed:
+        m_handshaking = false;
+        fail(m_tls->failure());
+        return;
+    }
+    m_interest = interest;
+    m_loop.modify(m_fd.get(), interest);
+}
+
+Net::IoResult Http2Upstream::transportRead(char *buffer, std::size_t capacity)
+{
+    return m_tls ? m_tls->read(buffer, capacity) : Net::readSome(m_fd.get(), buffer, capacity);
+}
+
+Net::IoResult Http2Upstream::transportWrite(std::string_view bytes)
+{
+    return m_tls ? m_tls->write(bytes) : Net::writeSome(m_fd.get(), bytes);
 }
 
 void Http2Upstream::onConnected()
@@ -446,7 +502,7 @@ void Http2Upstream::readAvailable()
 {
     char buffer[kReadChunk];
     for (;;) {
-        const Net::IoResult r = Net::readSome(m_fd.get(), buffer, sizeof buffer);
+        const Net::IoResult r = transportRead(buffer, sizeof buffer);
         if (r.wouldBlock) {
             break;
         }
@@ -467,8 +523,8 @@ void Http2Upstream::readAvailable()
                  std::string(nghttp2_strerror(int(n))) + ")");
             return;
         }
-        if (r.bytes < sizeof buffer) {
-            break;
+        if (r.bytes < sizeof buffer && !(m_tls && m_tls->pending())) {
+            break; // (decrypted bytes OpenSSL holds raise no event of their own)
         }
     }
     // Listeners flush what they queued for their clients.
@@ -511,7 +567,7 @@ void Http2Upstream::flush()
         }
         m_writeBlocked = false;
         while (!m_output.empty()) {
-            const Net::IoResult r = Net::writeSome(m_fd.get(), m_output.readable());
+            const Net::IoResult r = transportWrite(m_output.readable());
             if (r.wouldBlock) {
                 m_writeBlocked = true;
                 break;
@@ -537,6 +593,24 @@ void Http2Upstream::flush()
             }
         }
     }
+}
+
+// Frames queued by the streams during this loop round go out at its end, in one write: the
+// requests of many client streams share the endpoint's connection and its syscalls.
+void Http2Upstream::flushSoon()
+{
+    if (m_flushPosted || !m_connected || m_failed) {
+        return;
+    }
+    m_flushPosted = true;
+    std::weak_ptr<bool> alive = m_alive;
+    m_loop.post([this, alive] {
+        if (alive.expired()) {
+            return;
+        }
+        m_flushPosted = false;
+        flush();
+    });
 }
 
 void Http2Upstream::updateInterest()
@@ -602,15 +676,20 @@ Http2UpstreamPool::~Http2UpstreamPool()
 }
 
 Http2Upstream *Http2UpstreamPool::acquire(const std::string &endpoint, const std::string &host,
-                                          std::uint16_t port)
+                                          std::uint16_t port, const RouteTable::BackendTls *tls,
+                                          BackendTlsContexts *contexts)
 {
-    std::vector<std::unique_ptr<Http2Upstream>> &list = m_connections[endpoint];
+    const bool secure = tls != nullptr && contexts != nullptr;
+    const std::string key = secure ? endpoint + '\n' + tls->key : endpoint;
+    std::vector<std::unique_ptr<Http2Upstream>> &list = m_connections[key];
     for (const std::unique_ptr<Http2Upstream> &u : list) {
         if (u->acceptsStreams()) {
             return u.get();
         }
     }
-    list.push_back(std::make_unique<Http2Upstream>(m_loop, endpoint, host, port, m_connectTimeout));
+    list.push_back(std::make_unique<Http2Upstream>(
+        m_loop, endpoint, host, port, m_connectTimeout,
+        secure ? contexts->newSession(*tls, endpoint, key) : nullptr));
     Http2Upstream *raw = list.back().get();
     raw->setOnIdleUnusable([this, raw] { retire(raw); });
     return raw;
@@ -618,7 +697,7 @@ Http2Upstream *Http2UpstreamPool::acquire(const std::string &endpoint, const std
 
 void Http2UpstreamPool::retire(Http2Upstream *upstream)
 {
-    auto found = m_connections.find(upstream->endpoint());
+    auto found = m_connections.find(upstream->poolKey());
     if (found == m_connections.end()) {
         return;
     }

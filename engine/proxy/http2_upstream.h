@@ -21,13 +21,11 @@ struct nghttp2_session;
 namespace Torii::Proxy::Internal {
 
 // What an Http2Upstream reports about one of its streams: the UpstreamListener calls (head,
-// body, complete, failed, writable, batch done) plus the response's trailers, which HTTP/2
-// carries (gRPC's grpc-status lives there). upstreamWritable means: the stream's request bytes
-// left the buffer (read the client again).
+// body, trailers, complete, failed, writable, batch done); gRPC's grpc-status lives in the
+// trailers. upstreamWritable means: the stream's request bytes left the buffer (read the client
+// again).
 class Http2StreamListener : public UpstreamListener
 {
-public:
-    virtual void upstreamTrailers(Http::Headers &&trailers) = 0; // before upstreamComplete
 };
 
 // One HTTP/2 connection with prior knowledge (h2c, RFC 9113 3.3) to one endpoint, carrying many
@@ -41,18 +39,25 @@ public:
 // endpoint's window takes it.
 // Thread: the worker's. Ownership: the Http2UpstreamPool owns it; streams are borrowed by their
 // listeners by id.
+// With a BackendTlsSession (a BackendTLSPolicy targets the endpoint's Service port) the
+// connection is TLS with ALPN "h2" (RFC 9113 3.2), verified as Http1Upstream's is (same
+// session type, same per-policy contexts, same connect timeout); an endpoint that does not
+// agree to h2 fails the connection.
 class Http2Upstream
 {
 public:
     static constexpr std::size_t kHighWater = 1 << 20; // request bytes buffered per stream
 
     Http2Upstream(Net::EventLoop &loop, std::string endpoint, const std::string &host,
-                  std::uint16_t port, std::chrono::milliseconds connectTimeout);
+                  std::uint16_t port, std::chrono::milliseconds connectTimeout,
+                  std::unique_ptr<BackendTlsSession> tls = nullptr);
     ~Http2Upstream();
     Http2Upstream(const Http2Upstream &) = delete;
     Http2Upstream &operator=(const Http2Upstream &) = delete;
 
     const std::string &endpoint() const { return m_endpoint; }
+    // Where the pool keeps it: the endpoint, and for TLS the policy too.
+    const std::string &poolKey() const { return m_tls ? m_tls->poolKey() : m_endpoint; }
     // Not failed, no GOAWAY from the endpoint, and below its concurrent-stream limit.
     bool acceptsStreams() const;
     std::size_t openStreams() const { return m_streams.size(); }
@@ -76,8 +81,12 @@ private:
 
     void onIo(std::uint32_t events);
     void onConnected();
+    void continueHandshake();
+    Net::IoResult transportRead(char *buffer, std::size_t capacity);
+    Net::IoResult transportWrite(std::string_view bytes);
     void readAvailable();
     void flush();
+    void flushSoon();
     void updateInterest();
     void fail(const std::string &reason);
     void checkIdleUnusable();
@@ -87,6 +96,8 @@ private:
     std::string m_endpoint;
     Net::UniqueFd m_fd;
     Net::TimerId m_connectTimer = 0;
+    std::unique_ptr<BackendTlsSession> m_tls; // null: h2c (plain TCP)
+    bool m_handshaking = false;
     nghttp2_session *m_session = nullptr;
     Net::ByteBuffer m_output;
     std::unordered_map<std::int32_t, std::unique_ptr<Stream>> m_streams;
@@ -98,6 +109,7 @@ private:
     bool m_goaway = false;
     bool m_inSession = false; // inside nghttp2: frames are produced afterwards
     bool m_writeBlocked = false;
+    bool m_flushPosted = false; // flushSoon(): a flush waits for the round's end
 };
 
 // The h2c connections of one worker: one shared connection per endpoint (a new one when it
@@ -108,8 +120,11 @@ class Http2UpstreamPool
 public:
     Http2UpstreamPool(Net::EventLoop &loop, std::chrono::milliseconds connectTimeout);
     ~Http2UpstreamPool();
+    // `tls` (the backend's BackendTLSPolicy settings; null: h2c) with `contexts` (the worker's
+    // per-policy client contexts, Http1UpstreamPool::tlsContexts) is read during the call only.
     Http2Upstream *acquire(const std::string &endpoint, const std::string &host,
-                           std::uint16_t port);
+                           std::uint16_t port, const RouteTable::BackendTls *tls = nullptr,
+                           BackendTlsContexts *contexts = nullptr);
 
 private:
     void retire(Http2Upstream *upstream);

@@ -27,6 +27,8 @@ LoopWorker::LoopWorker(const GatewayConfig &config, std::shared_ptr<SharedState>
     m_streamSettings.idleTimeout = config.streamIdleTimeout;
     m_streamSettings.helloTimeout = config.headerTimeout;
     m_streamSettings.bufferBytes = std::max<std::size_t>(1024, config.streamBufferBytes);
+    m_relayBuffers =
+        std::make_unique<RelayBufferPool>(StreamConnection::poolBlockBytes(m_streamSettings));
     m_udpSettings.sessionTimeout = config.udpSessionTimeout;
     m_udpSettings.maxSessions = config.udpMaxSessions;
     m_udpSettings.queueDatagrams = config.udpQueueDatagrams;
@@ -55,6 +57,7 @@ LoopWorker::LoopWorker(const GatewayConfig &config, std::shared_ptr<SharedState>
     m_pool = std::make_unique<Http1UpstreamPool>(
         m_loop, config.limits, config.connectTimeout, config.maxIdlePerEndpoint,
         [this](std::unique_ptr<Http1Upstream> u) { retire(std::move(u)); });
+    m_pool->tlsContexts().setSystemTrustStandIn(config.systemTrustStandIn);
     m_context.pool = m_pool.get();
     m_h2Pool = std::make_unique<Http2UpstreamPool>(m_loop, config.connectTimeout);
     m_context.h2Pool = m_h2Pool.get();
@@ -142,8 +145,9 @@ void LoopWorker::acceptPending(Listener &listener)
 {
     for (int i = 0; i < kAcceptBatch; ++i) {
         bool wouldBlock = false;
-        std::string peer;
-        Net::UniqueFd fd = Net::acceptTcp(listener.fd.get(), &wouldBlock, &peer);
+        std::string peer; // for HTTP connections; L4 ones do not use it
+        Net::UniqueFd fd = Net::acceptTcp(listener.fd.get(), &wouldBlock,
+                                          listener.kind == ListenerKind::Http ? &peer : nullptr);
         if (!fd) {
             if (!wouldBlock) {
                 // Out of descriptors or the like: stop accepting for a moment instead of
@@ -267,7 +271,8 @@ void LoopWorker::acceptStream(Listener &listener, Net::UniqueFd fd)
         }
     }
     auto connection = std::make_unique<StreamConnection>(
-        m_context, m_streamSettings, std::move(fd), listener.gatewayPort, listener.kind, tls,
+        m_context, m_streamSettings, *m_relayBuffers, std::move(fd), listener.gatewayPort,
+        listener.kind, tls,
         [this](StreamConnection *c) { retire(c); });
     StreamConnection *raw = connection.get();
     m_streams.emplace(raw, std::move(connection));

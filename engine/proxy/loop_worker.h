@@ -95,6 +95,7 @@ private:
     UdpSettings m_udpSettings;
     std::atomic<std::uint64_t> *m_udpDrops = nullptr;
     std::atomic<std::uint64_t> m_ownUdpDrops{0}; // when the Gateway passes no counter
+    std::unique_ptr<RelayBufferPool> m_relayBuffers; // the streams' buffers (relay_buffer.h)
     std::unordered_map<StreamConnection *, std::unique_ptr<StreamConnection>> m_streams;
     std::vector<std::unique_ptr<StreamConnection>> m_deadStreams;
     std::vector<std::unique_ptr<UdpProxy>> m_udp;

@@ -35,6 +35,9 @@ struct TableTraits
     bool mirrors = false;
     bool h2c = false; // some backendRef speaks h2c (appProtocol kubernetes.io/h2c)
 };
+// Scans every row of `table` (defined beside its first user, http1_client_connection.cpp; the
+// HTTP/2 client path caches it the same way, in LoopWorkerContext::tableTraits).
+TableTraits scanTable(const RouteTable::RouteTable &table);
 
 struct LoopWorkerContext
 {

@@ -1,5 +1,7 @@
 #include "mirror_sender.h"
 
+#include "mirror_policy.h"
+
 #include <utility>
 
 namespace Torii::Proxy::Internal {
@@ -50,14 +52,14 @@ MirrorSender::~MirrorSender() = default;
 
 std::uint64_t MirrorSender::start(const std::string &endpoint, const std::string &host,
                                   std::uint16_t port, std::string_view method,
-                                  std::string_view head)
+                                  std::string_view head, const RouteTable::BackendTls *tls)
 {
     if (m_copies.size() >= kMaxInFlight) {
         countDrop();
         return 0;
     }
     const std::uint64_t id = m_nextId++;
-    auto copy = std::make_unique<Copy>(*this, id, m_pool.acquire(endpoint, host, port));
+    auto copy = std::make_unique<Copy>(*this, id, m_pool.acquire(endpoint, host, port, tls));
     Copy *raw = copy.get();
     m_copies.emplace(id, std::move(copy));
     raw->timer = m_loop.addTimer(kTimeout, [this, raw, id] {
@@ -119,6 +121,43 @@ void MirrorSender::countDrop()
 {
     if (m_dropped) {
         m_dropped->fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+void startMirrorCopies(MirrorSender &sender, Exchange &x, const ForwardPlan &plan,
+                       EndpointChooser &chooser, const std::function<double()> &random)
+{
+    if (!x.route) {
+        return;
+    }
+    const MirrorPolicy policy({&x.route->filters, plan.backendRef ? &plan.backendRef->filters
+                                                                   : nullptr});
+    if (policy.mirrors().empty()) {
+        return;
+    }
+    const bool bodyFollows = plan.head.chunked || plan.head.contentLength.value_or(0) > 0;
+    for (const RouteTable::Backend *target : policy.firing(random)) {
+        const std::string *next =
+            EndpointChooser::next(chooser.target(*target, x.table.get(), *x.endpoints));
+        if (next == nullptr) {
+            continue; // no endpoint to mirror to: the copy is not sent
+        }
+        const std::string &endpoint = *next;
+        std::string host;
+        quint16 port = 0;
+        if (!splitEndpoint(endpoint, &host, &port)) {
+            continue;
+        }
+        const std::uint64_t id = sender.start(endpoint, host, port, plan.head.method,
+                                              x.upstreamHead, target->tls.get());
+        if (id != 0) {
+            ++x.event.mirrors;
+            if (bodyFollows) {
+                x.mirrorCopies.push_back(id);
+            } else {
+                sender.finishBody(id);
+            }
+        }
     }
 }
 

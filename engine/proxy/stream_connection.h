@@ -21,13 +21,27 @@
 // a byte either way. One RequestEvent per connection (method "TCP"/"TLS", target = SNI,
 // bytesIn = client → backend, bytesOut = backend → client, latencyMicros = duration).
 //
+// Speed (tests/bench/l4_compare.sh against nginx and haproxy): both sockets are watched
+// edge-triggered for Readable|Writable from the start and never modified; the connection keeps
+// each side's readiness itself (cleared when a read comes back short or a write would block),
+// so a relayed message costs one read and one write, with no epoll_ctl and no read that only
+// finds EAGAIN. Each callback moves bytes until nothing is ready, at most kRoundBudget per
+// direction, then yields to the other connections (EventLoop::resumeNextRound). A completed
+// connect is taken from the Writable edge (SO_ERROR is read only with an error or hangup); the
+// buffers are RelayBuffers, their blocks borrowed from the worker's pool only while they hold
+// bytes; the sockets are closed without epoll_ctl(DEL), and once both directions are done
+// without shutdown() (close sends the FIN). A plain direction (TCP, TLS passthrough) that reads
+// kBulkRead bytes at once switches to splice(2) through a pipe of its own (the bytes never enter
+// user space; the pipe's 64 KiB is the direction's bound), once its buffer is empty, so the
+// order of the bytes holds; small messages keep the copy, which costs them less.
+//
 // Thread: the worker's loop only. Ownership: the LoopWorker owns it; it retires itself through
 // `retire` (deleted after the current loop round).
 
 #include "gateway_config.h"
 #include "loop_worker_context.h"
+#include "relay_buffer.h"
 
-#include "engine/net/byte_buffer.h"
 #include "engine/net/event_loop.h"
 #include "engine/net/tcp_socket.h"
 
@@ -50,9 +64,13 @@ struct StreamSettings
 class StreamConnection
 {
 public:
+    // `buffers`: the worker's pool, of at least max(bufferBytes, kMaxClientHello) per block.
     StreamConnection(LoopWorkerContext &context, const StreamSettings &settings,
-                     Net::UniqueFd client, int gatewayPort, ListenerKind kind, SSL_CTX *terminate,
+                     RelayBufferPool &buffers, Net::UniqueFd client, int gatewayPort,
+                     ListenerKind kind, SSL_CTX *terminate,
                      std::function<void(StreamConnection *)> retire);
+    // The block size a worker's RelayBufferPool needs for `settings`.
+    static std::size_t poolBlockBytes(const StreamSettings &settings);
     ~StreamConnection();
     StreamConnection(const StreamConnection &) = delete;
     StreamConnection &operator=(const StreamConnection &) = delete;
@@ -71,13 +89,24 @@ private:
     void route(const std::string &serverName);
     void connected();
     void pump();
-    bool readClient();
+    bool readClient(std::size_t *budget);
     bool writeClient();
-    bool readUpstream();
+    bool readUpstream(std::size_t *budget);
     bool writeUpstream();
-    void updateInterest();
-    void setInterest(int fd, std::uint32_t interest, bool eof, std::uint32_t *current,
-                     bool *watched, Net::EventLoop::IoCallback callback);
+    void closeDirections();
+    // Bulk transfers (plain sockets only): splice(2) through a pipe instead of copying.
+    struct SplicePipe
+    {
+        Net::UniqueFd readEnd;
+        Net::UniqueFd writeEnd;
+        std::size_t bytes = 0; // in the pipe, not yet written on
+        bool wanted = false;   // a read brought kBulkRead bytes or more: a bulk transfer
+        bool active() const { return readEnd.valid(); }
+    };
+    void startSplicing(SplicePipe &pipe, const RelayBuffer &buffer, bool eof);
+    bool spliceIn(int from, SplicePipe &pipe, bool *readable, bool *eof, std::size_t *budget,
+                  std::uint64_t *counter);
+    bool spliceOut(SplicePipe &pipe, int to, bool *writable);
     void armIdle();
     void finish();
 
@@ -90,20 +119,32 @@ private:
     Phase m_phase = Phase::ReadingHello;
     std::function<void(StreamConnection *)> m_retire;
 
-    Net::ByteBuffer m_toUpstream; // client → backend (passthrough: starts with the ClientHello)
-    Net::ByteBuffer m_toClient;   // backend → client
+    RelayBuffer m_toUpstream;     // client → backend (passthrough: starts with the ClientHello)
+    RelayBuffer m_toClient;       // backend → client
+    SplicePipe m_pipeToUpstream;  // replaces m_toUpstream once a bulk transfer is seen
+    SplicePipe m_pipeToClient;    // replaces m_toClient likewise
+    bool m_spliceFailed = false;  // no pipe could be made: copy
     bool m_clientEof = false;     // the client finished sending
     bool m_upstreamEof = false;   // the backend finished sending
     bool m_upstreamShut = false;  // SHUT_WR sent to the backend
     bool m_clientShut = false;    // SHUT_WR (and close_notify) sent to the client
-    bool m_sslWantsWrite = false; // an SSL call needs the client socket writable
+    bool m_sslWantsWrite = false; // the handshake needs the client socket writable
     bool m_failed = false;        // a read or write failed: the connection ends
-    std::uint32_t m_clientInterest = 0;
-    std::uint32_t m_upstreamInterest = 0;
+    // Edge-triggered readiness, as last reported and not yet used up: set by an event, cleared
+    // when a read comes back short or empty, or a write would block.
+    bool m_clientReadable = false;
+    bool m_clientWritable = false;
+    bool m_upstreamReadable = false;
+    bool m_upstreamWritable = false;
+    // The peer's half-close (or a reset) was reported: a short read no longer means that
+    // everything was read, as the EOF behind the data came with the same edge.
+    bool m_clientHangup = false;
+    bool m_upstreamHangup = false;
     bool m_clientWatched = false;
     bool m_upstreamWatched = false;
 
     Net::TimerId m_timer = 0;     // hello/handshake, connect, or idle
+    Net::TimerId m_resume = 0;    // a pump() left for the next round (budget used up)
     Net::EventLoop::Clock::time_point m_started;
     Net::EventLoop::Clock::time_point m_lastActivity;
     RequestEvent m_event;

@@ -1,10 +1,14 @@
 #include "upgrade_tunnel.h"
 
+#include "http1_upstream.h"
 #include "loop_worker_context.h"
+#include "tls_io.h"
 
-#include <sys/socket.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include <charconv>
+#include <sys/socket.h>
 
 namespace Torii::Proxy::Internal {
 
@@ -12,9 +16,15 @@ namespace {
 constexpr std::size_t kReadChunk = 64 * 1024;
 } // namespace
 
+void SslFree::operator()(SSL *ssl) const
+{
+    SSL_free(ssl);
+}
+
 UpgradeTunnel::UpgradeTunnel(LoopWorkerContext &context, UpgradeHandover &&handover,
                              std::chrono::milliseconds connectTimeout)
     : m_context(context)
+    , m_clientSsl(std::move(handover.clientSsl))
     , m_x(std::move(handover.exchange))
 {
     m_client.fd = std::move(handover.fd);
@@ -22,15 +32,22 @@ UpgradeTunnel::UpgradeTunnel(LoopWorkerContext &context, UpgradeHandover &&hando
     m_endpoint.toWrite.append(handover.upstreamHead);
     m_endpoint.toWrite.append(handover.clientBytes);
     m_x.event.bytesIn += handover.clientBytes.size();
+    if (m_x.backendTls != nullptr && m_context.pool != nullptr) {
+        // The worker pool's per-policy context: one SSL_CTX per policy for pooled and tunnelled
+        // connections alike. Never idle in the pool, so its pool key is never looked up.
+        m_endpointTls =
+            m_context.pool->tlsContexts().newSession(*m_x.backendTls, m_endpointName, {});
+    }
     std::string error;
     m_endpoint.fd = Net::connectTcp(handover.endpointHost, handover.endpointPort, &error);
     if (m_endpoint.fd) {
         m_connectTimer = m_context.loop->addTimer(connectTimeout, [this] {
             m_connectTimer = 0;
-            failConnect("not connected within the connect timeout");
+            failConnect("cannot connect to " + m_endpointName +
+                        ": not connected within the connect timeout");
         });
     } else {
-        m_statusLine = error; // reported by start()
+        m_statusLine = "cannot connect to " + m_endpointName + ": " + error; // start() says it
     }
 }
 
@@ -48,8 +65,8 @@ UpgradeTunnel::~UpgradeTunnel()
 
 bool UpgradeTunnel::start()
 {
-    if (!m_client.fd || !m_context.loop->add(m_client.fd.get(), 0,
-                                             [this](std::uint32_t e) { onClient(e); })) {
+    if (!m_client.fd ||
+        !m_context.loop->add(m_client.fd.get(), 0, [this](std::uint32_t e) { onClient(e); })) {
         finish();
         return false;
     }
@@ -60,10 +77,13 @@ bool UpgradeTunnel::start()
     m_endpoint.interest = Net::Writable;
     if (!m_context.loop->add(m_endpoint.fd.get(), Net::Writable,
                              [this](std::uint32_t e) { onEndpoint(e); })) {
-        failConnect("the event loop refused the socket");
+        failConnect("cannot connect to " + m_endpointName + ": the event loop refused the socket");
         return false;
     }
-    return true;
+    // Frames the client sent behind the head may already sit decrypted inside its SSL.
+    pumpPending();
+    update();
+    return !m_finished;
 }
 
 void UpgradeTunnel::abort()
@@ -71,17 +91,46 @@ void UpgradeTunnel::abort()
     finish();
 }
 
+Net::IoResult UpgradeTunnel::readFrom(Side &side, char *buffer, std::size_t capacity)
+{
+    if (&side == &m_client && m_clientSsl) {
+        return tlsReadSome(m_clientSsl.get(), buffer, capacity, &side.tlsWantsWrite);
+    }
+    if (&side == &m_endpoint && m_endpointTls) {
+        return m_endpointTls->read(buffer, capacity, &side.tlsWantsWrite);
+    }
+    return Net::readSome(side.fd.get(), buffer, capacity);
+}
+
+Net::IoResult UpgradeTunnel::writeTo(Side &side, std::string_view bytes)
+{
+    if (&side == &m_client && m_clientSsl) {
+        return tlsWriteSome(m_clientSsl.get(), bytes);
+    }
+    if (&side == &m_endpoint && m_endpointTls) {
+        return m_endpointTls->write(bytes);
+    }
+    return Net::writeSome(side.fd.get(), bytes);
+}
+
+bool UpgradeTunnel::tlsPending(const Side &side) const
+{
+    if (&side == &m_client) {
+        return m_clientSsl && SSL_pending(m_clientSsl.get()) > 0;
+    }
+    return m_connected && m_endpointTls && m_endpointTls->pending();
+}
+
 void UpgradeTunnel::failConnect(const std::string &reason)
 {
     if (m_finished) {
         return;
     }
-    const LocalAnswer answer =
-        upstreamFailedAnswer(m_x, "cannot connect to " + m_endpointName + ": " + reason);
+    const LocalAnswer answer = upstreamFailedAnswer(m_x, reason);
     m_x.closeAfter = true;
     const std::string bytes = localAnswerBytes(m_x, answer);
     if (m_client.fd) {
-        Net::writeSome(m_client.fd.get(), bytes); // best effort: a short answer, then close
+        writeTo(m_client, bytes); // best effort: a short answer, then close
     }
     finish();
 }
@@ -92,9 +141,22 @@ void UpgradeTunnel::onEndpoint(std::uint32_t events)
         return;
     }
     if (!m_connected) {
+        if (m_handshakeInterest != 0) {
+            continueHandshake();
+            return;
+        }
         const int error = Net::connectError(m_endpoint.fd.get());
         if (error != 0) {
-            failConnect(Net::errorText(error));
+            failConnect("cannot connect to " + m_endpointName + ": " + Net::errorText(error));
+            return;
+        }
+        if (m_endpointTls) {
+            if (!m_endpointTls->attach(m_endpoint.fd.get())) {
+                failConnect(m_endpointTls->failure());
+                return;
+            }
+            m_handshakeInterest = Net::Writable;
+            continueHandshake();
             return;
         }
         connected();
@@ -102,10 +164,15 @@ void UpgradeTunnel::onEndpoint(std::uint32_t events)
     }
     if (events & Net::Writable) {
         flush(m_endpoint);
+        if (m_endpoint.tlsWantsWrite && !m_finished) {
+            m_endpoint.tlsWantsWrite = false;
+            pump(m_endpoint, m_client, false);
+        }
     }
     if (!m_finished && (events & (Net::Readable | Net::Hangup))) {
         pump(m_endpoint, m_client, false);
     }
+    pumpPending();
     update();
 }
 
@@ -116,11 +183,39 @@ void UpgradeTunnel::onClient(std::uint32_t events)
     }
     if (events & Net::Writable) {
         flush(m_client);
+        if (m_client.tlsWantsWrite && !m_finished) {
+            m_client.tlsWantsWrite = false;
+            pump(m_client, m_endpoint, true);
+        }
     }
     if (!m_finished && (events & (Net::Readable | Net::Hangup))) {
         pump(m_client, m_endpoint, true);
     }
+    pumpPending();
     update();
+}
+
+// One step of the TLS handshake with the endpoint; the certificate check ends it.
+void UpgradeTunnel::continueHandshake()
+{
+    switch (m_endpointTls->handshake()) {
+    case BackendTlsSession::Step::Done:
+        m_handshakeInterest = 0;
+        connected();
+        return;
+    case BackendTlsSession::Step::WantRead:
+        m_handshakeInterest = Net::Readable;
+        break;
+    case BackendTlsSession::Step::WantWrite:
+        m_handshakeInterest = Net::Writable;
+        break;
+    case BackendTlsSession::Step::Failed:
+        m_handshakeInterest = 0;
+        failConnect(m_endpointTls->failure());
+        return;
+    }
+    m_endpoint.interest = m_handshakeInterest;
+    m_context.loop->modify(m_endpoint.fd.get(), m_handshakeInterest);
 }
 
 void UpgradeTunnel::connected()
@@ -132,15 +227,16 @@ void UpgradeTunnel::connected()
     }
     m_x.event.endpoint = m_endpointName;
     flush(m_endpoint);
+    pumpPending();
     update();
 }
 
 // Reads what `from` has while `to` can take it.
 void UpgradeTunnel::pump(Side &from, Side &to, bool fromClient)
 {
-    while (!from.readEnded && to.toWrite.size() < kBufferBytes) {
+    while (!m_finished && !from.readEnded && to.toWrite.size() < kBufferBytes) {
         char *space = to.toWrite.writableSpace(kReadChunk);
-        const Net::IoResult r = Net::readSome(from.fd.get(), space, to.toWrite.writableSize());
+        const Net::IoResult r = readFrom(from, space, to.toWrite.writableSize());
         if (r.wouldBlock) {
             break;
         }
@@ -172,13 +268,30 @@ void UpgradeTunnel::pump(Side &from, Side &to, bool fromClient)
     flush(to);
 }
 
+// Bytes OpenSSL already decrypted (a record read whole while the other side's buffer was full,
+// or several records in one socket read) are never signalled by the socket again: read them
+// whenever there is room for them.
+void UpgradeTunnel::pumpPending()
+{
+    for (int round = 0; round < 2 && !m_finished; ++round) {
+        if (tlsPending(m_client) && !m_client.readEnded &&
+            m_endpoint.toWrite.size() < kBufferBytes) {
+            pump(m_client, m_endpoint, true);
+        }
+        if (!m_finished && tlsPending(m_endpoint) && !m_endpoint.readEnded &&
+            m_client.toWrite.size() < kBufferBytes) {
+            pump(m_endpoint, m_client, false);
+        }
+    }
+}
+
 void UpgradeTunnel::flush(Side &side)
 {
     if (m_finished || (&side == &m_endpoint && !m_connected)) {
         return;
     }
     while (!side.toWrite.empty()) {
-        const Net::IoResult r = Net::writeSome(side.fd.get(), side.toWrite.readable());
+        const Net::IoResult r = writeTo(side, side.toWrite.readable());
         if (r.wouldBlock) {
             break;
         }
@@ -190,6 +303,25 @@ void UpgradeTunnel::flush(Side &side)
     }
 }
 
+// The other side ended and everything it sent is out: end this side's write half, with a TLS
+// close_notify first where this side speaks TLS (its peer then reads a clean end of stream).
+void UpgradeTunnel::shutWrite(Side &side)
+{
+    SSL *ssl = nullptr;
+    if (&side == &m_client) {
+        ssl = m_clientSsl.get();
+    } else if (m_endpointTls) {
+        ssl = m_endpointTls->ssl();
+    }
+    if (ssl != nullptr) {
+        ERR_clear_error();
+        SSL_shutdown(ssl); // best effort on a non-blocking socket: the alert is one small record
+        ERR_clear_error();
+    }
+    ::shutdown(side.fd.get(), SHUT_WR);
+    side.writeShut = true;
+}
+
 void UpgradeTunnel::update()
 {
     if (m_finished) {
@@ -199,12 +331,10 @@ void UpgradeTunnel::update()
     Side &endpoint = m_endpoint;
     // Half-close: the other side ended and everything it sent is out.
     if (client.readEnded && endpoint.toWrite.empty() && !endpoint.writeShut && m_connected) {
-        ::shutdown(endpoint.fd.get(), SHUT_WR);
-        endpoint.writeShut = true;
+        shutWrite(endpoint);
     }
     if (endpoint.readEnded && client.toWrite.empty() && !client.writeShut) {
-        ::shutdown(client.fd.get(), SHUT_WR);
-        client.writeShut = true;
+        shutWrite(client);
     }
     if (client.writeShut && endpoint.writeShut) {
         finish();
@@ -219,7 +349,7 @@ void UpgradeTunnel::update()
         if (!self.readEnded && other.toWrite.size() < kBufferBytes) {
             interest |= Net::Readable;
         }
-        if (!self.toWrite.empty()) {
+        if (!self.toWrite.empty() || self.tlsWantsWrite) {
             interest |= Net::Writable;
         }
         return interest;

@@ -8,13 +8,28 @@ namespace Torii::Tls {
 
 namespace {
 
-bool hostMatches(X509 *certificate, const std::string &name)
+// RFC 6125 section 6.4.3 through OpenSSL's X509_check_host, which already implements it: a
+// wildcard only as the whole leftmost label (NO_PARTIAL_WILDCARDS refuses "a*.example.com"),
+// standing for exactly one label, followed by at least two labels ("*.com" matches nothing), never
+// inside an IDNA A-label ("xn--*"), case-insensitive. What it does not do is told here: one
+// trailing dot of the reference name is dropped (as Go's and the Gateway API's names have none),
+// and an IP literal is compared with the certificate's IP SANs only (X509_check_host would let
+// "*.0.0.1" cover "10.0.0.1"). A policy name that is itself a wildcard ("*.example.com", allowed
+// for subjectAltNames of type Hostname) matches the same wildcard SAN only, as Envoy compares it.
+bool hostMatches(X509 *certificate, std::string name)
 {
-    // DNS SANs only, and a wildcard only as a whole leftmost label.
+    if (!name.empty() && name.back() == '.') {
+        name.pop_back();
+    }
+    if (name.empty()) {
+        return false;
+    }
+    if (isIpLiteral(name)) {
+        return X509_check_ip_asc(certificate, name.c_str(), 0) == 1;
+    }
     const unsigned int flags =
         X509_CHECK_FLAG_NEVER_CHECK_SUBJECT | X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS;
-    return !name.empty() &&
-           X509_check_host(certificate, name.data(), name.size(), flags, nullptr) == 1;
+    return X509_check_host(certificate, name.data(), name.size(), flags, nullptr) == 1;
 }
 
 std::string joined(const std::vector<std::string> &items)

@@ -18,6 +18,10 @@
 # Output: the shared summary (vs direct) and, per test, torii/nginx and torii/haproxy as the
 # median of per-round ratios with their min-max.
 # Usage (from anywhere): TORIICTL=build-x/app/cli/toriictl ROUNDS=3 bash tests/bench/l4_compare.sh
+# BENCH_PORT_BASE (shared bench, default 18400) moves every port: base+10 .. base+67 are used.
+# For speed work, read the deterministic figures first (system calls per connection and per round
+# trip with `strace -c -f -p <torii pid>` while pxload runs; callgrind instructions): wall-clock
+# ratios on a shared machine swing by tens of percent between rounds.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 SHARED_BENCH=${SHARED_BENCH:-$REPO/../shared/bench}

@@ -6,12 +6,22 @@
 # only the same-run ratio means anything (tests/bench/README.md). Pins h2load to CPU 0 and the
 # proxies and backend to CPU 1 when taskset and 2 CPUs exist.
 #   BENCH_GATEWAY=build/tests/bench/bench_h2_gateway bash tests/bench/h2/h2_compare.sh
-# Environment: ROUNDS (4), REQUESTS (200000), CONNS (16), STREAMS (10), WORKERS (1), PORT_BASE (19400).
+# BACKEND=h2c: the backend speaks HTTP/2 with prior knowledge instead (nginx `listen ... http2`),
+# reached by the gateway as an appProtocol kubernetes.io/h2c Service port and by nginx through
+# grpc_pass (its only HTTP/2 upstream; it forwards plain requests as well), keepalive on both.
+# Environment: ROUNDS (4), REQUESTS (200000), CONNS (16), STREAMS (10), WORKERS (1), PORT_BASE (19400),
+# BACKEND (http1 | h2c).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 gateway=${BENCH_GATEWAY:-$here/build/tests/bench/bench_h2_gateway}
 : "${ROUNDS:=4}" "${REQUESTS:=200000}" "${CONNS:=16}" "${STREAMS:=10}" "${WORKERS:=1}"
-: "${PORT_BASE:=19400}"
+: "${PORT_BASE:=19400}" "${BACKEND:=http1}"
+case "$BACKEND" in
+    http1) backend_listen=""; upstream_pass="proxy_pass http://backend; proxy_http_version 1.1;
+                        proxy_set_header Connection \"\";"; gateway_mode="" ;;
+    h2c) backend_listen=" http2"; upstream_pass="grpc_pass grpc://backend;"; gateway_mode="h2c" ;;
+    *) echo "h2_compare: BACKEND is http1 or h2c" >&2; exit 2 ;;
+esac
 backend_port=$((PORT_BASE + 1)); nginx_port=$((PORT_BASE + 2)); torii_port=$((PORT_BASE + 3))
 for tool in nginx h2load; do
     command -v "$tool" >/dev/null || { echo "h2_compare: $tool is not installed" >&2; exit 2; }
@@ -36,16 +46,15 @@ http {
   client_body_temp_path $work/body; proxy_temp_path $work/proxy;
   fastcgi_temp_path $work/fcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
   upstream backend { server 127.0.0.1:$backend_port; keepalive 256; }
-  server { listen 127.0.0.1:$backend_port; keepalive_requests 1000000;
+  server { listen 127.0.0.1:$backend_port$backend_listen; keepalive_requests 1000000;
            location / { return 200 "hello\n"; } }
   server { listen 127.0.0.1:$nginx_port http2; keepalive_requests 1000000;
-           location / { proxy_pass http://backend; proxy_http_version 1.1;
-                        proxy_set_header Connection ""; } }
+           location / { $upstream_pass } }
 }
 CONF
 "${server_cpu[@]}" nginx -c "$work/nginx.conf" -p "$work" >"$work/nginx.out" 2>&1 &
 pids+=($!)
-"${server_cpu[@]}" "$gateway" "$torii_port" "127.0.0.1:$backend_port" "$WORKERS" >"$work/torii.out" 2>&1 &
+"${server_cpu[@]}" "$gateway" "$torii_port" "127.0.0.1:$backend_port" "$WORKERS" $gateway_mode >"$work/torii.out" 2>&1 &
 pids+=($!)
 for port in $backend_port $nginx_port $torii_port; do
     for _ in $(seq 50); do
@@ -75,4 +84,4 @@ done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mn=$(median "${nginx_rates[@]}"); mt=$(median "${torii_rates[@]}")
 echo "median nginx $mn req/s, torii $mt req/s, torii/nginx $(awk -v a="$mt" -v b="$mn" 'BEGIN { printf "%.2f", a / b }')"
-echo "(h2load -n $REQUESTS -c $CONNS -m $STREAMS; gateway workers $WORKERS; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(h2load -n $REQUESTS -c $CONNS -m $STREAMS; backend $BACKEND; gateway workers $WORKERS; load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -1,5 +1,5 @@
 // engine/net: EventLoop (fd callbacks, modify/remove, cross-thread post and stop, timers with
-// cancel) and the TCP helpers (listen with SO_REUSEPORT, accept, non-blocking connect,
+// cancel, edge-triggered watches, resumeNextRound, forget) and the TCP helpers (listen with SO_REUSEPORT, accept, non-blocking connect,
 // read/write/writev), all over real sockets on 127.0.0.1.
 
 #include "engine/net/byte_buffer.h"
@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -36,6 +38,10 @@ private slots:
     void listenRejectsBadAddress();
     void writevSendsAllBuffers();
     void byteBufferReusesStorage();
+    void edgeTriggeredReportsChangesNotLevels();
+    void resumeNextRoundRunsAfterThisRoundAndCancels();
+    void forgetStopsCallbacksOfAnFdClosedAfter();
+    void postFromTheLoopThreadRunsThisRound();
 };
 
 void TestNetEventLoop::timersFireInDeadlineOrder()
@@ -165,6 +171,7 @@ void TestNetEventLoop::echoOverListenAcceptConnect()
 
     UniqueFd served;
     std::string peer;
+    bool acceptedNoDelay = false;
     ByteBuffer serverInput;
     QVERIFY(loop.add(listener.get(), Readable, [&](std::uint32_t) {
         bool wouldBlock = false;
@@ -172,6 +179,10 @@ void TestNetEventLoop::echoOverListenAcceptConnect()
         if (!fd) {
             return;
         }
+        int noDelay = 0;
+        socklen_t length = sizeof noDelay;
+        ::getsockopt(fd.get(), IPPROTO_TCP, TCP_NODELAY, &noDelay, &length);
+        acceptedNoDelay = noDelay != 0; // inherited from the listener
         served = std::move(fd);
         loop.add(served.get(), Readable, [&](std::uint32_t) {
             char *space = serverInput.writableSpace(4096);
@@ -210,6 +221,7 @@ void TestNetEventLoop::echoOverListenAcceptConnect()
     loop.run();
     QCOMPARE(echoed, message);
     QCOMPARE(peer, std::string("127.0.0.1"));
+    QVERIFY(acceptedNoDelay);
     QCOMPARE(serverInput.readable(), std::string_view(message));
 
     // The client closes: the server sees EOF (closed), removes and closes its side.
@@ -380,6 +392,147 @@ void TestNetEventLoop::byteBufferReusesStorage()
     buffer.append(big);
     QCOMPARE(buffer.size(), big.size() + 1);
     QCOMPARE(buffer.readable().substr(0, 2), std::string_view("bx"));
+}
+
+void TestNetEventLoop::edgeTriggeredReportsChangesNotLevels()
+{
+    EventLoop loop;
+    int s[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, s), 0);
+    UniqueFd s0(s[0]), s1(s[1]);
+    int readable = 0;
+    int writable = 0;
+    int hangups = 0;
+    QVERIFY(loop.add(s0.get(), Readable | Writable | EdgeTriggered, [&](std::uint32_t events) {
+        readable += (events & Readable) ? 1 : 0;
+        writable += (events & Writable) ? 1 : 0;
+        hangups += (events & Hangup) ? 1 : 0;
+    }));
+    loop.runOnce(1000ms);
+    QCOMPARE(writable, 1); // writable when added: one edge
+    QCOMPARE(readable, 0);
+    loop.runOnce(20ms);
+    QCOMPARE(writable, 1); // level-triggered would report it again
+    QCOMPARE(writeSome(s1.get(), "x").bytes, std::size_t(1));
+    loop.runOnce(1000ms);
+    QCOMPARE(readable, 1);
+    loop.runOnce(20ms);
+    QCOMPARE(readable, 1); // the byte is still unread, but it was reported once
+    QCOMPARE(writeSome(s1.get(), "y").bytes, std::size_t(1));
+    loop.runOnce(1000ms);
+    QCOMPARE(readable, 2); // a new arrival is a new edge
+    ::shutdown(s1.get(), SHUT_WR);
+    loop.runOnce(1000ms);
+    QCOMPARE(readable, 3);
+    QCOMPARE(hangups, 1); // the peer's half-close, once
+    loop.runOnce(20ms);
+    QCOMPARE(hangups, 1); // and not on every round after it
+    loop.remove(s0.get());
+}
+
+void TestNetEventLoop::resumeNextRoundRunsAfterThisRoundAndCancels()
+{
+    EventLoop loop;
+    std::vector<std::string> order;
+    int s[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, s), 0);
+    UniqueFd s0(s[0]), s1(s[1]);
+    int rounds = 0;
+    loop.add(s0.get(), Readable, [&](std::uint32_t) {
+        char byte;
+        [[maybe_unused]] const IoResult r = readSome(s0.get(), &byte, 1);
+        order.push_back("event");
+        loop.resumeNextRound([&] { order.push_back("resumed"); });
+        const TimerId cancelled = loop.resumeNextRound([&] { order.push_back("cancelled"); });
+        QVERIFY(loop.cancelTimer(cancelled));
+    });
+    QCOMPARE(writeSome(s1.get(), "x").bytes, std::size_t(1));
+    loop.runOnce(1000ms);
+    ++rounds;
+    QCOMPARE(order, (std::vector<std::string>{"event"})); // not in the round that asked
+    // The next round does not wait for the 10 s asked for: the resume is due.
+    const auto started = EventLoop::Clock::now();
+    loop.runOnce(10000ms);
+    ++rounds;
+    QVERIFY(EventLoop::Clock::now() - started < 5000ms);
+    QCOMPARE(order, (std::vector<std::string>{"event", "resumed"}));
+    QCOMPARE(loop.pendingTimers(), std::size_t(0));
+    QCOMPARE(rounds, 2);
+    loop.remove(s0.get());
+}
+
+void TestNetEventLoop::forgetStopsCallbacksOfAnFdClosedAfter()
+{
+    EventLoop loop;
+    int a[2], b[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, a), 0);
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, b), 0);
+    UniqueFd a1(a[1]), b0(b[0]), b1(b[1]);
+    int a0 = a[0];
+    int calls = 0;
+    // Both readable in the same round; whichever runs first forgets and closes a0, so a0's
+    // already collected event must not run.
+    loop.add(a0, Readable, [&](std::uint32_t) {
+        ++calls;
+        if (loop.isWatched(b0.get())) {
+            loop.forget(b0.get());
+            b0.reset();
+        }
+    });
+    loop.add(b0.get(), Readable, [&](std::uint32_t) {
+        ++calls;
+        loop.forget(a0);
+        ::close(a0);
+        a0 = -1;
+    });
+    QCOMPARE(writeSome(a1.get(), "x").bytes, std::size_t(1));
+    QCOMPARE(writeSome(b1.get(), "y").bytes, std::size_t(1));
+    loop.runOnce(1000ms);
+    QCOMPARE(calls, 1);
+    // The closed descriptor left the epoll set with close(): a new socket may reuse its number.
+    int c[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, c), 0);
+    UniqueFd c0(c[0]), c1(c[1]);
+    int newCalls = 0;
+    QVERIFY(loop.add(c0.get(), Readable, [&](std::uint32_t) { ++newCalls; }));
+    QCOMPARE(writeSome(c1.get(), "z").bytes, std::size_t(1));
+    loop.runOnce(1000ms);
+    QCOMPARE(newCalls, 1);
+    loop.remove(c0.get());
+    if (a0 >= 0) {
+        loop.remove(a0);
+        ::close(a0);
+    }
+    if (b0) {
+        loop.remove(b0.get());
+    }
+}
+
+void TestNetEventLoop::postFromTheLoopThreadRunsThisRound()
+{
+    EventLoop loop;
+    int s[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, s), 0);
+    UniqueFd s0(s[0]), s1(s[1]);
+    std::vector<std::string> order;
+    loop.add(s0.get(), Readable, [&](std::uint32_t) {
+        char byte;
+        [[maybe_unused]] const IoResult r = readSome(s0.get(), &byte, 1);
+        order.push_back("event");
+        loop.post([&] {
+            order.push_back("posted");
+            loop.post([&] { order.push_back("posted by a task"); });
+        });
+    });
+    QCOMPARE(writeSome(s1.get(), "x").bytes, std::size_t(1));
+    loop.runOnce(1000ms);
+    QCOMPARE(order, (std::vector<std::string>{"event", "posted"}));
+    // Without a wake-up write, the next round still does not block: a task is waiting.
+    const auto started = EventLoop::Clock::now();
+    loop.runOnce(10000ms);
+    QVERIFY(EventLoop::Clock::now() - started < 5000ms);
+    QCOMPARE(order.back(), std::string("posted by a task"));
+    loop.remove(s0.get());
 }
 
 QTEST_GUILESS_MAIN(TestNetEventLoop)

@@ -4,7 +4,9 @@
 // answer 200 and the backend saw the policy's SNI; a wrong SAN, a wrong hostname, an unknown CA
 // and the system store (which does not know the test CA) answer 502 saying why; a plain backend
 // next to them is unaffected; pooled TLS connections are reused (one handshake for many requests)
-// and only for the same policy.
+// and only for the same policy. Wildcard certificates are judged by RFC 6125 (one leftmost
+// label) for the policy hostname and Hostname SANs alike. RequestMirror copies to a backend a
+// policy targets go over TLS too, verified and pooled the same way, and never affect the client.
 #include "engine/http/http1_codec.h"
 #include "engine/proxy/gateway.h"
 #include "engine/routetable/route_table.h"
@@ -148,6 +150,24 @@ private slots:
         id.pod = "plain-pod";
         m_plainEcho = std::make_unique<Backends::HttpEchoBackend>(id);
         QVERIFY(m_plainEcho->start().ok());
+        // A wildcard certificate, and a mirror backend with its own echo (its request log).
+        const Tls::PemPair wildLeaf = m_ca->issue("wild.example.com", {"DNS:*.wild.example.com"},
+                                                  Tls::CertificateUse::Server);
+        id.pod = "mirror-pod";
+        m_mirrorEcho = std::make_unique<Backends::HttpEchoBackend>(id);
+        QVERIFY(m_mirrorEcho->start().ok());
+        for (auto [relay, pem, echoPort] :
+             {std::tuple{&m_wildRelay, wildLeaf, m_httpsEcho->port()},
+              std::tuple{&m_mirrorRelay, leaf, m_mirrorEcho->port()}}) {
+            Backends::StreamEchoServer::Options options;
+            options.mode = Backends::StreamEchoServer::Mode::HttpsRelay;
+            options.identity = id;
+            options.certificatePem = pem.certificate;
+            options.privateKeyPem = pem.privateKey;
+            options.relayPort = echoPort;
+            *relay = std::make_unique<Backends::StreamEchoServer>(options);
+            QCOMPARE((*relay)->start(), std::string());
+        }
 
         RT::RouteTableBuilder builder;
         builder.addListener(kGatewayPort, RT::ListenerProtocol::HTTP);
@@ -176,6 +196,36 @@ private slots:
         }
         builder.addHttpRoute(kGatewayPort, {"*"}, route("/plain", "plain", nullptr));
         endpoints[endpointKey("default", "plain", 443)] = {at(m_plainEcho->port())};
+        const std::vector<std::pair<std::string, std::shared_ptr<const RT::BackendTls>>> wild{
+            {"/wild-hostname", policy("wild-hostname", {}, {}, "api.wild.example.com")},
+            {"/wild-san", policy("wild-san", {"api.wild.example.com"}, {}, "x.example.org")},
+            {"/wild-two-labels", policy("wild-two-labels", {}, {}, "a.b.wild.example.com")},
+            {"/wild-bare", policy("wild-bare", {}, {}, "wild.example.com")},
+        };
+        for (const auto &[path, tls] : wild) {
+            const std::string service = path.substr(1);
+            builder.addHttpRoute(kGatewayPort, {"*"}, route(path, service, tls));
+            endpoints[endpointKey("default", service, 443)] = {at(m_wildRelay->port())};
+        }
+        // Mirrors: the main request to the plain echo, a copy to a backend behind a policy.
+        for (const auto &[path, tls] :
+             {std::pair{std::string("/mirrored"), policy("mirror", {"abc.example.com"}, {})},
+              std::pair{std::string("/mirrored-unverified"),
+                        policy("mirror-unverified", {"dce.example.com"}, {})}}) {
+            const std::string service = path.substr(1) + "-copy";
+            RT::HttpRoute mirrored = route(path, "plain", nullptr);
+            RT::Filter filter;
+            filter.type = RT::Filter::Type::RequestMirror;
+            RT::Backend copy;
+            copy.ns = "default";
+            copy.service = service;
+            copy.port = 443;
+            copy.tls = tls;
+            filter.mirror.backend = std::make_shared<const RT::Backend>(copy);
+            mirrored.filters.push_back(filter);
+            builder.addHttpRoute(kGatewayPort, {"*"}, mirrored);
+            endpoints[endpointKey("default", service, 443)] = {at(m_mirrorRelay->port())};
+        }
 
         GatewayConfig config;
         config.listeners.push_back({kGatewayPort, "127.0.0.1", 0, nullptr});
@@ -189,6 +239,9 @@ private slots:
     void cleanupTestCase()
     {
         m_gateway.reset();
+        m_wildRelay.reset();
+        m_mirrorRelay.reset();
+        m_mirrorEcho.reset();
         m_relay.reset();
         m_pooledRelay.reset();
         m_httpsEcho.reset();
@@ -281,6 +334,108 @@ private slots:
         QCOMPARE(m_pooledRelay->accepted() - before, std::uint64_t(2));
     }
 
+    // RFC 6125 section 6.4.3 over a real handshake: the backend presents *.wild.example.com.
+    void wildcardCertificates_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("serverName");
+        QTest::newRow("hostname under the wildcard")
+            << QByteArray("/wild-hostname") << 200 << QString("api.wild.example.com");
+        QTest::newRow("Hostname SAN under the wildcard")
+            << QByteArray("/wild-san") << 200 << QString("x.example.org");
+        QTest::newRow("not two labels") << QByteArray("/wild-two-labels") << 502 << QString();
+        QTest::newRow("not the bare domain") << QByteArray("/wild-bare") << 502 << QString();
+    }
+
+    void wildcardCertificates()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(int, status);
+        QFETCH(QString, serverName);
+        Client client(port());
+        const Response response = client.get(path);
+        QCOMPARE(response.status, status);
+        if (status == 200) {
+            // SNI is the policy hostname, whatever the SANs say.
+            QCOMPARE(response.tls().value("serverName").toString(), serverName);
+        } else {
+            const QString body = QString::fromUtf8(response.body);
+            QVERIFY2(body.contains("the backend's certificate names *.wild.example.com"),
+                     qPrintable(body));
+        }
+    }
+
+    // A mirror whose Service port a policy targets gets its copy over TLS (the relay only speaks
+    // TLS, and relays to the mirror echo), on one pooled connection for many copies.
+    void mirrorsOriginateTls()
+    {
+        const std::uint64_t acceptedBefore = m_mirrorRelay->accepted();
+        const int copiesBefore = m_mirrorEcho->requestLog().count("/mirrored");
+        Client client(port());
+        for (int i = 0; i < 5; ++i) {
+            const Response response = client.get("/mirrored");
+            QCOMPARE(response.status, 200);
+            QCOMPARE(response.json().value("pod").toString(), QString("plain-pod"));
+        }
+        QTRY_COMPARE(m_mirrorEcho->requestLog().count("/mirrored"), copiesBefore + 5);
+        // Copies are sent while the main requests run: the pool's idle connection is reused
+        // once the copy before was answered, so the relay sees at most one per request.
+        qInfo("TLS connections for 5 copies: %llu",
+              (unsigned long long)(m_mirrorRelay->accepted() - acceptedBefore));
+        QVERIFY(m_mirrorRelay->accepted() - acceptedBefore >= 1);
+        QVERIFY(m_mirrorRelay->accepted() - acceptedBefore <= 5);
+    }
+
+    // A copy whose backend fails the verification is dropped; the client never notices.
+    void unverifiedMirrorIsDropped()
+    {
+        const std::uint64_t acceptedBefore = m_mirrorRelay->accepted();
+        Client client(port());
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(client.get("/mirrored-unverified").status, 200);
+        }
+        QTRY_VERIFY(m_mirrorRelay->accepted() - acceptedBefore >= 3); // each handshake tried
+        QTest::qWait(100);
+        QCOMPARE(m_mirrorEcho->requestLog().count("/mirrored-unverified"), 0);
+    }
+
+    // GatewayConfig::systemTrustStandIn (serve --dev-ca): a System policy also trusts the
+    // stand-in CA, except towards the excluded endpoints (real apps), which the system store
+    // alone judges.
+    void systemTrustStandIn()
+    {
+        RT::RouteTableBuilder builder;
+        builder.addListener(kGatewayPort, RT::ListenerProtocol::HTTP);
+        builder.addListenerHost(kGatewayPort, "*");
+        const auto system = policy("system", {}, {}, "abc.example.com", {}, true);
+        builder.addHttpRoute(kGatewayPort, {"*"}, route("/mock", "mock", system));
+        builder.addHttpRoute(kGatewayPort, {"*"}, route("/real", "real", system));
+        const auto at = [](quint16 p) { return "127.0.0.1:" + std::to_string(p); };
+        EndpointMap endpoints;
+        endpoints[endpointKey("default", "mock", 443)] = {at(m_relay->port())};
+        endpoints[endpointKey("default", "real", 443)] = {at(m_pooledRelay->port())};
+        GatewayConfig config;
+        config.listeners.push_back({kGatewayPort, "127.0.0.1", 0, nullptr});
+        auto standIn = std::make_shared<SystemTrustStandIn>();
+        standIn->certificatePem = m_ca->pem().certificate;
+        standIn->excludedEndpoints = {at(m_pooledRelay->port())};
+        config.systemTrustStandIn = standIn;
+        Gateway gateway(config);
+        gateway.setRouteTable(builder.build());
+        gateway.setEndpoints(endpoints);
+        std::string error;
+        QVERIFY2(gateway.start(&error), error.c_str());
+        Client client(gateway.boundPorts().at(kGatewayPort));
+        const Response mock = client.get("/mock");
+        QCOMPARE(mock.status, 200);
+        QCOMPARE(mock.tls().value("serverName").toString(), QString("abc.example.com"));
+        const Response real = client.get("/real");
+        QCOMPARE(real.status, 502);
+        QVERIFY2(real.body.contains("did not verify (BackendTLSPolicy default/system)"),
+                 real.body.constData());
+    }
+
 private:
     std::shared_ptr<const RT::BackendTls> policy(const std::string &name,
                                                  std::vector<std::string> dnsNames,
@@ -307,6 +462,9 @@ private:
     std::unique_ptr<Backends::HttpEchoBackend> m_plainEcho;
     std::unique_ptr<Backends::StreamEchoServer> m_relay;
     std::unique_ptr<Backends::StreamEchoServer> m_pooledRelay;
+    std::unique_ptr<Backends::StreamEchoServer> m_wildRelay;   // presents *.wild.example.com
+    std::unique_ptr<Backends::HttpEchoBackend> m_mirrorEcho;    // behind m_mirrorRelay
+    std::unique_ptr<Backends::StreamEchoServer> m_mirrorRelay;
     std::unique_ptr<Gateway> m_gateway;
 };
 

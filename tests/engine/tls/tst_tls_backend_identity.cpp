@@ -1,5 +1,6 @@
 // Tls::backendIdentityProblem: a backend certificate against a BackendTLSPolicy's hostname and
 // subjectAltNames (Hostname: DNS SAN with RFC 6125 wildcards, URI: exact), never the subject CN.
+// The wildcard rules are also run over real TLS through the gateway (tst_backend_tls_origination).
 #include "engine/tls/backend_identity.h"
 #include "engine/tls/certificate_authority.h"
 
@@ -36,6 +37,11 @@ private slots:
                               "URI:spiffe://abc.example.com/id"},
                              CertificateUse::Server)
                      .certificate;
+        m_wildLeaf = m_ca->issue("wild.example.com",
+                                 {"DNS:*.example.com", "DNS:a*.partial.example.com", "DNS:*.com",
+                                  "DNS:*.0.0.1", "DNS:exact.example.net", "IP:192.0.2.7"},
+                                 CertificateUse::Server)
+                         .certificate;
     }
 
     void judge_data()
@@ -98,6 +104,55 @@ private slots:
         }
     }
 
+    // RFC 6125 section 6.4.3 for wildcard SANs, for the policy hostname and for subjectAltNames
+    // of type Hostname alike (`asSan`: the name is given as a Hostname SAN, hostname elsewhere).
+    void wildcardRules_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("asSan");
+        QTest::addColumn<bool>("acceptable");
+        const auto both = [](const char *row, const char *name, bool acceptable) {
+            QTest::addRow("hostname: %s", row) << QString(name) << false << acceptable;
+            QTest::addRow("SAN: %s", row) << QString(name) << true << acceptable;
+        };
+        both("one label under *.example.com", "api.example.com", true);
+        both("any case", "API.Example.COM", true);
+        both("one trailing dot", "api.example.com.", true);
+        both("not the bare domain", "example.com", false);
+        both("not two labels", "a.b.example.com", false);
+        both("only the leftmost label", "api.x.example.com", false);
+        both("not a partial wildcard", "ab.partial.example.com", false);
+        both("not over one label (*.com)", "foo.com", false);
+        both("an exact SAN beside the wildcards", "exact.example.net", true);
+        both("not for an IP address", "10.0.0.1", false);
+        both("an IP address matches its IP SAN", "192.0.2.7", true);
+        // A wildcard in the policy names that wildcard, not the hosts it covers.
+        both("the same wildcard", "*.example.com", true);
+        both("a wildcard the certificate does not carry", "*.example.net", false);
+    }
+
+    void wildcardRules()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, asSan);
+        QFETCH(bool, acceptable);
+        const auto certificate = parse(m_wildLeaf);
+        QVERIFY(certificate);
+        BackendIdentity wanted;
+        if (asSan) {
+            wanted.hostname = "unrelated.example.org";
+            wanted.dnsNames.push_back(name.toStdString());
+        } else {
+            wanted.hostname = name.toStdString();
+        }
+        const std::string problem = backendIdentityProblem(certificate.get(), wanted);
+        QVERIFY2(problem.empty() == acceptable, problem.c_str());
+        if (!acceptable) {
+            QVERIFY2(problem.find("the policy accepts " + name.toStdString()) != std::string::npos,
+                     problem.c_str());
+        }
+    }
+
     void noCertificate()
     {
         QCOMPARE(backendIdentityProblem(nullptr, {"abc.example.com", {}, {}}),
@@ -114,6 +169,7 @@ private slots:
 private:
     std::shared_ptr<const CertificateAuthority> m_ca;
     std::string m_leaf;
+    std::string m_wildLeaf; // wildcard, partial-wildcard, one-label and IP-like SANs
 };
 
 QTEST_GUILESS_MAIN(TestTlsBackendIdentity)
