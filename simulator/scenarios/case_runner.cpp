@@ -2,14 +2,20 @@
 
 #include "claimed_features.h"
 #include "cluster_state.h"
+#include "field_path.h"
+#include "prose_steps.h"
+#include "request_case.h"
 #include "request_runner.h"
 
 #include "engine/controller/controller.h"
+#include "engine/model/kinds/api_groups.h"
 #include "engine/yaml/resource_reader.h"
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <optional>
 
 namespace Torii::Scenarios {
 
@@ -105,6 +111,8 @@ const char *actionVerb(const Action &action)
         return "delete";
     case Action::Type::FillEndpointSlices:
         return "fillEndpointSlices";
+    case Action::Type::Create:
+        return "create";
     }
     return "action";
 }
@@ -118,14 +126,68 @@ std::string describeAction(const Action &action)
         return "delete " + objectLabel(action.target.kind, action.target.ns, action.target.name);
     case Action::Type::FillEndpointSlices:
         return "fillEndpointSlices " + action.ns + '/' + joined(action.endpointSliceNames);
+    case Action::Type::Create:
+        return "create " + objectLabel(action.target.kind, action.target.ns, action.target.name);
     }
     return "action";
 }
 
-// Applies the action; an English error text, or "" when it was applied.
-std::string applyAction(ClusterState &cluster, const Action &action)
+// The apiVersion an object created from code gets: the Gateway API's preferred version for its
+// kinds (what the suite's typed clients write), else that of a loaded object of the same kind;
+// "" when neither says.
+std::string apiVersionFor(const ClusterState &cluster, const std::string &kind)
+{
+    if (const Model::GatewayApiKindInfo *info = Model::findGatewayApiKind(kind)) {
+        return std::string(Model::kGatewayApiGroup) + '/' +
+               std::string(info->standardVersions.front());
+    }
+    for (const Model::Resource &r : cluster.resources()) {
+        if (r.kind == kind) {
+            return r.apiVersion;
+        }
+    }
+    return {};
+}
+
+// Applies the action; an English error text, or "" when it was applied. `admit` sees a created
+// object before it is applied (the conformance set-up's rewrites).
+std::string applyAction(ClusterState &cluster, const Action &action,
+                        const std::function<void(Model::Resource &)> &admit)
 {
     switch (action.type) {
+    case Action::Type::Create: {
+        const ObjectRef &t = action.target;
+        if (cluster.find(t.kind, t.ns, t.name) != nullptr) {
+            return objectLabel(t.kind, t.ns, t.name) + " already exists";
+        }
+        const std::string apiVersion = apiVersionFor(cluster, t.kind);
+        if (apiVersion.empty()) {
+            return "no apiVersion is known for kind " + t.kind;
+        }
+        Node object = Node::map();
+        object.set("apiVersion", Node::string(apiVersion));
+        object.set("kind", Node::string(t.kind));
+        Node metadata = Node::map();
+        metadata.set("name", Node::string(t.name));
+        if (!t.ns.empty()) {
+            metadata.set("namespace", Node::string(t.ns));
+        }
+        object.set("metadata", std::move(metadata));
+        for (const auto &[path, value] : action.set) {
+            const std::string error = Internal::setAtPath(object, path, value);
+            if (!error.empty()) {
+                return error;
+            }
+        }
+        Model::SourceRef source;
+        source.mark = action.mark;
+        Model::Resource created = Model::makeResource(std::move(object), std::move(source));
+        if (admit) {
+            admit(created);
+        }
+        cluster.apply(std::move(created));
+        return {};
+    }
     case Action::Type::Patch:
         for (const auto &[path, value] : action.set) {
             const std::string error = cluster.patch(action.target.kind, action.target.ns,
@@ -239,8 +301,8 @@ CaseResult CaseRunner::run(const RouteTest &test)
     for (const StatusItem &item : test.status) {
         anyAssertion = anyAssertion || item.assertion.has_value();
     }
-    const bool sendRequests = m_options.live != nullptr && test.requests.isList() &&
-                              test.requests.size() > 0;
+    const bool sendRequests =
+        m_options.live != nullptr && test.requests.isList() && test.requests.size() > 0;
     if (!anyAssertion && !sendRequests) {
         result.verdict = Verdict::Skip;
         result.reason =
@@ -308,6 +370,12 @@ CaseResult CaseRunner::run(const RouteTest &test)
 
     CheckContext context;
     context.controllerName = m_options.controllerName;
+    auto admit = [&](Model::Resource &created) {
+        created.source.file = test.file; // told in the case's notes
+        if (m_options.conformance && m_cache->setup) {
+            m_cache->setup->rewrite(created);
+        }
+    };
     auto runAction = [&](const Action &action, std::size_t index) {
         ItemResult itemResult;
         itemResult.index = index;
@@ -315,7 +383,7 @@ CaseResult CaseRunner::run(const RouteTest &test)
         itemResult.subtest = action.subtest;
         itemResult.mark = action.mark;
         context.generationsBeforeAction = generations(cluster);
-        const std::string error = applyAction(cluster, action);
+        const std::string error = applyAction(cluster, action, admit);
         if (error.empty()) {
             reconcile();
             itemResult.result =
@@ -328,59 +396,213 @@ CaseResult CaseRunner::run(const RouteTest &test)
         }
         return itemResult;
     };
+
+    // The steps the notes tell only in prose (prose_steps.h). A step the case also tells as a
+    // structured action runs once, where that item stands.
+    std::vector<Action> told;
+    for (const StatusItem &item : test.status) {
+        if (item.action) {
+            told.push_back(*item.action);
+        }
+    }
+    for (const RequestCase &request : parseRequestCases(test.requests)) {
+        if (request.action) {
+            told.push_back(*request.action);
+        }
+    }
+    const ProseReading prose = readProseSteps(test.notes);
+    std::vector<ProseStep> steps;
+    for (const ProseStep &step : prose.steps) {
+        if (std::none_of(told.begin(), told.end(),
+                         [&](const Action &action) { return sameStep(step.action, action); })) {
+            steps.push_back(step);
+        }
+    }
+    std::vector<bool> performed(steps.size(), false);
+
+    // Performs a step read from prose just before status item `index` (`referrer`: its
+    // assertion, whose object a step that names none patches). A step that names only a kind
+    // takes the one object of that kind the case loaded.
+    auto runProseStep = [&](Action step, std::size_t index,
+                            const StatusAssertion &referrer) -> ItemResult {
+        step.subtest = referrer.subtest;
+        step.mark = referrer.mark;
+        if (step.target.kind.empty()) {
+            step.target = ObjectRef{referrer.kind, referrer.ns, referrer.name};
+        } else if (step.target.name.empty()) {
+            std::vector<const Model::Resource *> ofKind;
+            for (const Model::Resource &r : cluster.resources()) {
+                if (r.kind == step.target.kind) {
+                    ofKind.push_back(&r);
+                }
+            }
+            if (ofKind.size() != 1) {
+                ItemResult skipped;
+                skipped.index = index;
+                skipped.what = actionVerb(step);
+                skipped.subtest = step.subtest;
+                skipped.mark = step.mark;
+                skipped.result = CheckResult{
+                    Verdict::Skip,
+                    text(QT_TRANSLATE_NOOP("Diagnostics",
+                                           "the notes tell a step (\"%1\") without naming its "
+                                           "%2, and the case loaded %3 of them"),
+                         {step.notes, step.target.kind, std::to_string(ofKind.size())})};
+                return skipped;
+            }
+            step.target.ns = ofKind.front()->ns;
+            step.target.name = ofKind.front()->name;
+        }
+        return runAction(step, index);
+    };
+
     bool actionRun = false;
-    std::string proseStep; // the notes of the first item that follows a step told only in prose
-    for (std::size_t i = 0; i < test.status.size(); ++i) {
-        const StatusItem &item = test.status[i];
+    std::string proseStep;    // the notes of the first item that follows a step told only in prose
+    std::string proseProblem; // why that step cannot be performed; "" when no sentence tells it
+    std::optional<std::size_t> afterRequests; // the first item that waits for the request half
+    auto skipItem = [&](const StatusItem &item, std::size_t i) {
         ItemResult itemResult;
         itemResult.index = i;
-        if (proseStep.empty() && !actionRun && item.assertion &&
-            followsProseStep(item.assertion->notes)) {
-            proseStep = item.assertion->notes;
-        }
-        if (!proseStep.empty()) {
-            // The objects no longer are what the case expects at this point: nothing from here
-            // on can be checked.
-            std::string label;
-            if (item.assertion) {
-                itemResult.what = checkName(item.assertion->check);
-                itemResult.subtest = item.assertion->subtest;
-                itemResult.mark = item.assertion->mark;
-                label = objectLabel(item.assertion->kind, item.assertion->ns, item.assertion->name);
-            } else {
-                itemResult.what = actionVerb(*item.action);
-                itemResult.subtest = item.action->subtest;
-                itemResult.mark = item.action->mark;
-                label = describeAction(*item.action);
-            }
-            itemResult.result = CheckResult{
-                Verdict::Skip,
-                text(QT_TRANSLATE_NOOP("Diagnostics", "%1: follows a step the case describes "
-                                                      "only in prose (\"%2\"), which the runner "
-                                                      "cannot perform"),
-                     {label, proseStep})};
-            result.items.push_back(std::move(itemResult));
-            continue;
-        }
-        if (item.action) {
-            actionRun = true;
-            itemResult = runAction(*item.action, i);
+        std::string label;
+        if (item.assertion) {
+            itemResult.what = checkName(item.assertion->check);
+            itemResult.subtest = item.assertion->subtest;
+            itemResult.mark = item.assertion->mark;
+            label = objectLabel(item.assertion->kind, item.assertion->ns, item.assertion->name);
         } else {
-            const StatusAssertion &assertion = *item.assertion;
-            itemResult.what = checkName(assertion.check);
-            itemResult.subtest = assertion.subtest;
-            itemResult.mark = assertion.mark;
-            itemResult.result = evaluate(assertion, cluster, context);
+            itemResult.what = actionVerb(*item.action);
+            itemResult.subtest = item.action->subtest;
+            itemResult.mark = item.action->mark;
+            label = describeAction(*item.action);
         }
+        itemResult.result.verdict = Verdict::Skip;
+        itemResult.result.message =
+            proseProblem.empty()
+                ? text(QT_TRANSLATE_NOOP("Diagnostics", "%1: follows a step the case describes "
+                                                        "only in prose (\"%2\"), which the runner "
+                                                        "cannot perform"),
+                       {label, proseStep})
+                : text(QT_TRANSLATE_NOOP("Diagnostics", "%1: follows a step the case describes "
+                                                        "only in prose (\"%2\"), which the runner "
+                                                        "cannot perform: %3"),
+                       {label, proseStep, proseProblem});
         result.items.push_back(std::move(itemResult));
-    }
+    };
+    // Why the step an item refers to cannot be performed: the sentences that looked like steps
+    // but could not be read, or that several steps fit.
+    auto unreadProblem = [&](int matches) {
+        if (matches > 1) {
+            return text(QT_TRANSLATE_NOOP("Diagnostics", "several steps of the notes fit it"))
+                .english();
+        }
+        std::string out;
+        for (const UnreadStep &unread : prose.unread) {
+            out += (out.empty() ? "" : "; ") +
+                   text(QT_TRANSLATE_NOOP("Diagnostics", "cannot read \"%1\": %2"),
+                        {unread.sentence, unread.reason.english()})
+                       .english();
+        }
+        return out;
+    };
+    // Runs status items from `from` on. With `mayDefer`, stops at the first item that follows a
+    // step placed after the requests (afterRequests is set); the caller runs it later.
+    auto runStatusItems = [&](std::size_t from, bool mayDefer) {
+        for (std::size_t i = from; i < test.status.size(); ++i) {
+            const StatusItem &item = test.status[i];
+            if (proseStep.empty() && item.assertion) {
+                const StatusAssertion &assertion = *item.assertion;
+                // A step an item's own notes tell runs just before it.
+                for (const ProseStep &own : readProseSteps(assertion.notes).steps) {
+                    ItemResult applied = runProseStep(own.action, i, assertion);
+                    actionRun = true;
+                    if (applied.result.verdict == Verdict::Skip) {
+                        proseStep = own.action.notes;
+                        proseProblem = applied.result.english();
+                    }
+                    result.items.push_back(std::move(applied));
+                }
+                const std::optional<StepReference> reference =
+                    followsProseStep(assertion.notes) ? readStepReference(assertion.notes)
+                                                      : std::nullopt;
+                int matches = 0;
+                std::size_t match = 0;
+                for (std::size_t k = 0; reference && k < steps.size(); ++k) {
+                    if (refersTo(*reference, steps[k].action)) {
+                        ++matches;
+                        match = k;
+                    }
+                }
+                if (proseStep.empty() && matches == 1 && !performed[match]) {
+                    const ProseStep &step = steps[match];
+                    if (step.placement == StepPlacement::AfterRequests && mayDefer) {
+                        afterRequests = i;
+                        return;
+                    }
+                    if (step.placement == StepPlacement::BetweenRequests) {
+                        proseStep = assertion.notes;
+                        proseProblem =
+                            text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                   "the notes place it among the requests"))
+                                .english();
+                    } else {
+                        performed[match] = true;
+                        actionRun = true;
+                        ItemResult applied = runProseStep(step.action, i, assertion);
+                        if (applied.result.verdict == Verdict::Skip) {
+                            proseStep = assertion.notes;
+                            proseProblem = applied.result.english();
+                        }
+                        result.items.push_back(std::move(applied));
+                    }
+                } else if (proseStep.empty() && matches != 1 && !actionRun &&
+                           followsProseStep(assertion.notes)) {
+                    proseStep = assertion.notes;
+                    proseProblem = unreadProblem(matches);
+                }
+            }
+            if (!proseStep.empty()) {
+                // The objects no longer are what the case expects at this point: nothing from
+                // here on can be checked.
+                skipItem(item, i);
+                continue;
+            }
+            ItemResult itemResult;
+            itemResult.index = i;
+            if (item.action) {
+                actionRun = true;
+                itemResult = runAction(*item.action, i);
+            } else {
+                const StatusAssertion &assertion = *item.assertion;
+                itemResult.what = checkName(assertion.check);
+                itemResult.subtest = assertion.subtest;
+                itemResult.mark = assertion.mark;
+                itemResult.result = evaluate(assertion, cluster, context);
+            }
+            result.items.push_back(std::move(itemResult));
+        }
+    };
+    runStatusItems(0, true);
 
     // The request half runs only on a status half that fully passed: after a failure the
     // objects are not what the requests expect, and after a skipped step they may not be.
     const bool statusPassed =
         std::all_of(result.items.begin(), result.items.end(),
                     [](const ItemResult &item) { return item.result.verdict == Verdict::Pass; });
-    if (sendRequests && statusPassed && !unservedFeatures(test.features).empty()) {
+    const auto amongRequests = std::find_if(steps.begin(), steps.end(), [](const ProseStep &s) {
+        return s.placement == StepPlacement::BetweenRequests;
+    });
+    if (sendRequests && statusPassed && amongRequests != steps.end()) {
+        // Only a structured action among the requests says which requests come after the step.
+        ItemResult skipped;
+        skipped.what = "request";
+        skipped.result.verdict = Verdict::Skip;
+        skipped.result.message =
+            text(QT_TRANSLATE_NOOP("Diagnostics", "the requests are interleaved with a step the "
+                                                  "case tells only in prose (\"%1\"), which the "
+                                                  "runner cannot place among them"),
+                 {amongRequests->action.notes});
+        result.items.push_back(std::move(skipped));
+    } else if (sendRequests && statusPassed && !unservedFeatures(test.features).empty()) {
         ItemResult skipped;
         skipped.what = "request";
         skipped.result.verdict = Verdict::Skip;
@@ -399,6 +621,10 @@ CaseResult CaseRunner::run(const RouteTest &test)
         std::vector<ItemResult> sent = runRequests(input);
         result.items.insert(result.items.end(), std::make_move_iterator(sent.begin()),
                             std::make_move_iterator(sent.end()));
+    }
+    if (afterRequests) {
+        // The status items that follow a step the notes place after the traffic check.
+        runStatusItems(*afterRequests, false);
     }
 
     const ItemResult *firstSkip = nullptr;

@@ -10,9 +10,19 @@
 // Torii does not claim (claimed_features.h) or that its notes reserve for implementations with or
 // without a feature; FAIL when any item fails (the first failure is the reason; the others are
 // still evaluated and reported); SKIP when nothing failed but a check could not be made; PASS
-// otherwise. A check cannot be made when it follows a step the case tells only in prose (an item
-// noted "after …" with no action before it: README, "Actions"): that item and all after it are
-// skipped, as the objects no longer are what the case expects.
+// otherwise.
+//
+// Steps told only in prose (README, "Actions": "Some case files describe such steps only in
+// notes") are read by prose_steps.h into the same actions the structured items are and run
+// through the same code: a step read from the test's notes runs just before the first status
+// item whose notes refer to it ("after the newer route is created"), or, when its sentence
+// places it after the traffic check, after the request half, together with that item and all
+// after it; a step the case also tells as a structured item runs once, where that item stands;
+// a step told in an item's own notes runs just before that item. A check cannot be made when it
+// follows a step the runner cannot read or place (an item noted "after …" that refers to no step
+// read, with no action before it; a step placed among the requests without a structured action
+// there): that item and all after it are skipped (or the request half is), with the reason, as
+// the objects no longer are what the case expects.
 //
 // With `RunnerOptions::live` set, a case whose status items all passed goes on to its request
 // half (request_runner.h): its objects are served on the live local gateway and every request

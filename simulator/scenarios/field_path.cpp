@@ -20,11 +20,13 @@ bool parseFieldPath(std::string_view path, std::vector<PathSegment> &segments, s
             if (inside.size() >= 2 && (inside.front() == '"' || inside.front() == '\'') &&
                 inside.back() == inside.front()) {
                 segments.emplace_back(std::string(inside.substr(1, inside.size() - 2)));
+            } else if (inside == "-") {
+                segments.emplace_back(kAppendIndex);
             } else {
                 if (inside.empty() ||
                     inside.find_first_not_of("0123456789") != std::string_view::npos) {
                     error = "\"[" + std::string(inside) + "]\" in field path \"" +
-                            std::string(path) + "\" is neither an index nor a quoted key";
+                            std::string(path) + "\" is neither an index, \"-\" nor a quoted key";
                     return false;
                 }
                 segments.emplace_back(static_cast<std::size_t>(std::stoull(std::string(inside))));
@@ -86,6 +88,20 @@ std::string setAtPath(Node &root, std::string_view path, const Node &value)
             continue;
         }
         const std::size_t index = std::get<std::size_t>(segments[s]);
+        if (index == kAppendIndex) {
+            if (cur->isNull()) {
+                *cur = Node::list();
+            }
+            if (!cur->isList()) {
+                return "\"" + std::string(path) + "\": [-] appends to a list, and this is not one";
+            }
+            cur->append(last ? value : Node::null());
+            if (last) {
+                return {};
+            }
+            cur = &cur->items().back();
+            continue;
+        }
         if (!cur->isList() || index >= cur->items().size()) {
             return "\"" + std::string(path) + "\": no list item [" + std::to_string(index) + "]";
         }

@@ -119,10 +119,13 @@ struct ObjectRef
 
 struct Action
 {
-    enum class Type { Patch, Delete, FillEndpointSlices };
+    // Create has no item form in the case format: only a step told in the notes creates an
+    // object ("the test creates, from code, KIND NS/NAME: …", prose_steps.h).
+    enum class Type { Patch, Delete, FillEndpointSlices, Create };
     Type type = Type::Patch;
-    ObjectRef target; // Patch, Delete
+    ObjectRef target; // Patch, Delete, Create
     // Patch: field path (e.g. spec.rules[0].backendRefs[0].name) → value, in the order written.
+    // Create: the fields of the new object besides apiVersion, kind and metadata's identity.
     std::vector<std::pair<std::string, Model::Node>> set;
     // FillEndpointSlices
     std::string ns;

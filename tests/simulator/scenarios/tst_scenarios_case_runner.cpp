@@ -143,6 +143,36 @@ constexpr const char *kCases = R"(tests:
   - {kind: Gateway, namespace: shop, name: web, check: gatewayCondition, conditions: [{type: Accepted, status: "True"}]}
   - {kind: HTTPRoute, namespace: shop, name: api, check: noAcceptedParents, notes: after the listener is removed}
   - {kind: Gateway, namespace: shop, name: web, check: zeroAttachedRoutes}
+- name: ProseCreate
+  manifests: [shop.yaml]
+  notes: >-
+    Then the test creates, from code, HTTPRoute shop/second: spec.parentRefs [{name: web}],
+    spec.rules [{backendRefs: [{name: api, namespace: backend, port: 8080}]}].
+  status:
+  - {kind: Gateway, namespace: shop, name: web, check: listeners, listeners: [{name: http, attachedRoutes: 1}]}
+  - {kind: Gateway, namespace: shop, name: web, check: listeners, listeners: [{name: http, attachedRoutes: 2}], notes: after the second route is created}
+  - {kind: HTTPRoute, namespace: shop, name: second, check: routeCondition, parents: [{parentRef: {name: web}, conditions: [{type: Accepted, status: "True"}]}]}
+- name: ProseDeleteAfterTheRequests
+  manifests: [shop.yaml]
+  notes: After the traffic check the test deletes that ReferenceGrant backend/shop-to-backend.
+  status:
+  - {kind: HTTPRoute, namespace: shop, name: api, check: routeCondition, parents: [{parentRef: {name: web}, conditions: [{type: ResolvedRefs, status: "True"}]}]}
+  - {kind: HTTPRoute, namespace: shop, name: api, check: routeCondition, parents: [{parentRef: {name: web}, conditions: [{type: ResolvedRefs, status: "False", reason: RefNotPermitted}]}], notes: after the ReferenceGrant is deleted}
+- name: ProsePatchOfTheItemsObject
+  manifests: [shop.yaml]
+  notes: "Patch: spec.rules[0].backendRefs[0].name from api to api-v2."
+  status:
+  - {kind: HTTPRoute, namespace: shop, name: api, check: generationChanged, notes: after the patch}
+- name: ProseUnread
+  manifests: [shop.yaml]
+  notes: Then the test deletes the Gateway of doom.
+  status:
+  - {kind: Gateway, namespace: shop, name: web, check: hasAddress, notes: after the Gateway is deleted}
+- name: ProseKindOnlyAmbiguous
+  manifests: [shop.yaml]
+  notes: Then the test deletes the Service.
+  status:
+  - {kind: Gateway, namespace: shop, name: web, check: hasAddress, notes: after the Service is deleted}
 - name: ProseStepAfterAFailure
   manifests: [shop.yaml]
   status:
@@ -310,6 +340,30 @@ private slots:
             << "SKIP"
             << "HTTPRoute shop/api: follows a step the case describes only in prose (\"after the "
                "listener is removed\"), which the runner cannot perform";
+        QTest::newRow("prose: a route created from code")
+            << "ProseCreate"
+            << "PASS"
+            << "";
+        QTest::newRow("prose: a grant deleted after the requests")
+            << "ProseDeleteAfterTheRequests"
+            << "PASS"
+            << "";
+        QTest::newRow("prose: a patch that names no object")
+            << "ProsePatchOfTheItemsObject"
+            << "PASS"
+            << "";
+        QTest::newRow("prose: an unreadable step")
+            << "ProseUnread"
+            << "SKIP"
+            << "Gateway shop/web: follows a step the case describes only in prose (\"after the "
+               "Gateway is deleted\"), which the runner cannot perform: cannot read \"Then the "
+               "test deletes the Gateway of doom\": \"of doom\" after the deleted object is not "
+               "understood";
+        QTest::newRow("prose: a kind-only step with several objects of the kind")
+            << "ProseKindOnlyAmbiguous"
+            << "SKIP"
+            << "the notes tell a step (\"Then the test deletes the Service\") without naming its "
+               "Service, and the case loaded 2 of them";
         QTest::newRow("a failure before a prose step still fails")
             << "ProseStepAfterAFailure"
             << "FAIL"
