@@ -171,6 +171,17 @@ void printTable(const LoadReport &r)
                               "latency from connect to answer, an answered sample counts as 2xx\n")
                   .arg(r.streamSamples));
     }
+    if (r.streamLines) {
+        print(QCoreApplication::translate(
+            "toriictl", "tcp, udp and tls lines: one connection or UDP flow each; backends as the "
+                        "echo answered, latency from when it was due to the answer, an answered "
+                        "sample counts as 2xx\n"));
+    }
+    if (r.grpcLines) {
+        print(QCoreApplication::translate(
+            "toriictl", "grpc lines: a gRPC status counts in the HTTP status class it maps to "
+                        "(NOT_FOUND 4xx, UNAVAILABLE 5xx, ...)\n"));
+    }
     if (r.droppedEvents) {
         print(QCoreApplication::translate(
                   "toriictl", "%1 gateway events were lost: the backend counts are short\n")
@@ -250,8 +261,8 @@ void printTable(const LoadReport &r)
     for (const std::string &rule : r.unsampledStreams) {
         print(QCoreApplication::translate(
                   "toriictl", "not sampled: %1 (L4 rules are sampled on the listeners served "
-                              "in-process with the default mix, when their backends are echo "
-                              "servers; not with --target or --mix)\n")
+                              "in-process when their backends are echo servers: with the default "
+                              "mix, or with a tcp, udp or tls line of --mix; not with --target)\n")
                   .arg(QString::fromStdString(rule)));
     }
 }
@@ -501,6 +512,12 @@ int runLoad(const QStringList &arguments)
         QCoreApplication::translate(
             "toriictl", "Serve HTTPS listeners without a usable certificate with a leaf of the "
                         "workspace's development CA (made once in .torii/dev-ca/), and trust it."));
+    const QCommandLineOption streamSamples(
+        QStringLiteral("stream-samples"),
+        QCoreApplication::translate(
+            "toriictl", "Default mix: connections or UDP flows sampled per TCP, UDP and TLS rule "
+                        "after the HTTP requests (default 200; 0: none)."),
+        QStringLiteral("n"));
     const QCommandLineOption backend = backendOption();
     const QCommandLineOption acceptAll(
         QStringLiteral("accept-all-classes"),
@@ -510,10 +527,10 @@ int runLoad(const QStringList &arguments)
         QStringLiteral("no-implicit-services"),
         QCoreApplication::translate("toriictl", "Do not make up Services the routes name but the "
                                                 "workspace lacks."));
-    parser.addOptions({mix,         scenario,    rate,      concurrency, duration,    requests,
-                       connections, noKeepAlive, target,    seed,        gatewaySeed, timeout,
-                       series,      output,      alpha,     insecure,    caFile,      devCa,
-                       backend,     acceptAll,   noImplicit});
+    parser.addOptions({mix,         scenario,    rate,       concurrency,  duration,    requests,
+                       connections, noKeepAlive, target,     seed,         gatewaySeed, timeout,
+                       series,      output,      alpha,      insecure,     caFile,      devCa,
+                       backend,     acceptAll,   noImplicit, streamSamples});
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QCoreApplication::translate("toriictl", "YAML files or folders."),
                                  QStringLiteral("FILE|DIR..."));
@@ -706,6 +723,22 @@ int runLoad(const QStringList &arguments)
         }
         options.realBackends[bound->first] = bound->second;
     }
+    if (parser.isSet(streamSamples)) {
+        const int samples = parser.value(streamSamples).toInt(&ok);
+        if (!ok || samples < 0 || samples > 100000) {
+            return fail(QCoreApplication::translate(
+                            "toriictl", "--stream-samples wants a number from 0 to 100000, not "
+                                        "\"%1\"")
+                            .arg(parser.value(streamSamples)));
+        }
+        if (options.target || parser.isSet(mix)) {
+            return fail(QCoreApplication::translate(
+                "toriictl", "--stream-samples sizes the default mix's L4 samples in-process; it "
+                            "cannot go with --target or --mix (a mix weights its tcp, udp and tls "
+                            "lines)"));
+        }
+        options.streamSamples = samples;
+    }
     const QString seriesFile = parser.value(series);
     if (!seriesFile.isEmpty() && !seriesFile.endsWith(QLatin1String(".csv")) &&
         !seriesFile.endsWith(QLatin1String(".json"))) {
@@ -718,7 +751,8 @@ int runLoad(const QStringList &arguments)
     Runtime::LoadRun run;
     QString error;
     const bool prepared = run.prepare(paths, options, &error);
-    const QByteArray diagnostics = diagnosticsAsText(run.diagnostics(), false);
+    // Hints when the run cannot start: what to change in the design or the mix.
+    const QByteArray diagnostics = diagnosticsAsText(run.diagnostics(), !prepared);
     std::fwrite(diagnostics.constData(), 1, std::size_t(diagnostics.size()), stderr);
     if (!prepared) {
         return fail(error);

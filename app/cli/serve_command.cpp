@@ -5,6 +5,7 @@
 #include "diagnostic_printer.h"
 
 #include "app/runtime/design_watcher.h"
+#include "app/runtime/serve_burst.h"
 #include "app/runtime/serve_session.h"
 #include "engine/tls/hostname_match.h"
 
@@ -133,6 +134,15 @@ void printHttpsNotes(const Runtime::ServeSession &session)
                                                   "later runs reuse it)\n")
                                 : QCoreApplication::translate("toriictl", "development CA: %1\n"))
                   .arg(QString::fromStdString(ca->certificatePath())));
+    }
+    for (const std::string &policy : session.systemTrustStandIns()) {
+        print(QCoreApplication::translate(
+                  "toriictl", "BackendTLSPolicy %1 (wellKnownCACertificates: System): the gateway "
+                              "trusts the development CA beside the system store, standing in "
+                              "for a public CA; its mock backends present certificates it "
+                              "issued (a backend bound with --backend is checked against the "
+                              "system store only)\n")
+                  .arg(QString::fromStdString(policy)));
     }
     for (const Runtime::HttpsListenerNote &note : session.httpsNotes()) {
         const QString host = QString::fromStdString(note.hostname.empty() ? "*" : note.hostname);
@@ -353,6 +363,13 @@ int runServe(const QStringList &arguments)
         QStringLiteral("duration"),
         QCoreApplication::translate("toriictl", "Stop after this many seconds."),
         QStringLiteral("seconds"));
+    const QCommandLineOption burst(
+        QStringLiteral("burst"),
+        QCoreApplication::translate(
+            "toriictl", "Once serving, send this many requests of the default mix and a few "
+                        "dozen connections or flows per TCP, UDP and TLS rule through the "
+                        "gateway (within 5 s); the summary counts them."),
+        QStringLiteral("n"));
     const QCommandLineOption backend = backendOption();
     const QCommandLineOption acceptAll(
         QStringLiteral("accept-all-classes"),
@@ -374,7 +391,7 @@ int runServe(const QStringList &arguments)
             "500, as in a cluster."));
     parser.addOptions({anyPort, portOption, address, allowNonLoopback, maxHeaderBytes, maxBodyBytes,
                        headerTimeout, workers, watch, duration, backend, acceptAll, noImplicit,
-                       devCa});
+                       devCa, burst});
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QCoreApplication::translate("toriictl", "YAML files or folders."),
                                  QStringLiteral("FILE|DIR..."));
@@ -490,6 +507,20 @@ int runServe(const QStringList &arguments)
         }
         options.headerTimeout = std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
     }
+    std::optional<Runtime::BurstOptions> burstOptions;
+    if (parser.isSet(burst)) {
+        bool ok = false;
+        const qulonglong requests = parser.value(burst).toULongLong(&ok);
+        if (!ok || requests > 100000) {
+            printError(QCoreApplication::translate(
+                           "toriictl", "--burst wants a number of requests from 0 to 100000, not "
+                                       "\"%1\"")
+                           .arg(parser.value(burst)));
+            return ExitUnusable;
+        }
+        burstOptions.emplace();
+        burstOptions->httpRequests = requests;
+    }
     // A typo in --duration used to read as 0 and stop the gateway at once; say so instead.
     qint64 limitMs = -1;
     if (parser.isSet(duration)) {
@@ -581,16 +612,68 @@ int runServe(const QStringList &arguments)
     }
     print(QCoreApplication::translate("toriictl", "serving; Ctrl+C stops\n"));
 
+    Runtime::ServeBurst traffic;
+    bool burstPrinted = true;
+    if (burstOptions) {
+        traffic.start(session, *burstOptions);
+        burstPrinted = false;
+    }
+    // What the burst sent, once it ended (the gateway's own counts come with the summary).
+    auto printBurst = [&] {
+        if (burstPrinted) {
+            return;
+        }
+        burstPrinted = true;
+        const Runtime::BurstReport &r = traffic.report();
+        if (!r.error.empty()) {
+            printError(QCoreApplication::translate("toriictl", "burst: %1")
+                           .arg(QString::fromStdString(r.error)));
+        }
+        //: %1 requests sent, %2 of them answered, %3 seconds
+        print(QCoreApplication::translate("toriictl",
+                                          "burst: %1 HTTP request(s), %2 answered, in %3 s\n")
+                  .arg(r.httpSent)
+                  .arg(r.httpAnswered)
+                  .arg(r.seconds, 0, 'f', 1));
+        for (const Runtime::BurstStreamRule &rule : r.streams) {
+            const QString name = QString::fromStdString(rule.rule);
+            const QString protocol = QString::fromStdString(rule.protocol);
+            //: %1 a route rule, %2 how many samples, %3 tcp, udp or tls, %4 how many answered
+            print(rule.echo ? QCoreApplication::translate(
+                                  "toriictl", "burst: %1: %2 %3 sample(s), %4 answered by the "
+                                              "echo\n")
+                                  .arg(name)
+                                  .arg(rule.sent)
+                                  .arg(protocol)
+                                  .arg(rule.answered)
+                            //: %1 a route rule, %2 how many samples, %3 tcp, udp or tls
+                            : QCoreApplication::translate(
+                                  "toriictl", "burst: %1: %2 %3 sample(s) (its backends do not "
+                                              "answer the echo; the gateway still chose one for "
+                                              "each)\n")
+                                  .arg(name)
+                                  .arg(rule.sent)
+                                  .arg(protocol));
+        }
+    };
+
     QElapsedTimer clock;
     clock.start();
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (traffic.finished()) {
+            printBurst();
+        }
         if (g_stopRequested || (limitMs >= 0 && clock.elapsed() >= limitMs)) {
             QCoreApplication::quit();
         }
     });
     poll.start(100);
     QCoreApplication::exec();
+    traffic.stop();
+    if (traffic.finished()) {
+        printBurst();
+    }
     watcher.reset();
     session.stop();
 
@@ -600,6 +683,13 @@ int runServe(const QStringList &arguments)
               .arg(summary.requests));
     for (const auto &[status, count] : summary.byStatus) {
         print(QStringLiteral("  %1 × %2\n").arg(status).arg(count));
+    }
+    for (const auto &[protocol, count] : summary.byStream) {
+        print((protocol == "UDP"
+                   ? QCoreApplication::translate("toriictl", "  %1 × %2 flow(s)\n")
+                   : QCoreApplication::translate("toriictl", "  %1 × %2 connection(s)\n"))
+                  .arg(QString::fromStdString(protocol))
+                  .arg(count));
     }
     for (const auto &[name, count] : summary.byBackend) {
         print(QStringLiteral("  %1: %2 (%3%)\n")

@@ -3,6 +3,7 @@
 #include "design_objects.h"
 
 #include "engine/tls/certificate_authority.h"
+#include "engine/tls/development_ca.h"
 
 #include <QtCore/QByteArray>
 
@@ -79,7 +80,8 @@ backendTlsTargets(const Controller::ControllerResult &computed)
 
 StreamBackendSpec httpsBackendFor(const std::vector<Model::Resource> &resources,
                                   const std::string &ns, const std::string &service,
-                                  const RT::BackendTls &tls)
+                                  const RT::BackendTls &tls,
+                                  const Tls::DevelopmentCa *developmentCa)
 {
     StreamBackendSpec spec;
     spec.kind = Backends::StreamEchoService::Kind::Https;
@@ -104,6 +106,25 @@ StreamBackendSpec httpsBackendFor(const std::vector<Model::Resource> &resources,
     }
     if (spec.certificatePem.empty() || spec.privateKeyPem.empty()) {
         const std::string name = tls.hostname.empty() ? "localhost" : tls.hostname;
+        if (developmentCa != nullptr && tls.systemTrust) {
+            std::vector<std::string> altNames{"DNS:" + name};
+            for (const std::string &dns : tls.dnsNames) {
+                altNames.push_back("DNS:" + dns);
+            }
+            for (const std::string &uri : tls.uris) {
+                altNames.push_back("URI:" + uri);
+            }
+            try {
+                const Tls::PemPair pem = developmentCa->authority().issue(
+                    name, altNames, Tls::CertificateUse::Server);
+                spec.certificatePem = pem.certificate;
+                spec.privateKeyPem = pem.privateKey;
+                spec.selfSigned = true; // made here: new each time, its policy identifies it
+                return spec;
+            } catch (const std::exception &) {
+                // fall through to a self-signed certificate (the verification says why)
+            }
+        }
         try {
             const Tls::PemPair pem = Tls::selfSignedCertificate(name, {"DNS:" + name});
             spec.certificatePem = pem.certificate;

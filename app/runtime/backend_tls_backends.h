@@ -18,6 +18,10 @@
 #include <tuple>
 #include <vector>
 
+namespace Torii::Tls {
+class DevelopmentCa;
+}
+
 namespace Torii::Runtime {
 
 // (namespace, Service, port) of every valid HTTP/gRPC backendRef of the computed tables that
@@ -30,8 +34,13 @@ backendTlsTargets(const Controller::ControllerResult &computed);
 // same-named Deployment) gives the replicas and the Secret its volume mounts (tls.crt, tls.key).
 // Without a mounted certificate the endpoints get a self-signed one for the policy's hostname
 // (selfSigned): the gateway's verification then fails and says why, unless the policy trusts it.
+// Except for a policy with wellKnownCACertificates: System while serve runs with --dev-ca
+// (`developmentCa` given): a mock cannot hold a public CA's certificate, so the development CA
+// issues one for the policy's hostname and Hostname/URI SANs, and the gateway trusts that CA
+// beside the system store (Proxy::SystemTrustStandIn); selfSigned is set then too (made here).
 StreamBackendSpec httpsBackendFor(const std::vector<Model::Resource> &resources,
                                   const std::string &ns, const std::string &service,
-                                  const RouteTable::BackendTls &tls);
+                                  const RouteTable::BackendTls &tls,
+                                  const Tls::DevelopmentCa *developmentCa = nullptr);
 
 } // namespace Torii::Runtime

@@ -1,6 +1,7 @@
 #include "load_run.h"
 
 #include "app/runtime/listener_certificates.h"
+#include "app/runtime/load_calls.h"
 #include "app/runtime/serve_session.h"
 #include "app/runtime/stream_backends.h"
 #include "simulator/backends/mock_service.h"
@@ -24,8 +25,46 @@ namespace {
 // The listener protocol a template's protocol is sent to.
 RT::ListenerProtocol listenerProtocolOf(Traffic::Protocol protocol)
 {
-    return protocol == Traffic::Protocol::Https ? RT::ListenerProtocol::HTTPS
-                                                : RT::ListenerProtocol::HTTP;
+    switch (protocol) {
+    case Traffic::Protocol::Https:
+    case Traffic::Protocol::H2:
+        return RT::ListenerProtocol::HTTPS;
+    case Traffic::Protocol::Tcp:
+        return RT::ListenerProtocol::TCP;
+    case Traffic::Protocol::Udp:
+        return RT::ListenerProtocol::UDP;
+    case Traffic::Protocol::Tls:
+        return RT::ListenerProtocol::TLS;
+    case Traffic::Protocol::Http:
+    case Traffic::Protocol::H2c:
+    case Traffic::Protocol::Grpc:
+        break;
+    }
+    return RT::ListenerProtocol::HTTP;
+}
+
+const char *listenerProtocolName(RT::ListenerProtocol protocol)
+{
+    switch (protocol) {
+    case RT::ListenerProtocol::HTTP:
+        return "HTTP";
+    case RT::ListenerProtocol::HTTPS:
+        return "HTTPS";
+    case RT::ListenerProtocol::TLS:
+        return "TLS";
+    case RT::ListenerProtocol::TCP:
+        return "TCP";
+    case RT::ListenerProtocol::UDP:
+        return "UDP";
+    }
+    return "?";
+}
+
+Traffic::StreamProtocol streamProtocolOf(Traffic::Protocol protocol)
+{
+    return protocol == Traffic::Protocol::Udp   ? Traffic::StreamProtocol::Udp
+           : protocol == Traffic::Protocol::Tls ? Traffic::StreamProtocol::Tls
+                                                : Traffic::StreamProtocol::Tcp;
 }
 
 // The Gateway a template's listener names: by namespace and name, or (unnamed) the first whose
@@ -179,16 +218,22 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
         }
     }
 
-    if (!options.mixFile.empty()) {
-        prepareStreams(); // lists the L4 rules as not sampled: the mix names what is sent
-    }
-
     const bool keepAlive = options.generator.keepAlive;
     for (const Traffic::RequestTemplate &t : m_mix.templates) {
         m_report.templates.push_back(t.name);
         const RT::ListenerProtocol protocol = listenerProtocolOf(t.protocol);
+        const bool stream = Traffic::isStreamProtocol(t.protocol);
+        if (stream && options.target) {
+            *error = QCoreApplication::translate(
+                         "toriictl", "the request \"%1\" is a %2 line: tcp, udp and tls lines "
+                                     "need the in-process gateway (--target is one HTTP port)")
+                         .arg(QString::fromStdString(t.name),
+                              QString::fromLatin1(Traffic::toString(t.protocol)));
+            return false;
+        }
         const auto *gateway = gatewayFor(m_status.controller, t.listener, protocol);
         TemplateRoute route;
+        route.stream = stream;
         Traffic::PreparedRequest request;
         request.method = t.method;
         request.weight = t.weight;
@@ -203,32 +248,63 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
         } else if (gateway) {
             request.port = m_gateways.localPort(gateway->first, port).value_or(0);
         }
+        if (request.port == 0 && stream) {
+            //: %1 the mix line's listener, %2 its name, %3 TCP, UDP or TLS
+            *error = QCoreApplication::translate(
+                         "toriictl", "no served %3 listener matches %1 of the request \"%2\"")
+                         .arg(QString::fromStdString(t.listener.toString()),
+                              QString::fromStdString(t.name),
+                              QString::fromLatin1(listenerProtocolName(protocol)));
+            return false;
+        }
         if (request.port == 0) {
-            *error =
-                protocol == RT::ListenerProtocol::HTTPS
-                    ? QCoreApplication::translate(
-                          "toriictl",
-                          "no served HTTPS listener matches %1 of the request \"%2\" (an "
-                          "HTTPS listener without a usable certificate is served with "
-                          "--dev-ca)")
-                    : QCoreApplication::translate(
-                          "toriictl", "no served HTTP listener matches %1 of the request \"%2\"");
+            if (protocol == RT::ListenerProtocol::HTTPS) {
+                *error = QCoreApplication::translate(
+                    "toriictl", "no served HTTPS listener matches %1 of the request \"%2\" (an "
+                                "HTTPS listener without a usable certificate is served with "
+                                "--dev-ca)");
+            } else {
+                *error = QCoreApplication::translate(
+                    "toriictl", "no served HTTP listener matches %1 of the request \"%2\"");
+            }
             *error = error->arg(QString::fromStdString(t.listener.toString()),
                                 QString::fromStdString(t.name));
             return false;
         }
         std::string host = t.host;
-        if (host.empty()) {
+        if (host.empty() && !stream) {
             host = "any.torii.invalid";
         }
-        if (t.protocol == Traffic::Protocol::Https) {
-            request.tls = true;
-            request.serverName = host;
-            m_report.https = true;
+        m_report.streamLines = m_report.streamLines || stream;
+        m_report.grpcLines = m_report.grpcLines || t.protocol == Traffic::Protocol::Grpc;
+        if (stream) {
+            if (!prepareStreamLine(t, *gateway, port, request, route, error)) {
+                return false;
+            }
+        } else {
+            switch (t.protocol) {
+            case Traffic::Protocol::Https:
+                request.tls = true;
+                request.serverName = host;
+                m_report.https = true;
+                break;
+            case Traffic::Protocol::H2:
+                m_report.https = true;
+                m_h2Lines.push_back(m_requests.size()); // its call is made with the TLS context
+                break;
+            case Traffic::Protocol::H2c:
+                request.call = http2Call(request.port, t, nullptr);
+                break;
+            case Traffic::Protocol::Grpc:
+                request.call = grpcCall(request.port, t);
+                break;
+            default:
+                break;
+            }
+            request.wire = Traffic::serializeRequest(t.method, host, t.path, t.headers, t.cookies,
+                                                     t.body, keepAlive);
+            route.rule = gateway ? ruleFor(t, gateway->first, port) : -1;
         }
-        request.wire = Traffic::serializeRequest(t.method, host, t.path, t.headers, t.cookies,
-                                                 t.body, keepAlive);
-        route.rule = gateway ? ruleFor(t, gateway->first, port) : -1;
         if (route.rule >= 0) {
             const RuleLoad &r = m_report.rules[std::size_t(route.rule)];
             route.route = r.kind.empty() ? std::string() : r.kind + ' ' + r.ns + '/' + r.name;
@@ -236,7 +312,84 @@ bool LoadRun::prepare(const std::vector<std::string> &paths, const LoadOptions &
         m_requests.push_back(std::move(request));
         m_routes.push_back(std::move(route));
     }
-    return !m_report.https || prepareTls(paths, error);
+    if (!options.mixFile.empty()) {
+        // Lists the L4 rules no line of the mix samples as not sampled: the mix names what is sent.
+        prepareStreams();
+    }
+    if (m_report.https && !prepareTls(paths, error)) {
+        return false;
+    }
+    for (const std::size_t i : m_h2Lines) {
+        const Traffic::RequestTemplate &t = m_mix.templates[i];
+        m_requests[i].call = http2Call(m_requests[i].port, t, m_tlsH2);
+    }
+    return true;
+}
+
+bool LoadRun::prepareStreamLine(
+    const Traffic::RequestTemplate &t,
+    const std::pair<const std::string, std::shared_ptr<const RT::RouteTable>> &gateway, int port,
+    Traffic::PreparedRequest &request, TemplateRoute &route, QString *error)
+{
+    Traffic::StreamRule rule;
+    rule.gateway = gateway.first;
+    rule.port = port;
+    rule.protocol = streamProtocolOf(t.protocol);
+    rule.serverName = t.protocol == Traffic::Protocol::Tls ? t.host : std::string();
+    rule.route = gateway.second->lookupStream(port, rule.serverName);
+    if (rule.route) {
+        const bool real = std::any_of(
+            rule.route->backends.begin(), rule.route->backends.end(), [&](const RT::Backend &b) {
+                return m_options.realBackends.count(b.ns + '/' + b.service) > 0;
+            });
+        if (real || !echoAnswersStreamRule(m_status.resources, rule)) {
+            //: %2 is a route rule such as "TCPRoute ns/name rule 0"
+            *error = QCoreApplication::translate(
+                         "toriictl", "the request \"%1\" lands on %2, whose backends do not "
+                                     "answer the echo (a DNS server, an HTTP echo or a real app): "
+                                     "its samples could not name a backend")
+                         .arg(QString::fromStdString(t.name),
+                              QString::fromStdString(Traffic::ruleKey(rule.route->source)));
+            return false;
+        }
+        const RT::RouteSource &s = rule.route->source;
+        const std::string key = Traffic::ruleKey(s);
+        route.rule = -1;
+        for (std::size_t i = 0; i < m_report.rules.size(); ++i) {
+            if (m_report.rules[i].key == key) {
+                route.rule = int(i);
+            }
+        }
+        if (route.rule < 0) {
+            RuleLoad load;
+            load.key = key;
+            load.kind = s.kind;
+            load.ns = s.ns;
+            load.name = s.name;
+            load.ruleIndex = s.ruleIndex;
+            route.rule = addRule(std::move(load), &rule.route->backends);
+        }
+    } else {
+        route.rule = noRouteRule();
+    }
+    Traffic::StreamTarget target;
+    target.protocol = rule.protocol;
+    target.port = request.port;
+    target.serverName = rule.serverName;
+    request.call = streamCall(std::move(target));
+    return true;
+}
+
+int LoadRun::noRouteRule()
+{
+    for (std::size_t i = 0; i < m_report.rules.size(); ++i) {
+        if (m_report.rules[i].key == "(no route)") {
+            return int(i);
+        }
+    }
+    RuleLoad rule;
+    rule.key = "(no route)";
+    return addRule(std::move(rule), nullptr);
 }
 
 bool LoadRun::prepareTls(const std::vector<std::string> &paths, QString *error)
@@ -272,6 +425,14 @@ bool LoadRun::prepareTls(const std::vector<std::string> &paths, QString *error)
         *error = QString::fromStdString(why);
         return false;
     }
+    if (!m_h2Lines.empty()) {
+        tls.alpn = {"h2"}; // the mix's h2 lines: HTTP/2 by ALPN, with the same trust
+        m_tlsH2 = Tls::ClientContext::create(tls, &why);
+        if (!m_tlsH2) {
+            *error = QString::fromStdString(why);
+            return false;
+        }
+    }
     if (m_tls->verifies() && m_tls->trustedCount() == 0) {
         // Every handshake would fail: say it once, before sending anything.
         *error = QCoreApplication::translate(
@@ -290,6 +451,13 @@ RT::Request routeRequestOf(const Traffic::RequestTemplate &t)
     request.method = t.method;
     request.host = t.host;
     request.path = t.path;
+    if (t.protocol == Traffic::Protocol::Grpc) {
+        // What the gRPC client sends: POST /service/method, content-type application/grpc.
+        request.method = "POST";
+        request.path = '/' + t.grpcService + '/' + t.grpcMethod;
+        request.grpc = true;
+        request.headers.push_back({"content-type", "application/grpc"});
+    }
     for (const auto &[name, value] : t.headers) {
         request.headers.push_back({name, value});
     }
@@ -403,7 +571,7 @@ bool LoadRun::run(const std::function<void(const Traffic::Progress &)> &progress
                 lastDone = std::max(lastDone, o.doneMicros);
                 record(o);
                 if (events) {
-                    answered += o.status != 0;
+                    answered += o.status != 0 && !m_routes[std::size_t(o.request)].stream;
                     drained += drainEvents(o.doneMicros);
                 }
                 if (m_scenario) {
@@ -466,6 +634,11 @@ void LoadRun::prepareStreams()
     std::vector<Traffic::StreamTarget> targets;
     for (const Traffic::StreamRule &r : Traffic::streamRules(m_status.controller.routeTables)) {
         const std::string key = Traffic::ruleKey(r.route->source);
+        if (!m_options.mixFile.empty() &&
+            std::any_of(m_report.rules.begin(), m_report.rules.end(),
+                        [&](const RuleLoad &rule) { return rule.key == key; })) {
+            continue; // a line of the mix samples it
+        }
         quint16 port = 0; // 0: not sampled
         if (!m_options.target && m_options.mixFile.empty()) {
             port = m_gateways.localPort(r.gateway, r.port).value_or(0);
@@ -551,8 +724,12 @@ void LoadRun::record(const Traffic::Outcome &o)
     sample.status = o.status;
     sample.bytes = o.bytes;
     sample.latencyMicros = o.latencyMicros;
-    const bool echo = m_report.backendSource == BackendSource::EchoBody;
-    if (echo && !o.echoPod.empty()) {
+    // L4 lines name their backend from the echo's answer in every kind of run (the gateway's
+    // events of L4 connections are not read: drainEvents).
+    const bool echo = m_report.backendSource == BackendSource::EchoBody || route.stream;
+    if (route.stream) {
+        sample.backend = o.backend;
+    } else if (echo && !o.echoPod.empty()) {
         sample.backend = o.echoNamespace + '/' + Traffic::serviceOfPod(o.echoPod);
         sample.endpoint = o.echoNamespace + '/' + o.echoPod;
     }
@@ -571,7 +748,8 @@ void LoadRun::record(const Traffic::Outcome &o)
         ++rule.requests;
         ++rule.byClass[std::size_t(cls)];
         rule.latency.record(o.latencyMicros);
-        if (echo) {
+        // A failed L4 sample reached no known backend: not "answered by the gateway" either.
+        if (echo && !(route.stream && sample.backend.empty())) {
             recordBackend(route.rule, sample.backend, o.status, o.latencyMicros, o.doneMicros);
         }
     }
@@ -581,26 +759,30 @@ void LoadRun::record(const Traffic::Outcome &o)
 
 std::size_t LoadRun::drainEvents(std::int64_t nowMicros)
 {
-    const std::size_t count =
-        m_gateways.drainEvents([&](const std::string &, const Proxy::RequestEvent &e) {
-            const int rule = e.routed ? ruleIndexOf(e.route) : -1;
-            if (rule < 0) {
-                return; // a 404 without route: the client's row "(no route)" counts it
-            }
-            // "namespace/service:port" → "namespace/service", as the rule's weights name it.
-            const std::string backend = e.backend.substr(0, e.backend.rfind(':'));
-            recordBackend(rule, backend, e.status, e.latencyMicros, nowMicros);
-            Metrics::Sample sample; // the backend and endpoint series: the gateway's view
-            sample.atMicros = nowMicros;
-            sample.backend = backend;
-            sample.endpoint = e.endpoint; // "127.0.0.1:port": one per endpoint of the run
-            sample.status = e.status;
-            sample.bytes = e.bytesOut;
-            sample.latencyMicros = e.latencyMicros;
-            if (!sample.backend.empty()) {
-                m_report.series.record(sample);
-            }
-        });
+    std::size_t count = 0; // HTTP events: each answers one outcome of the generator
+    m_gateways.drainEvents([&](const std::string &, const Proxy::RequestEvent &e) {
+        if (e.method == "TCP" || e.method == "TLS" || e.method == "UDP") {
+            return; // an L4 sample: counted from the echo's answer (record)
+        }
+        ++count;
+        const int rule = e.routed ? ruleIndexOf(e.route) : -1;
+        if (rule < 0) {
+            return; // a 404 without route: the client's row "(no route)" counts it
+        }
+        // "namespace/service:port" → "namespace/service", as the rule's weights name it.
+        const std::string backend = e.backend.substr(0, e.backend.rfind(':'));
+        recordBackend(rule, backend, e.status, e.latencyMicros, nowMicros);
+        Metrics::Sample sample; // the backend and endpoint series: the gateway's view
+        sample.atMicros = nowMicros;
+        sample.backend = backend;
+        sample.endpoint = e.endpoint; // "127.0.0.1:port": one per endpoint of the run
+        sample.status = e.status;
+        sample.bytes = e.bytesOut;
+        sample.latencyMicros = e.latencyMicros;
+        if (!sample.backend.empty()) {
+            m_report.series.record(sample);
+        }
+    });
     // Not inside the drain: a rollback swaps the gateways' tables.
     applyPendingRollback();
     return count;

@@ -27,9 +27,22 @@
 // draw of the gateway's weighted choice. They fill RuleLoad rows like HTTP's, the backend from
 // the echo's answer (the gateway's events cover HTTP only); an answered sample counts in the 2xx
 // class (the classes have no "answered" of their own), a failed one in "none" with its reason in
-// LoadReport::failures. With --target or --mix they are not sampled (LoadReport::unsampledStreams),
-// nor the rules whose backends answer no echo (a DNS Service, an HTTP echo Deployment, a real
-// local app).
+// LoadReport::failures. With --target they are not sampled (LoadReport::unsampledStreams), nor
+// the rules whose backends answer no echo (a DNS Service, an HTTP echo Deployment, a real local
+// app); with --mix, only the rules its tcp, udp and tls lines land on are (see below).
+//
+// Mix lines of the other protocols (request_mix.h) are blocking calls of the generator
+// (LoadGenerator's PreparedRequest::call, made in load_calls.h with the route tests' clients), so
+// the rate, concurrency, seeded choice and latency from the intended time apply to them as to
+// HTTP/1.1: h2c and grpc go to an HTTP listener, h2 to an HTTPS one (ALPN h2, the same trust as
+// https), each rule found with the same route table (a grpc line as POST /service/method with
+// content-type application/grpc) and, in-process, its backend from the gateway's events (they
+// cover HTTP/2 streams); with --target from the echo answer. tcp, udp and tls lines are echo
+// samples on a TCP, UDP or TLS listener (in-process only; a line whose rule's backends answer
+// no echo is refused), their rule from RouteTable::lookupStream, their backend from the echo's
+// answer (the gateway's events of L4 connections are not read: a UDP flow's event comes only
+// when its session expires), an answered sample counted as 2xx. A gRPC status counts in the HTTP
+// status class it maps to (load_calls.h).
 //
 // HTTPS: a template with `protocol: https` (and the default mix's requests for HTTPS listeners)
 // goes over TLS with SNI = its host, ALPN http/1.1, the certificate verified against the trust
@@ -172,6 +185,8 @@ struct LoadReport
     // 0".
     std::vector<std::string> unsampledStreams;
     std::uint64_t streamSamples = 0; // L4 samples sent (part of `requests`)
+    bool streamLines = false;        // the mix has tcp, udp or tls lines
+    bool grpcLines = false;          // the mix has grpc lines
     // Default mix: requests of HTTPS listeners left out (not served in-process, or --target).
     std::vector<std::string> unservedHttps;
     bool scenario = false;               // a scenario ran (weights may have changed midway)
@@ -216,11 +231,17 @@ private:
         int rule = -1; // index into m_report.rules
         std::string listener;
         std::string route;
+        bool stream = false; // a tcp, udp or tls line: its backend from the echo's answer
     };
 
     int ruleFor(const Traffic::RequestTemplate &t, const std::string &gatewayName, int port);
     int ruleIndexOf(const RouteTable::RouteSource &source);
     int addRule(RuleLoad rule, const std::vector<RouteTable::Backend> *backends);
+    int noRouteRule();
+    bool prepareStreamLine(
+        const Traffic::RequestTemplate &t,
+        const std::pair<const std::string, std::shared_ptr<const RouteTable::RouteTable>> &gateway,
+        int port, Traffic::PreparedRequest &request, TemplateRoute &route, QString *error);
     void prepareStreams();
     void recordStream(const Traffic::StreamSample &s, std::int64_t offsetMicros);
     bool prepareTls(const std::vector<std::string> &paths, QString *error);
@@ -262,6 +283,8 @@ private:
     std::optional<std::pair<std::string, std::int64_t>> m_pendingRollback;
     std::shared_ptr<const Tls::DevelopmentCa> m_developmentCa; // LoadOptions::developmentCa
     std::shared_ptr<const Tls::ClientContext> m_tls;           // HTTPS requests' client context
+    std::shared_ptr<const Tls::ClientContext> m_tlsH2;         // the h2 lines' (ALPN h2)
+    std::vector<std::size_t> m_h2Lines;                        // their requests' indexes
     std::function<void(const TimelineEvent &)> m_onTimeline;
 };
 

@@ -219,14 +219,26 @@ LocalGateways::startStreamBackends(const std::vector<Model::Resource> &resources
             continue;
         }
         const StreamBackendSpec spec =
-            want.backendTls ? httpsBackendFor(resources, ns, service, *want.backendTls)
+            want.backendTls ? httpsBackendFor(resources, ns, service, *want.backendTls,
+                                              options.developmentCa.get())
                             : streamBackendFor(resources, ns, service, port, want.protocol,
                                                want.passthrough, want.hostnames);
+        if (want.backendTls && want.backendTls->systemTrust && options.developmentCa) {
+            // The development CA stands in for a public CA towards this mock (gatewayConfigFor).
+            const std::string &policy = want.backendTls->policy;
+            if (std::find(m_systemTrustStandIns.begin(), m_systemTrustStandIns.end(), policy) ==
+                m_systemTrustStandIns.end()) {
+                m_systemTrustStandIns.push_back(policy);
+            }
+        }
         const std::string key = ns + '/' + service + ':' + std::to_string(port);
         // A self-signed certificate is new each time: its names identify it.
         std::string names;
         for (const std::string &h : want.hostnames) {
             names += h + ',';
+        }
+        if (want.backendTls) {
+            names += want.backendTls->key; // the policy's settings decide the made certificate
         }
         const std::string identity = std::to_string(int(spec.kind)) + '/' +
                                      std::to_string(spec.replicas) + '/' +
@@ -367,6 +379,17 @@ Proxy::GatewayConfig LocalGateways::gatewayConfigFor(const std::string &gatewayN
     config.workers = options.workers;
     config.onEvent = options.onEvent;
     config.eventRingCapacity = options.eventRingCapacity;
+    if (options.developmentCa) {
+        // BackendTLSPolicies with wellKnownCACertificates: System: the mock HTTPS backends
+        // present leaves of the development CA (httpsBackendFor), trusted as a stand-in for a
+        // public CA; a real app bound with --backend is judged by the system store alone.
+        auto standIn = std::make_shared<Proxy::SystemTrustStandIn>();
+        standIn->certificatePem = options.developmentCa->authority().pem().certificate;
+        for (const auto &[service, address] : options.realBackends) {
+            standIn->excludedEndpoints.insert(address);
+        }
+        config.systemTrustStandIn = std::move(standIn);
+    }
     if (options.randomSeed != 0) {
         // One generator per gateway: each is called on its own worker thread only.
         auto rng = std::make_shared<std::mt19937_64>(options.randomSeed ^
@@ -558,6 +581,7 @@ void LocalGateways::stop()
     m_ports.clear();
     m_https.clear();
     m_tlsTerminate.clear();
+    m_systemTrustStandIns.clear();
 }
 
 std::size_t LocalGateways::drainEvents(

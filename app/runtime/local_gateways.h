@@ -108,6 +108,10 @@ public:
     Backends::MockService *mockService(const std::string &serviceNsName);
     // How each HTTPS listener of the last start/update is served (certificate source, or why not).
     std::vector<HttpsListenerNote> httpsNotes() const;
+    // The BackendTLSPolicies ("namespace/name", wellKnownCACertificates: System) whose mock
+    // backends present development-CA certificates the gateways trust as a stand-in for a public
+    // CA (LocalGatewayOptions::developmentCa), since start; empty without it.
+    const std::vector<std::string> &systemTrustStandIns() const { return m_systemTrustStandIns; }
     // The finished requests waiting in the running gateways' event rings (eventRingCapacity > 0),
     // with the gateway's "namespace/name"; how many. Thread: the one that started them.
     std::size_t drainEvents(
@@ -169,6 +173,7 @@ private:
     std::map<std::string, RunningGateway> m_gateways;       // "namespace/name"
     std::map<std::pair<std::string, int>, quint16> m_ports; // (gateway, listener port) → local
     std::map<std::pair<std::string, int>, HttpsPort> m_https; // (gateway, port) → TLS context
+    std::vector<std::string> m_systemTrustStandIns; // see systemTrustStandIns()
     std::map<std::string, RunningStreamService> m_streamServices; // "namespace/name:port"
     std::map<std::string, RunningStreamService> m_streamStarting;
     std::map<std::string, RunningProtocolService> m_protocolServices; // "namespace/name:port"

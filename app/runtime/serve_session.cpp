@@ -194,7 +194,11 @@ LocalGatewayOptions ServeSession::localOptions()
     local.onEvent = [this](const Proxy::RequestEvent &event) {
         std::lock_guard lock(m_summaryMutex);
         ++m_summary.requests;
-        ++m_summary.byStatus[event.status];
+        if (event.method == "TCP" || event.method == "TLS" || event.method == "UDP") {
+            ++m_summary.byStream[event.method]; // an L4 connection or flow has no status
+        } else {
+            ++m_summary.byStatus[event.status];
+        }
         // No temporary string per request: the common key is found in place.
         const bool gateway = event.localAnswer || event.backend.empty();
         const std::string &backend = gateway ? kGatewayAnswers : event.backend;

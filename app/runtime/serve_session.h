@@ -75,8 +75,9 @@ struct ServedListener
 // Per-request counts, for the summary `toriictl serve` prints when it stops.
 struct TrafficSummary
 {
-    int requests = 0;
-    std::map<int, int> byStatus;
+    int requests = 0;                     // HTTP requests, L4 connections and UDP flows
+    std::map<int, int> byStatus;          // HTTP requests only
+    std::map<std::string, int> byStream;  // "TCP", "TLS", "UDP" → connections (UDP: flows)
     std::map<std::string, int> byBackend; // "namespace/service" or "(gateway)" for local answers
 };
 
@@ -132,6 +133,12 @@ public:
     const Tls::DevelopmentCa *developmentCa() const { return m_developmentCa.get(); }
     // How each HTTPS listener is served: its Secret, a development certificate, or not (why).
     std::vector<HttpsListenerNote> httpsNotes() const { return m_gateways.httpsNotes(); }
+    // BackendTLSPolicies with wellKnownCACertificates: System whose mock backends the
+    // development CA stands in for (LocalGateways::systemTrustStandIns).
+    const std::vector<std::string> &systemTrustStandIns() const
+    {
+        return m_gateways.systemTrustStandIns();
+    }
 
 private:
     StatusRun load(std::vector<std::string> &implicitServices) const;

@@ -8,6 +8,9 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <optional>
+#include <utility>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -56,6 +59,11 @@ EchoConnection::~EchoConnection() = default;
 void EchoConnection::readAvailable()
 {
     m_buffer += m_socket->readAll();
+    if (m_websocketActive) {
+        feedWebSocket(std::string_view(m_buffer.constData(), std::size_t(m_buffer.size())));
+        m_buffer.clear();
+        return;
+    }
     while (!m_stopReading && !m_buffer.isEmpty()) {
         const Http::FeedResult result =
             m_parser->feed(std::string_view(m_buffer.constData(), m_buffer.size()), *this);
@@ -68,8 +76,15 @@ void EchoConnection::readAvailable()
             break;
         }
         if (result.status == Http::FeedStatus::Upgraded) {
+            if (m_websocket) {
+                // 101 was sent: what follows the head is WebSocket frames.
+                m_websocketActive = true;
+                const QByteArray rest = std::exchange(m_buffer, {});
+                feedWebSocket(std::string_view(rest.constData(), std::size_t(rest.size())));
+                return;
+            }
             // The request was answered as plain HTTP/1.1, so the protocol did not switch: a
-            // fresh parser reads what follows (h2c/WebSocket switching is a later issue).
+            // fresh parser reads what follows.
             m_parser = std::make_unique<Http::RequestParser>();
         }
     }
@@ -88,8 +103,34 @@ void EchoConnection::onHead(Http::RequestHead &&head)
     }
 }
 
+void EchoConnection::feedWebSocket(std::string_view bytes)
+{
+    const std::string answer = m_websocket->feed(bytes);
+    if (!answer.empty()) {
+        m_socket->write(answer.data(), qint64(answer.size()));
+    }
+    if (m_websocket->ended()) {
+        m_websocketActive = false;
+        m_stopReading = true;
+        m_socket->disconnectFromHost(); // after the echoed close frame is written
+    }
+}
+
 void EchoConnection::onComplete(Http::Headers &&)
 {
+    // /ws with a WebSocket handshake, when no earlier answer is owed: 101 at once, and the
+    // connection becomes the frame echo once the parser reports the upgrade.
+    const std::string_view target(m_head.target);
+    if (m_pending.empty() && target.substr(0, target.find('?')) == "/ws") {
+        if (std::optional<std::string> answer = WebSocketEcho::handshakeAnswer(m_head)) {
+            if (m_log) {
+                m_log->record(m_head.target);
+            }
+            m_socket->write(answer->data(), qint64(answer->size()));
+            m_websocket = std::make_unique<WebSocketEcho>();
+            return;
+        }
+    }
     EchoAction action = answerRequest(m_head, m_identity, *m_retries);
     if (action.echoed && m_log) {
         m_log->record(m_head.target); // logged on arrival, as the Go server logs before waiting

@@ -4,6 +4,7 @@
 #include "echo_identity.h"
 #include "echo_router.h"
 #include "request_log.h"
+#include "websocket_echo.h"
 
 #include "engine/http/http1_codec.h"
 
@@ -21,8 +22,9 @@ namespace Torii::Backends::Internal {
 // One accepted HTTP/1.1 connection of an echo endpoint: reads requests with the shared codec,
 // asks answerRequest() what to do and writes the answers in request order (keep-alive and
 // pipelining; a delayed answer holds back the ones after it, as HTTP/1.1 requires, but never
-// another connection). h2c, TLS and WebSocket upgrades are later issues: an Upgrade request is
-// answered as plain HTTP/1.1 and the connection stays HTTP/1.1.
+// another connection). A WebSocket opening handshake to /ws switches the connection to the
+// frame echo (websocket_echo.h); any other Upgrade request is answered as plain HTTP/1.1 and the
+// connection stays HTTP/1.1 (h2c has its own server, h2c_echo_server.h).
 //
 // Thread: lives in, and is used only by, the endpoint's worker thread. Ownership: owns the
 // socket (its QObject child); deletes itself (deleteLater) when the socket disconnects.
@@ -71,6 +73,10 @@ private:
     std::deque<Pending> m_pending; // answers in request order
     quint64 m_nextId = 0;
     bool m_stopReading = false; // after a closing answer, a reset or a codec error
+    // Set by a /ws handshake: once the parser reports the upgrade, bytes go to it.
+    std::unique_ptr<WebSocketEcho> m_websocket;
+    bool m_websocketActive = false;
+    void feedWebSocket(std::string_view bytes);
 };
 
 } // namespace Torii::Backends::Internal

@@ -164,7 +164,8 @@ EchoAction answerRequest(const Http::RequestHead &head, const EchoIdentity &iden
     } else if (path.startsWith(u"/retry/")) {
         action = retryAnswer(head, identity, query, retries);
     } else {
-        // /ws (WebSocket) is a later issue: until then it is echoed like any other path.
+        // /ws with a WebSocket handshake never gets here (EchoConnection switches to
+        // websocket_echo.h); a plain request to /ws is echoed like any other path.
         action = echoAnswer(head, identity, query);
     }
     // Later: a behaviour profile (latency, error rate) will adjust `action` here, the one place

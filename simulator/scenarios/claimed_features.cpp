@@ -15,9 +15,11 @@ namespace {
 // (RequestMirror, HTTPRouteRetry and HTTPRouteCORS are live: the gateway applies them through
 // engine/proxy/{mirror,retry,cors}_policy.h and the runner judges them through the mock
 // backends' request logs, the echo server's /retry/ path and the response headers.)
-// - HTTPRouteBackendProtocolWebSocket: the gateway tunnels WebSocket upgrades
-//   (engine/proxy/upgrade_tunnel.h), but the mock backends do not speak WebSocket, so a case's
-//   requests could not be judged. (HTTPRouteBackendProtocolH2C is live: h2c upstreams in
+// - HTTPRouteBackendProtocolWebSocket: the gateway tunnels WebSocket upgrades on HTTP and HTTPS
+//   listeners, over TLS towards BackendTLSPolicy backends (engine/proxy/upgrade_tunnel.h), and the
+//   mock echo answers /ws (simulator/backends/websocket_echo.h), but the route-test runner does
+//   not send `protocol: websocket` requests yet (request_case.cpp skips expect.echoedMessages),
+//   so a case's requests could not be judged. ../shared/conformance/cases has no such case today. (HTTPRouteBackendProtocolH2C is live: h2c upstreams in
 //   engine/proxy/http2_upstream.h, h2c echo backends in simulator/backends/h2c_echo_server.h.)
 constexpr std::string_view kStatusOnly[] = {
     "HTTPRouteBackendProtocolWebSocket",

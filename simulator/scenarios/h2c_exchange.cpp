@@ -1,12 +1,16 @@
 #include "h2c_exchange.h"
+
 #include "engine/http/http1_codec.h"
 
 #include <nghttp2/nghttp2.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
+#include <optional>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -113,10 +117,55 @@ int connectTo(quint16 port, std::chrono::milliseconds timeout, std::string &erro
     return fd;
 }
 
-} // namespace
+// TLS on the connected non-blocking `fd` (ALPN h2), within the deadline; null with `error`.
+SSL *handshake(int fd, const Tls::ClientContext &tls, const std::string &serverName,
+               Clock::time_point deadline, std::string &error, bool &plainText)
+{
+    SSL *ssl = tls.newSession(fd, serverName);
+    if (!ssl) {
+        error = "TLS handshake failed: cannot make a TLS session";
+        return nullptr;
+    }
+    for (;;) {
+        ERR_clear_error();
+        const int r = SSL_do_handshake(ssl);
+        if (r == 1) {
+            break;
+        }
+        const int code = SSL_get_error(ssl, r);
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        if ((code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE) && left.count() > 0) {
+            pollfd p{fd, short(code == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT), 0};
+            ::poll(&p, 1, int(left.count()));
+            continue;
+        }
+        plainText = Tls::ClientContext::peerSpokePlainText();
+        error = "TLS handshake failed: " +
+                (plainText ? std::string("the server does not speak TLS")
+                           : Tls::ClientContext::failureReason(
+                                 ssl, left.count() > 0 ? "the connection closed" : "timed out"));
+        SSL_free(ssl);
+        return nullptr;
+    }
+    std::string problem = tls.checkPeer(ssl, serverName);
+    const unsigned char *alpn = nullptr;
+    unsigned int alpnLength = 0;
+    SSL_get0_alpn_selected(ssl, &alpn, &alpnLength);
+    if (problem.empty() && std::string(reinterpret_cast<const char *>(alpn), alpnLength) != "h2") {
+        problem = "the server did not accept ALPN h2";
+    }
+    if (!problem.empty()) {
+        error = "TLS handshake failed: " + problem;
+        SSL_free(ssl);
+        return nullptr;
+    }
+    return ssl;
+}
 
-HttpExchangeResult h2cExchange(quint16 port, const Http::RequestHead &head, const std::string &body,
-                               std::chrono::milliseconds timeout)
+HttpExchangeResult http2Exchange(quint16 port, const Http::RequestHead &head,
+                                 const std::string &body, std::chrono::milliseconds timeout,
+                                 const Tls::ClientContext *tls, const std::string &serverName)
 {
     const auto deadline = Clock::now() + timeout;
     Exchange exchange;
@@ -130,6 +179,54 @@ HttpExchangeResult h2cExchange(quint16 port, const Http::RequestHead &head, cons
         exchange.result.connectionFailed = true;
         return exchange.result;
     }
+    SSL *ssl = nullptr;
+    std::optional<Tls::SigpipeBlock> noSigpipe; // OpenSSL writes with write()
+    if (tls) {
+        noSigpipe.emplace();
+        ssl = handshake(fd, *tls, serverName, deadline, error, exchange.result.peerSpokePlainText);
+        if (!ssl) {
+            ::close(fd);
+            exchange.result.error = error;
+            exchange.result.connectionFailed = true;
+            return exchange.result;
+        }
+    }
+    // Plain send/recv, or the TLS session's; -1 with errno EAGAIN when it would block.
+    auto sendSome = [&](const char *data, std::size_t length) -> ssize_t {
+        if (!ssl) {
+            return ::send(fd, data, length, MSG_NOSIGNAL);
+        }
+        ERR_clear_error();
+        const int n = SSL_write(ssl, data, int(std::min<std::size_t>(length, 1 << 30)));
+        if (n > 0) {
+            return n;
+        }
+        const int code = SSL_get_error(ssl, n);
+        errno = code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE ? EAGAIN : EPIPE;
+        return -1;
+    };
+    auto receiveSome = [&](char *buffer, std::size_t length) -> ssize_t {
+        if (!ssl) {
+            return ::recv(fd, buffer, length, 0);
+        }
+        ERR_clear_error();
+        errno = 0;
+        const int n = SSL_read(ssl, buffer, int(length));
+        if (n > 0) {
+            return n;
+        }
+        const int code = SSL_get_error(ssl, n);
+        if (code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE) {
+            errno = EAGAIN;
+            return -1;
+        }
+        if (code == SSL_ERROR_ZERO_RETURN ||
+            (code == SSL_ERROR_SYSCALL && ERR_peek_error() == 0 && errno == 0)) {
+            return 0; // close_notify, or a plain EOF
+        }
+        errno = ECONNRESET;
+        return -1;
+    };
 
     nghttp2_session_callbacks *callbacks = nullptr;
     nghttp2_session_callbacks_new(&callbacks);
@@ -144,7 +241,7 @@ HttpExchangeResult h2cExchange(quint16 port, const Http::RequestHead &head, cons
     std::vector<std::pair<std::string, std::string>> fields;
     const Http::HeaderField *host = head.headers.find("Host");
     fields.emplace_back(":method", head.method);
-    fields.emplace_back(":scheme", "http");
+    fields.emplace_back(":scheme", tls ? "https" : "http");
     fields.emplace_back(":authority", host ? host->value : "127.0.0.1:" + std::to_string(port));
     fields.emplace_back(":path", head.target);
     for (const Http::HeaderField &f : head.headers.fields) {
@@ -184,12 +281,14 @@ HttpExchangeResult h2cExchange(quint16 port, const Http::RequestHead &head, cons
             break;
         }
         pollfd p{fd, short(POLLIN | (out.empty() ? 0 : POLLOUT)), 0};
-        if (::poll(&p, 1, int(left.count())) < 0 && errno != EINTR) {
+        if (ssl && SSL_pending(ssl) > 0) {
+            p.revents = POLLIN; // decrypted bytes already buffered: no event would announce them
+        } else if (::poll(&p, 1, int(left.count())) < 0 && errno != EINTR) {
             error = std::string("poll: ") + std::strerror(errno);
             break;
         }
         if (p.revents & POLLOUT) {
-            const ssize_t n = ::send(fd, out.data(), out.size(), MSG_NOSIGNAL);
+            const ssize_t n = sendSome(out.data(), out.size());
             if (n > 0) {
                 out.erase(0, std::size_t(n));
             } else if (n < 0 && errno != EAGAIN && errno != EINTR) {
@@ -198,7 +297,7 @@ HttpExchangeResult h2cExchange(quint16 port, const Http::RequestHead &head, cons
         }
         if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
             char buffer[16384];
-            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            const ssize_t n = receiveSome(buffer, sizeof buffer);
             if (n > 0) {
                 if (nghttp2_session_mem_recv(session, reinterpret_cast<const uint8_t *>(buffer),
                                              std::size_t(n)) < 0) {
@@ -213,6 +312,9 @@ HttpExchangeResult h2cExchange(quint16 port, const Http::RequestHead &head, cons
         }
     }
     nghttp2_session_del(session);
+    if (ssl) {
+        SSL_free(ssl); // no close_notify: the stream is done and the socket closes now
+    }
     ::close(fd);
     if (exchange.closed && exchange.headersSeen && exchange.closeError == NGHTTP2_NO_ERROR) {
         exchange.result.ok = true;
@@ -225,6 +327,21 @@ HttpExchangeResult h2cExchange(quint16 port, const Http::RequestHead &head, cons
         exchange.result.connectionFailed = peerClosed && !exchange.headersSeen;
     }
     return exchange.result;
+}
+
+} // namespace
+
+HttpExchangeResult h2cExchange(quint16 port, const Http::RequestHead &head, const std::string &body,
+                               std::chrono::milliseconds timeout)
+{
+    return http2Exchange(port, head, body, timeout, nullptr, {});
+}
+
+HttpExchangeResult h2Exchange(quint16 port, const Http::RequestHead &head, const std::string &body,
+                              std::chrono::milliseconds timeout, const Tls::ClientContext &tls,
+                              const std::string &serverName)
+{
+    return http2Exchange(port, head, body, timeout, &tls, serverName);
 }
 
 } // namespace Torii::Scenarios

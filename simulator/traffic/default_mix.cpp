@@ -57,19 +57,33 @@ DefaultMix defaultMix(const std::map<std::string, std::shared_ptr<const RT::Rout
                                     [](const RT::QueryParamMatch &q) {
                                         return q.type == RT::StringMatchType::RegularExpression;
                                     });
-                    if (regex || m.grpcMethod) {
+                    // A GRPCRoute row answers gRPC only: a unary call (request_mix.h) of its
+                    // method, or of the echo's when it matches any; not over TLS (the gRPC
+                    // client speaks plaintext HTTP/2).
+                    const bool grpc = row->source.kind == "GRPCRoute";
+                    const bool grpcRegex =
+                        m.grpcMethod &&
+                        m.grpcMethod->type == RT::StringMatchType::RegularExpression;
+                    if (regex || grpcRegex || (grpc && protocol == Protocol::Https)) {
                         skipped.insert(ruleKey(row->source));
                         continue;
                     }
                     RequestTemplate t;
-                    t.protocol = protocol;
+                    t.protocol = grpc ? Protocol::Grpc : protocol;
+                    if (grpc && m.grpcMethod && !m.grpcMethod->service.empty()) {
+                        t.grpcService = m.grpcMethod->service;
+                    }
+                    if (grpc && m.grpcMethod && !m.grpcMethod->method.empty()) {
+                        t.grpcMethod = m.grpcMethod->method;
+                    }
                     t.listener.ns = gatewayName.substr(0, slash);
                     t.listener.gateway =
                         slash == std::string::npos ? gatewayName : gatewayName.substr(slash + 1);
                     t.listener.port = port;
-                    t.method = m.method.value_or("GET");
+                    t.method = grpc ? "POST" : m.method.value_or("GET");
                     t.host = concreteHost(host.hostname);
-                    t.path = m.path ? m.path->value : "/";
+                    t.path = grpc ? '/' + t.grpcService + '/' + t.grpcMethod
+                                  : (m.path ? m.path->value : "/");
                     char separator = t.path.find('?') == std::string::npos ? '?' : '&';
                     for (const RT::QueryParamMatch &q : m.queryParams) {
                         t.path += separator + q.name + '=' + q.value;

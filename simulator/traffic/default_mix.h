@@ -2,7 +2,9 @@
 
 // The mix `toriictl load` sends without --mix: one template per route hostname and rule match
 // of every HTTP and HTTPS listener (protocol https for the latter, so SNI = the host),
-// equally weighted, so every row of the design gets traffic.
+// equally weighted, so every row of the design gets traffic. A GRPCRoute row on an HTTP listener
+// gets a grpc template (a unary call of the method it matches, or of the echo's Echo when it
+// matches any service or method); on an HTTPS listener it is skipped, as regex rows are.
 // Pure; any thread.
 
 #include "request_mix.h"
@@ -18,8 +20,9 @@ namespace Torii::Traffic {
 struct DefaultMix
 {
     RequestMix mix;
-    // Rows no request can be made up for (a regular-expression path or header match), as
-    // "HTTPRoute ns/name rule R": reported, not sent.
+    // Rows no request can be made up for (a regular-expression path, header or gRPC method
+    // match; a GRPCRoute on an HTTPS listener), as "HTTPRoute ns/name rule R": reported, not
+    // sent.
     std::vector<std::string> skipped;
 };
 

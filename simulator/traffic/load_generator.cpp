@@ -9,10 +9,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <condition_variable>
 #include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <random>
+#include <thread>
 #include <tuple>
 
 namespace Torii::Traffic {
@@ -61,10 +64,8 @@ std::string serviceOfPod(const std::string &pod)
     return second == std::string::npos ? pod : pod.substr(0, second);
 }
 
-namespace {
-
-// The value of a top-level string field of the echo JSON ("key": "value"); the last occurrence
-// wins, since the echo answer writes namespace and pod after the request's headers.
+// The last occurrence wins, since the echo answer writes namespace and pod after the request's
+// headers.
 std::string echoField(std::string_view body, std::string_view key)
 {
     std::string needle = "\"";
@@ -86,7 +87,10 @@ std::string echoField(std::string_view body, std::string_view key)
                                          : std::string(body.substr(i + 1, end - i - 1));
 }
 
+namespace {
+
 constexpr std::size_t kEchoPrefix = 8192;
+constexpr int kMaxCallThreads = 64;
 
 } // namespace
 
@@ -117,9 +121,12 @@ public:
             }
             sum += std::max(0.0, r.weight);
             m_cumulative.push_back(sum);
+            m_hasCalls = m_hasCalls || bool(r.call);
         }
         m_idle.resize(m_targets.size());
     }
+
+    ~Engine() { stopCallThreads(); }
 
     bool run(std::string *error)
     {
@@ -131,6 +138,12 @@ public:
         std::optional<Tls::SigpipeBlock> noSigpipe;
         if (m_options.tls) {
             noSigpipe.emplace();
+        }
+        if (m_hasCalls) {
+            const int threads = std::min(m_options.connections, kMaxCallThreads);
+            for (int i = 0; i < threads; ++i) {
+                m_callThreads.emplace_back([this] { callThread(); });
+            }
         }
         m_start = Clock::now();
         m_outcome.sentMicros = -1;
@@ -151,6 +164,7 @@ public:
         m_loop.run();
         // Whatever is left (stop(), drain timeout) ends here, reported as unfinished.
         abandonAll("unfinished: the run ended before the answer");
+        stopCallThreads();
         return true;
     }
 
@@ -284,6 +298,14 @@ private:
     {
         while (!m_waiting.empty()) {
             const Pending p = m_waiting.front();
+            if (m_requests[std::size_t(p.request)].call) {
+                if (!makeRoomForCall()) {
+                    return; // every slot is busy: wait for one
+                }
+                m_waiting.pop_front();
+                startCall(p);
+                continue;
+            }
             const int target = m_targetOf[std::size_t(p.request)];
             if (!m_idle[std::size_t(target)].empty()) {
                 Connection *c = m_idle[std::size_t(target)].back();
@@ -293,7 +315,7 @@ private:
                 startRequest(c, p);
                 continue;
             }
-            if (int(m_connections.size()) >= m_options.connections) {
+            if (int(m_connections.size()) + m_callsRunning >= m_options.connections) {
                 // Make room by closing an idle connection to another target, if there is one.
                 Connection *victim = nullptr;
                 for (auto &list : m_idle) {
@@ -310,6 +332,100 @@ private:
             m_waiting.pop_front();
             openConnection(target, p);
         }
+    }
+
+    // A call may start when a slot of `connections` and a call thread are free, closing an idle
+    // keep-alive connection if that frees the slot.
+    bool makeRoomForCall()
+    {
+        if (m_callsRunning >= int(m_callThreads.size())) {
+            return false;
+        }
+        if (int(m_connections.size()) + m_callsRunning < m_options.connections) {
+            return true;
+        }
+        for (auto &list : m_idle) {
+            if (!list.empty()) {
+                closeConnection(list.back());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    struct CallJob
+    {
+        std::uint64_t id = 0;
+        int request = 0;
+    };
+
+    void startCall(const Pending &p)
+    {
+        const std::uint64_t id = ++m_lastCallId;
+        m_callsInFlight.emplace(id, p);
+        ++m_callsRunning;
+        ++m_busy;
+        {
+            std::lock_guard lock(m_callMutex);
+            m_callJobs.push_back({id, p.request});
+        }
+        m_callWake.notify_one();
+    }
+
+    // A call thread: runs jobs until stopCallThreads(); each result goes back to the loop.
+    void callThread()
+    {
+        for (;;) {
+            CallJob job;
+            {
+                std::unique_lock lock(m_callMutex);
+                m_callWake.wait(lock, [this] { return m_callsStopping || !m_callJobs.empty(); });
+                if (m_callJobs.empty()) {
+                    return;
+                }
+                job = m_callJobs.front();
+                m_callJobs.pop_front();
+            }
+            const std::int64_t sent = sinceStart(Clock::now());
+            CallResult result = m_requests[std::size_t(job.request)].call(m_options.timeout);
+            m_loop.post([this, id = job.id, sent, result = std::move(result)]() mutable {
+                finishCall(id, sent, std::move(result));
+            });
+        }
+    }
+
+    void finishCall(std::uint64_t id, std::int64_t sentMicros, CallResult result)
+    {
+        const auto it = m_callsInFlight.find(id);
+        if (it == m_callsInFlight.end()) {
+            return; // abandoned when the run ended
+        }
+        const Pending p = it->second;
+        m_callsInFlight.erase(it);
+        --m_callsRunning;
+        --m_busy;
+        m_outcome.echoNamespace = std::move(result.echoNamespace);
+        m_outcome.echoPod = std::move(result.echoPod);
+        m_outcome.backend = std::move(result.backend);
+        report(p, sentMicros, result.status, result.bytes,
+               result.status == 0 && result.error.empty() ? std::string("no answer")
+                                                          : result.error);
+        m_outcome.backend.clear();
+        afterRequest();
+    }
+
+    void stopCallThreads()
+    {
+        {
+            std::lock_guard lock(m_callMutex);
+            m_callsStopping = true;
+            m_callJobs.clear();
+        }
+        m_callWake.notify_all();
+        for (std::thread &t : m_callThreads) {
+            t.join();
+        }
+        m_callThreads.clear();
     }
 
     void openConnection(int target, const Pending &p)
@@ -704,6 +820,12 @@ private:
             }
             closeConnection(c);
         }
+        for (const auto &[id, call] : m_callsInFlight) {
+            --m_busy;
+            report(call, -1, 0, 0, why);
+        }
+        m_callsInFlight.clear();
+        m_callsRunning = 0;
         for (const Pending &p : m_waiting) {
             report(p, -1, 0, 0, why);
         }
@@ -763,6 +885,18 @@ private:
     std::uint64_t m_completed = 0;
     std::uint64_t m_errors = 0;
     int m_busy = 0;
+
+    // Blocking calls (header comment). In flight: the loop's thread only; the job queue is shared
+    // with the call threads.
+    bool m_hasCalls = false;
+    int m_callsRunning = 0;
+    std::uint64_t m_lastCallId = 0;
+    std::map<std::uint64_t, Pending> m_callsInFlight;
+    std::mutex m_callMutex;
+    std::condition_variable m_callWake;
+    std::deque<CallJob> m_callJobs;
+    bool m_callsStopping = false;
+    std::vector<std::thread> m_callThreads; // last: joined before the loop goes
 };
 
 LoadGenerator::LoadGenerator(std::vector<PreparedRequest> requests, GeneratorOptions options)
@@ -787,7 +921,7 @@ bool LoadGenerator::run(const std::function<void(const Outcome &)> &onOutcome,
             why = "a request has no target port";
             return false;
         }
-        if (r.tls && !m_options.tls) {
+        if (r.tls && !r.call && !m_options.tls) {
             why = "an HTTPS request needs a TLS client context";
             return false;
         }

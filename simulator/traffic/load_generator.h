@@ -22,6 +22,16 @@
 // Templates are chosen by weight with a seeded random source, so a run is
 // reproducible given the same seed and the same answers.
 //
+// Blocking calls: a request with a `call` (HTTP/2, gRPC, an L4 echo sample: clients that block,
+// made by the caller from simulator/scenarios' and stream_sampler's clients) is not sent by the
+// HTTP/1.1 engine but run on one of the generator's call threads, and its result is posted back
+// to the loop. It takes part in everything else as any request: chosen by weight, due at the
+// open loop's time (its latency from then), one of the `connections` in flight (with a keep-alive
+// connection idle it is closed to make room, as for another target), counted, reported in order.
+// At most min(connections, 64) calls run at once. A call ends within the request timeout (it is
+// given it); when a run ends, calls still running are reported as unfinished and waited for
+// (their result dropped) before run() returns.
+//
 // Thread: run() blocks the calling thread, which runs the loop and every callback; stop() may be
 // called from any thread. No Qt.
 
@@ -38,6 +48,19 @@
 
 namespace Torii::Traffic {
 
+// What a blocking call found (PreparedRequest::call).
+struct CallResult
+{
+    int status = 0;    // the answer's HTTP status (or what the caller maps the answer to); 0: none
+    std::string error; // why there was no answer (English)
+    std::uint64_t bytes = 0;
+    std::string echoNamespace; // the echo answer's namespace and pod, when it named them
+    std::string echoPod;
+    std::string backend; // "namespace/service" when the answer names its Service itself (L4)
+};
+// Runs one request on a call thread; must return within `timeout`.
+using BlockingCall = std::function<CallResult(std::chrono::milliseconds timeout)>;
+
 // One request, ready to send: the serialized head (and body) and where to send it.
 struct PreparedRequest
 {
@@ -48,6 +71,9 @@ struct PreparedRequest
     double weight = 1.0;
     bool tls = false;       // HTTPS: TLS first, with GeneratorOptions::tls
     std::string serverName; // HTTPS: SNI and the name the certificate must carry (the Host)
+    // Set: a blocking call made on a call thread (header comment); `wire`, `method`, `address`,
+    // `tls` and `serverName` are then unused (`port` must still be set: where it goes).
+    BlockingCall call;
 };
 
 // Builds the bytes of an HTTP/1.1 request (Host, the given fields, Cookie, Content-Length when a
@@ -92,8 +118,9 @@ struct Outcome
     std::int64_t doneMicros = 0;     // since the start: when it ended
     std::int64_t latencyMicros = 0;  // done - intended
     std::uint64_t bytes = 0;         // response body bytes
-    std::string echoNamespace;       // with readEchoIdentity, when the body said
+    std::string echoNamespace;       // with readEchoIdentity, when the body said; calls: theirs
     std::string echoPod;
+    std::string backend; // calls only: CallResult::backend
 };
 
 struct Progress
@@ -130,6 +157,9 @@ private:
     std::atomic<bool> m_stopRequested{false};
     std::atomic<Engine *> m_engine{nullptr};
 };
+
+// The value of a top-level string field of a conformance echo JSON answer ("" when absent).
+std::string echoField(std::string_view body, std::string_view key);
 
 // Test and report helper: backend "namespace/service" from an echo pod name
 // "<deployment>-<10 chars>-<5 chars>" (the deployment is named like the Service).

@@ -22,6 +22,8 @@ const char *toString(Protocol protocol)
         return "http";
     case Protocol::Https:
         return "https";
+    case Protocol::H2c:
+        return "h2c";
     case Protocol::H2:
         return "h2";
     case Protocol::Grpc:
@@ -38,8 +40,8 @@ const char *toString(Protocol protocol)
 
 std::optional<Protocol> protocolFromString(const std::string &t)
 {
-    for (Protocol p : {Protocol::Http, Protocol::Https, Protocol::H2, Protocol::Grpc, Protocol::Tcp,
-                       Protocol::Udp, Protocol::Tls}) {
+    for (Protocol p : {Protocol::Http, Protocol::Https, Protocol::H2c, Protocol::H2, Protocol::Grpc,
+                       Protocol::Tcp, Protocol::Udp, Protocol::Tls}) {
         if (t == toString(p)) {
             return p;
         }
@@ -47,9 +49,9 @@ std::optional<Protocol> protocolFromString(const std::string &t)
     return std::nullopt;
 }
 
-bool isServedProtocol(Protocol protocol)
+bool isStreamProtocol(Protocol protocol)
 {
-    return protocol == Protocol::Http || protocol == Protocol::Https;
+    return protocol == Protocol::Tcp || protocol == Protocol::Udp || protocol == Protocol::Tls;
 }
 
 std::string ListenerRef::toString() const
@@ -73,7 +75,9 @@ public:
     MixParser(std::string fileName, Core::Diagnostics &diagnostics)
         : NodeReader(std::move(fileName), diagnostics,
                      {"mix.type", "mix.unknown-field",
-                      QT_TRANSLATE_NOOP("Diagnostics", "unknown field \"%1\" in the request mix is ignored")})
+                      QT_TRANSLATE_NOOP("Diagnostics",
+                                        "unknown field \"%1\" in the request mix is ignored")})
+        , m_out(diagnostics)
     {}
 
     void parseRoot(const Node &root, RequestMix &mix)
@@ -111,7 +115,7 @@ private:
         }
         const int before = errorCount();
         warnUnknownKeys(item, {"name", "weight", "protocol", "listener", "method", "host", "path",
-                               "headers", "cookies", "body"});
+                               "headers", "cookies", "body", "grpc"});
         if (const Node *n = item.find("name")) {
             t.name = scalar(*n, "name");
         }
@@ -131,20 +135,14 @@ private:
             if (!protocol) {
                 error(p->mark(), "mix.protocol",
                       text(QT_TRANSLATE_NOOP("Diagnostics",
-                                             "unknown protocol \"%1\"; use http, https, h2, grpc, "
-                                             "tcp, udp or tls"),
-                           {name}));
-            } else if (!isServedProtocol(*protocol)) {
-                error(p->mark(), "mix.protocol-not-served",
-                      text(QT_TRANSLATE_NOOP("Diagnostics",
-                                             "the traffic generator does not send %1 yet: it "
-                                             "arrives with the live gateway's part 2 (issue 5); "
-                                             "it sends http and https today"),
+                                             "unknown protocol \"%1\"; use http, https, h2c, h2, "
+                                             "grpc, tcp, udp or tls"),
                            {name}));
             } else {
                 t.protocol = *protocol;
             }
         }
+        refuseFieldsOutsideProtocol(item, t.protocol);
         if (const Node *l = item.find("listener")) {
             parseListener(*l, t.listener);
         }
@@ -181,16 +179,109 @@ private:
         if (const Node *b = item.find("body")) {
             t.body = scalar(*b, "body");
         }
+        if (const Node *g = item.find("grpc")) {
+            parseGrpc(*g, t);
+        }
         if (t.name.empty()) {
-            t.name = t.method + ' ' + (t.host.empty() ? std::string("*") : t.host) + t.path;
-            for (const auto &[name, value] : t.headers) {
-                t.name += " " + name + "=" + value;
-            }
-            for (const auto &[name, value] : t.cookies) {
-                t.name += " cookie " + name + "=" + value;
-            }
+            t.name = defaultName(t);
         }
         return errorCount() == before;
+    }
+
+    // A field that means nothing for the line's protocol is an error at the field: a tcp line
+    // with a path, or a grpc line with a body, would otherwise be sent without it, silently.
+    void refuseFieldsOutsideProtocol(const Node &item, Protocol protocol)
+    {
+        std::vector<std::string> refused;
+        if (isStreamProtocol(protocol)) {
+            refused = {"method", "path", "headers", "cookies", "body", "grpc"};
+            if (protocol != Protocol::Tls) {
+                refused.push_back("host");
+            }
+        } else if (protocol == Protocol::Grpc) {
+            refused = {"method", "path", "cookies", "body"};
+        } else {
+            refused = {"grpc"};
+        }
+        for (const Node::Entry &e : item.entries()) {
+            if (std::find(refused.begin(), refused.end(), e.key) == refused.end()) {
+                continue;
+            }
+            const char *hint =
+                isStreamProtocol(protocol)
+                    ? (protocol == Protocol::Tls
+                           ? QT_TRANSLATE_NOOP("Diagnostics",
+                                               "a tls line sends one echo sample; only listener "
+                                               "and host (the SNI) apply")
+                           : QT_TRANSLATE_NOOP("Diagnostics",
+                                               "a tcp or udp line sends one echo sample; only "
+                                               "listener applies"))
+                : protocol == Protocol::Grpc
+                    ? QT_TRANSLATE_NOOP("Diagnostics",
+                                        "a grpc line makes one unary call: give grpc: {service, "
+                                        "method}, host and headers (sent as metadata)")
+                    : QT_TRANSLATE_NOOP("Diagnostics", "grpc applies to protocol: grpc only");
+            error(e.keyMark, "mix.field-not-applicable",
+                  text(QT_TRANSLATE_NOOP("Diagnostics", "%1 does not apply to protocol %2"),
+                       {e.key, toString(protocol)}));
+            m_out.back().hintText = text(hint);
+            m_out.back().hint = m_out.back().hintText.english();
+        }
+    }
+
+    void parseGrpc(const Node &g, RequestTemplate &t)
+    {
+        if (!g.isMap()) {
+            error(g.mark(), "mix.grpc",
+                  text(QT_TRANSLATE_NOOP("Diagnostics", "grpc is a map: {service, method}")));
+            return;
+        }
+        warnUnknownKeys(g, {"service", "method"});
+        auto name = [&](const char *field, std::string &out) {
+            const Node *n = g.find(field);
+            if (!n) {
+                return;
+            }
+            const std::string value = scalar(*n, field);
+            if (value.empty() || value.find('/') != std::string::npos ||
+                std::any_of(value.begin(), value.end(),
+                            [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+                error(n->mark(), "mix.grpc",
+                      text(QT_TRANSLATE_NOOP("Diagnostics",
+                                             "grpc.%1 must be a name without spaces or /, not "
+                                             "\"%2\""),
+                           {field, value}));
+                return;
+            }
+            out = value;
+        };
+        name("service", t.grpcService);
+        name("method", t.grpcMethod);
+    }
+
+    static std::string defaultName(const RequestTemplate &t)
+    {
+        const std::string host = t.host.empty() ? std::string("*") : t.host;
+        if (isStreamProtocol(t.protocol)) {
+            return std::string(toString(t.protocol)) + ' ' + t.listener.toString() +
+                   (t.protocol == Protocol::Tls ? " sni " + host : std::string());
+        }
+        std::string name;
+        if (t.protocol == Protocol::Grpc) {
+            name = "grpc " + host + " /" + t.grpcService + '/' + t.grpcMethod;
+        } else {
+            name = (t.protocol == Protocol::H2c || t.protocol == Protocol::H2
+                        ? std::string(toString(t.protocol)) + ' '
+                        : std::string()) +
+                   t.method + ' ' + host + t.path;
+        }
+        for (const auto &[header, value] : t.headers) {
+            name += " " + header + "=" + value;
+        }
+        for (const auto &[cookie, value] : t.cookies) {
+            name += " cookie " + cookie + "=" + value;
+        }
+        return name;
     }
 
     void parseListener(const Node &l, ListenerRef &ref)
@@ -240,6 +331,8 @@ private:
         }
         return out;
     }
+
+    Core::Diagnostics &m_out; // the reader's diagnostics, to add hints to
 };
 
 MixParseResult parseLoaded(Yaml::LoadResult loaded, const std::string &fileName)

@@ -6,7 +6,7 @@
 //
 //   requests:
 //   - weight: 90
-//     protocol: http          # http | https | h2 | grpc | tcp | udp | tls
+//     protocol: http          # http | https | h2c | h2 | grpc | tcp | udp | tls
 //     listener: {namespace: gateway-system, gateway: production-gateway, port: 80}
 //     method: GET
 //     host: webapp.example.com
@@ -15,12 +15,27 @@
 //     cookies: {ab_test: variant_b}
 //     body: "..."            # optional request body (sent with Content-Length)
 //     name: canary-header    # optional label for reports
+//   - weight: 5
+//     protocol: grpc          # a unary call with an empty message; headers travel as metadata
+//     host: grpc.example.com  # the :authority (a GRPCRoute's hostname)
+//     grpc: {service: gateway_api_conformance.echo_basic.grpcecho.GrpcEcho, method: Echo}
+//   - weight: 5
+//     protocol: tls           # tcp | udp | tls: one echo sample (a new connection or UDP flow)
+//     listener: {gateway: l4, port: 9443}
+//     host: secure.example.com  # tls only: the SNI
 //
-// Every protocol of the issue has its value here; the generator sends `http` (HTTP/1.1 over
-// plain TCP) and `https` (HTTP/1.1 over TLS, SNI = host) today; h2, grpc, tcp, udp and tls are
-// recognised and refused with an error (file:line:col) saying they arrive with the live gateway's
-// part 2, and an unknown value gets the list of valid ones. Without `protocol`, a template is
-// http.
+// What each protocol sends:
+// - http: HTTP/1.1 over plain TCP; https: HTTP/1.1 over TLS (SNI = host, ALPN http/1.1).
+// - h2c: HTTP/2 with prior knowledge on an HTTP listener; h2: HTTP/2 over TLS on an HTTPS
+//   listener (SNI = host, ALPN h2). One stream per new connection (the route tests' client),
+//   so every request is a fresh draw of the gateway's weighted choice.
+// - grpc: a unary gRPC call (plaintext HTTP/2) to an HTTP listener; `grpc.service` defaults to
+//   the conformance GrpcEcho service and `grpc.method` to Echo. `method`, `path`, `cookies` and
+//   `body` do not apply.
+// - tcp, tls, udp: one sample of the conformance echo protocol (stream_sampler.h) through a TCP,
+//   TLS or UDP listener; only `listener` (and `host` for tls: the SNI, which picks the
+//   TLSRoute) apply, any HTTP field is an error.
+// An unknown value gets the list of valid ones. Without `protocol`, a template is http.
 //
 // Pure; any thread.
 
@@ -33,11 +48,11 @@
 
 namespace Torii::Traffic {
 
-enum class Protocol { Http, Https, H2, Grpc, Tcp, Udp, Tls };
+enum class Protocol { Http, Https, H2c, H2, Grpc, Tcp, Udp, Tls };
 const char *toString(Protocol protocol); // the mix file's spelling: "http", "h2", ...
 std::optional<Protocol> protocolFromString(const std::string &text);
-// Whether the generator sends this protocol in this build.
-bool isServedProtocol(Protocol protocol);
+// tcp, udp and tls: echo samples, not HTTP requests.
+bool isStreamProtocol(Protocol protocol);
 
 // Which Gateway listener a template is sent to. Empty gateway: the only served one (or the first
 // whose port matches); port 0: the gateway's first HTTP listener.
@@ -61,6 +76,9 @@ struct RequestTemplate
     std::vector<std::pair<std::string, std::string>> headers; // in file order
     std::vector<std::pair<std::string, std::string>> cookies; // sent as one Cookie field
     std::string body;
+    // grpc: the unary call's service and method (the path is /service/method).
+    std::string grpcService = "gateway_api_conformance.echo_basic.grpcecho.GrpcEcho";
+    std::string grpcMethod = "Echo";
 };
 
 struct RequestMix

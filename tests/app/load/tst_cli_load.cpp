@@ -225,6 +225,52 @@ private slots:
         QVERIFY(insecure.out.contains(", 0 errors"));
     }
 
+    void http2AndL4MixLines()
+    {
+        // h2c lines through the canary's rules, counted and judged like HTTP/1.1 ones.
+        const Result h2 = toriictl({"load", data("canary-95-5.yaml"), "--mix", data("mix-h2.yaml"),
+                                    "--concurrency", "4", "--requests", "400", "--gateway-seed",
+                                    "9", "--alpha", "0.001", "-o", "json"});
+        QVERIFY2(h2.exitCode == 0, h2.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(h2.out).object();
+        QCOMPARE(root["requests"].toInt(), 400);
+        QCOMPARE(root["errors"].toInt(), 0);
+        int answered = 0;
+        for (const QJsonValue &v : root["rules"].toArray()) {
+            for (const QJsonValue &b : v.toObject()["backends"].toArray()) {
+                answered += b.toObject()["requests"].toInt();
+            }
+            QVERIFY(v.toObject()["weightTest"].toObject()["consistent"].toBool());
+        }
+        QCOMPARE(answered, 400);
+
+        // tcp, udp and tls lines sample the L4 rules through the rate and request count.
+        QTemporaryDir dir;
+        QFile mix(dir.filePath(QStringLiteral("l4.yaml")));
+        QVERIFY(mix.open(QIODevice::WriteOnly));
+        mix.write("requests:\n"
+                  "- {protocol: tcp, listener: {port: 9000}, weight: 2}\n"
+                  "- {protocol: udp, listener: {port: 9001}}\n"
+                  "- {protocol: tls, listener: {port: 9443}, host: secure.example.com}\n");
+        mix.close();
+        const Result l4 =
+            toriictl({"load", data("l4-split.yaml"), "--mix", mix.fileName(), "--rate", "300",
+                      "--requests", "300", "--gateway-seed", "5", "--alpha", "0.001"});
+        QVERIFY2(l4.exitCode == 0, l4.err.constData());
+        QVERIFY2(l4.out.contains("TCPRoute default/db rule 0"), l4.out.constData());
+        QVERIFY(l4.out.contains("UDPRoute default/dns rule 0"));
+        QVERIFY(l4.out.contains("TLSRoute default/secure rule 0"));
+        QVERIFY(l4.out.contains("tcp, udp and tls lines: one connection or UDP flow each"));
+        QVERIFY(l4.out.contains("300 requests"));
+        QVERIFY(!l4.out.contains("not sampled"));
+
+        // The default mix's sample count.
+        const Result few = toriictl({"load", data("l4-split.yaml"), "--concurrency", "1",
+                                     "--requests", "1", "--stream-samples", "30", "-o", "json"});
+        QVERIFY2(few.exitCode == 0, few.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(few.out).object()["requests"].toInt(), 90);
+    }
+
     void badInputIsRefused_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -241,17 +287,34 @@ private slots:
             << QStringList{"load",       design, "--concurrency", "1",
                            "--requests", "1",    "--target",      "10.0.0.1:80"}
             << QByteArray("--target wants");
-        QTest::newRow("h2 mix") << QStringList{"load",          design,
-                                               "--concurrency", "1",
-                                               "--requests",    "1",
-                                               "--mix",         data("mix-h2.yaml")}
-                                << QByteArray("mix-h2.yaml:3:13: error: the traffic generator "
-                                              "does not send h2 yet");
-        QTest::newRow("h2 mix says when")
+        QTest::newRow("tcp line with a path")
             << QStringList{"load",       design, "--concurrency", "1",
-                           "--requests", "1",    "--mix",         data("mix-h2.yaml")}
-            << QByteArray("it arrives with the live gateway's part 2 (issue 5); it sends http and "
-                          "https today");
+                           "--requests", "1",    "--mix",         data("mix-bad-lines.yaml")}
+            << QByteArray("mix-bad-lines.yaml:6:3: error: path does not apply to protocol tcp");
+        QTest::newRow("grpc line with a body")
+            << QStringList{"load",       design, "--concurrency", "1",
+                           "--requests", "1",    "--mix",         data("mix-bad-lines.yaml")}
+            << QByteArray("mix-bad-lines.yaml:8:3: error: body does not apply to protocol grpc");
+        QTest::newRow("bad line says what applies")
+            << QStringList{"load",       design, "--concurrency", "1",
+                           "--requests", "1",    "--mix",         data("mix-bad-lines.yaml")}
+            << QByteArray("a tcp or udp line sends one echo sample; only listener applies");
+        QTest::newRow("h2 line without an HTTPS listener")
+            << QStringList{"load",       design, "--concurrency", "1",
+                           "--requests", "1",    "--mix",         data("mix-h2-tls.yaml")}
+            << QByteArray("no served HTTPS listener matches */*:* of the request \"h2 GET "
+                          "webapp.example.com/\"");
+        for (const char *samples : {"-1", "many", "100001"}) {
+            QTest::newRow(qPrintable(QStringLiteral("stream-samples %1").arg(samples)))
+                << QStringList{"load",       design, "--concurrency",    "1",
+                               "--requests", "1",    "--stream-samples", samples}
+                << QByteArray("--stream-samples wants a number from 0 to 100000, not \"") +
+                       samples + '"';
+        }
+        QTest::newRow("stream-samples with a mix")
+            << QStringList{"load",  design,           "--concurrency",    "1", "--requests", "1",
+                           "--mix", data("mix.yaml"), "--stream-samples", "10"}
+            << QByteArray("--stream-samples sizes the default mix's L4 samples in-process");
         for (const char *alpha : {"0", "1", "1.5", "-0.01", "often"}) {
             QTest::newRow(qPrintable(QStringLiteral("alpha %1").arg(alpha)))
                 << QStringList{"load",       design, "--concurrency", "1",

@@ -136,13 +136,31 @@ private slots:
         QCOMPARE(withMix.report().errors, std::uint64_t(0));
         QCOMPARE(withMix.report().templates.size(), std::size_t(2));
 
+        // HTTP/2 lines (h2c) land on the same rules, their backends from the gateway's events.
         Runtime::LoadOptions h2 = options;
         h2.mixFile = data("mix-h2.yaml");
+        Runtime::LoadRun overH2;
+        QVERIFY2(overH2.prepare({data("canary-95-5.yaml")}, h2, &error), qPrintable(error));
+        QVERIFY2(overH2.run({}, &error), qPrintable(error));
+        QCOMPARE(overH2.report().requests, std::uint64_t(50));
+        QCOMPARE(overH2.report().errors, std::uint64_t(0));
+        const Runtime::RuleLoad *canaryHeader =
+            rule(overH2.report(), "HTTPRoute default/webapp rule 0");
+        const Runtime::RuleLoad *split = rule(overH2.report(), "HTTPRoute default/webapp rule 1");
+        QVERIFY(canaryHeader && split);
+        QCOMPARE(canaryHeader->requests + split->requests, std::uint64_t(50));
+        QCOMPARE(served(*canaryHeader, "webapp-canary"), canaryHeader->requests);
+        QCOMPARE(served(*split, "webapp-stable") + served(*split, "webapp-canary"),
+                 split->requests);
+
+        // A line the parser refuses stops the run before anything is sent, where it is written.
+        Runtime::LoadOptions bad = options;
+        bad.mixFile = data("mix-bad-lines.yaml");
         Runtime::LoadRun refused;
-        QVERIFY(!refused.prepare({data("canary-95-5.yaml")}, h2, &error));
+        QVERIFY(!refused.prepare({data("canary-95-5.yaml")}, bad, &error));
         bool said = false;
         for (const Core::Diagnostic &d : refused.diagnostics()) {
-            said = said || (d.code == "mix.protocol-not-served" && d.line == 3);
+            said = said || (d.code == "mix.field-not-applicable" && d.line == 6);
         }
         QVERIFY(said);
     }

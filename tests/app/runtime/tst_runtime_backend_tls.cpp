@@ -3,17 +3,25 @@
 // replicas, the certificate its Secret holds), and the gateway LocalGateways starts talks TLS to
 // them: a request answers 200 and the echo reports the policy's hostname as SNI. A policy whose
 // SAN the certificate does not carry answers 502; a Service without a policy stays plain HTTP.
+// A policy with wellKnownCACertificates: System cannot be met by a mock (no public CA issues its
+// certificate): with the development CA (serve --dev-ca) the mock presents a certificate of it and
+// the gateway trusts it beside the system store (said once: systemTrustStandIns), never for a
+// backend bound to a real app, which the system store alone judges.
 #include "app/runtime/backend_tls_backends.h"
 #include "app/runtime/local_gateways.h"
 #include "engine/controller/controller.h"
 #include "engine/tls/certificate_authority.h"
+#include "engine/tls/development_ca.h"
 #include "engine/yaml/resource_reader.h"
+#include "simulator/backends/http_echo_backend.h"
+#include "simulator/backends/stream_echo_server.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QSet>
+#include <QtCore/QTemporaryDir>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QTest>
 
@@ -121,6 +129,54 @@ data:
            policy("mismatch", "mismatch-svc", "dce.example.com");
 }
 
+// Two Services behind one System policy: sys-svc (a mock) and real-svc (bound to a real app).
+const char *kSystemDesign = R"(apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: torii}
+spec: {controllerName: torii.dev/gateway-controller}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: torii
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: infra}
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+  - matches: [{path: {type: Exact, value: /system}}]
+    backendRefs: [{name: sys-svc, port: 443}]
+  - matches: [{path: {type: Exact, value: /system-real}}]
+    backendRefs: [{name: real-svc, port: 443}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: sys-svc, namespace: infra}
+spec:
+  ports: [{name: btls, port: 443, targetPort: 8443}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: real-svc, namespace: infra}
+spec:
+  ports: [{name: btls, port: 443, targetPort: 8443}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: public, namespace: infra}
+spec:
+  targetRefs:
+  - {group: "", kind: Service, name: sys-svc, sectionName: btls}
+  - {group: "", kind: Service, name: real-svc, sectionName: btls}
+  validation:
+    wellKnownCACertificates: System
+    hostname: api.public.example
+)";
+
 struct Answer
 {
     int status = 0;
@@ -219,6 +275,69 @@ private slots:
         const Answer plain = get(*port, "/plain");
         QCOMPARE(plain.status, 200);
         QVERIFY(!plain.json.contains("tls"));
+        gateways.stop();
+    }
+
+    void systemPolicyWithDevelopmentCa()
+    {
+        Yaml::ReadResult read = Yaml::readText(kSystemDesign, "system.yaml");
+        const Controller::ControllerResult computed = Controller::reconcile(read.resources);
+        QVERIFY(computed.routeTables.count("infra/gw"));
+        QTemporaryDir workspace;
+        Core::Text problem;
+        const auto developmentCa = Tls::DevelopmentCa::open(
+            Tls::DevelopmentCa::directoryFor(workspace.path().toStdString()), &problem);
+        QVERIFY(developmentCa);
+
+        // A "real" app bound with --backend whose certificate the development CA issued: the
+        // stand-in never applies to it.
+        Backends::EchoIdentity id;
+        id.namespaceName = "infra";
+        id.pod = "real-app";
+        Backends::HttpEchoBackend realEcho(id);
+        QVERIFY(realEcho.start().ok());
+        const Tls::PemPair realLeaf = developmentCa->authority().issue(
+            "api.public.example", {"DNS:api.public.example"}, Tls::CertificateUse::Server);
+        Backends::StreamEchoServer::Options relay;
+        relay.mode = Backends::StreamEchoServer::Mode::HttpsRelay;
+        relay.identity = id;
+        relay.certificatePem = realLeaf.certificate;
+        relay.privateKeyPem = realLeaf.privateKey;
+        relay.relayPort = realEcho.port();
+        Backends::StreamEchoServer realApp(relay);
+        QCOMPARE(realApp.start(), std::string());
+
+        Runtime::LocalGatewayOptions options;
+        options.realBackends["infra/real-svc"] = "127.0.0.1:" + std::to_string(realApp.port());
+        {
+            // Without the development CA: the system store alone, which knows no mock.
+            Runtime::LocalGateways gateways;
+            std::string error;
+            QVERIFY2(gateways.start(read.resources, computed, options, &error), error.c_str());
+            QVERIFY(gateways.systemTrustStandIns().empty());
+            const Answer answer = get(*gateways.localPort("infra/gw", 80), "/system");
+            QCOMPARE(answer.status, 502);
+            QVERIFY2(answer.body.contains("did not verify (BackendTLSPolicy infra/public)"),
+                     answer.body.constData());
+            gateways.stop();
+        }
+        options.developmentCa = developmentCa;
+        Runtime::LocalGateways gateways;
+        std::string error;
+        QVERIFY2(gateways.start(read.resources, computed, options, &error), error.c_str());
+        const quint16 port = *gateways.localPort("infra/gw", 80);
+        const Answer mock = get(port, "/system");
+        QCOMPARE(mock.status, 200);
+        QCOMPARE(mock.json.value("tls").toObject().value("serverName").toString(),
+                 QString("api.public.example"));
+        QCOMPARE(gateways.systemTrustStandIns(), std::vector<std::string>{"infra/public"});
+        // The bound app presents a development-CA certificate too, but only the system store
+        // judges it.
+        const Answer real = get(port, "/system-real");
+        QCOMPARE(real.status, 502);
+        QVERIFY2(real.body.contains("did not verify (BackendTLSPolicy infra/public)"),
+                 real.body.constData());
+        QCOMPARE(realApp.accepted(), std::uint64_t(1)); // it was reached: the check refused it
         gateways.stop();
     }
 

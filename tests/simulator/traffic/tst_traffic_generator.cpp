@@ -21,6 +21,7 @@
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <set>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -425,6 +426,116 @@ private slots:
             first += a.outcomes[i].request == 0;
         }
         QVERIFY2(first > 250 && first < 350, qPrintable(QString::number(first)));
+    }
+
+    void blockingCallsShareTheSlotsAndTheChoice()
+    {
+        // An HTTP/1.1 template and a blocking call (as the mix's h2c, grpc and L4 lines are):
+        // both chosen by weight, the calls never more at once than the connections, each call's
+        // result reported as an outcome with its backend, and the HTTP requests still answered.
+        Backends::HttpEchoBackend echo(Backends::replicaIdentity("default", "web", 0));
+        const Backends::StartResult started = echo.start();
+        QVERIFY2(started.ok(), qPrintable(started.error));
+        std::atomic<int> running{0};
+        std::atomic<int> mostAtOnce{0};
+        std::atomic<int> calls{0};
+        PreparedRequest call;
+        call.port = 1; // where it goes is the call's business; the generator needs a target
+        call.weight = 1;
+        call.call = [&](std::chrono::milliseconds timeout) {
+            const int now = ++running;
+            int seen = mostAtOnce.load();
+            while (now > seen && !mostAtOnce.compare_exchange_weak(seen, now)) {
+            }
+            ++calls;
+            std::this_thread::sleep_for(std::chrono::milliseconds(3));
+            --running;
+            CallResult r;
+            if (timeout.count() != 2500) {
+                r.error = "the call was not given the request timeout";
+                return r;
+            }
+            r.status = 200;
+            r.bytes = 7;
+            r.backend = "default/l4-echo";
+            return r;
+        };
+        std::vector<PreparedRequest> requests = {request(started.port, "/"), call};
+        GeneratorOptions options;
+        options.mode = LoopMode::Closed;
+        options.connections = 3;
+        options.requestLimit = 300;
+        options.seed = 7;
+        options.timeout = std::chrono::milliseconds(2500);
+        const Run run = runGenerator(requests, options);
+        QCOMPARE(run.outcomes.size(), std::size_t(300));
+        int callOutcomes = 0;
+        for (const Outcome &o : run.outcomes) {
+            QCOMPARE(o.status, 200);
+            if (o.request == 1) {
+                ++callOutcomes;
+                QCOMPARE(o.backend, std::string("default/l4-echo"));
+                QCOMPARE(o.bytes, std::uint64_t(7));
+                QVERIFY(o.sentMicros >= o.intendedMicros);
+                QVERIFY(o.latencyMicros >= 3000);
+            } else {
+                QVERIFY(o.backend.empty());
+            }
+        }
+        QCOMPARE(callOutcomes, calls.load());
+        QVERIFY2(callOutcomes > 100 && callOutcomes < 200,
+                 qPrintable(QString::number(callOutcomes)));
+        QVERIFY2(mostAtOnce.load() <= 3, qPrintable(QString::number(mostAtOnce.load())));
+        QVERIFY(mostAtOnce.load() >= 2); // calls do run side by side
+
+        // The same seed chooses the same sequence, calls included.
+        const Run again = runGenerator(requests, options);
+        std::multiset<int> a, b;
+        for (std::size_t i = 0; i < run.outcomes.size(); ++i) {
+            a.insert(run.outcomes[i].request);
+            b.insert(again.outcomes[i].request);
+        }
+        QCOMPARE(a, b);
+        echo.stop();
+    }
+
+    void openLoopCallsAreDueOnTheClockAndUnfinishedOnesReported()
+    {
+        // Open loop: a call that takes longer than the run is reported unfinished when the drain
+        // ends, and a failed call keeps its reason.
+        std::atomic<int> index{0};
+        PreparedRequest call;
+        call.port = 1;
+        call.call = [&](std::chrono::milliseconds) {
+            const int i = index++;
+            CallResult r;
+            if (i == 0) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(600));
+                r.status = 200;
+            } else {
+                r.error = "cannot connect: refused";
+            }
+            return r;
+        };
+        GeneratorOptions options;
+        options.mode = LoopMode::Open;
+        options.rate = 100;
+        options.connections = 4;
+        options.requestLimit = 5;
+        options.drainTimeout = std::chrono::milliseconds(200);
+        const Run run = runGenerator({call}, options);
+        QCOMPARE(run.outcomes.size(), std::size_t(5));
+        int unfinished = 0;
+        int refused = 0;
+        for (const Outcome &o : run.outcomes) {
+            QCOMPARE(o.status, 0);
+            unfinished += o.error.find("unfinished") != std::string::npos;
+            refused += o.error == "cannot connect: refused";
+            // Due every 10 ms from the start.
+            QVERIFY2(o.intendedMicros % 10000 == 0, qPrintable(QString::number(o.intendedMicros)));
+        }
+        QCOMPARE(unfinished, 1);
+        QCOMPARE(refused, 4);
     }
 
     void refusedConnectionsAreReportedNotHidden()

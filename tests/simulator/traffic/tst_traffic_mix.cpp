@@ -32,7 +32,7 @@ private slots:
     {
         const MixParseResult r = parseMix(R"(requests:
 - weight: 90
-  protocol: http          # http | https | h2 | grpc | tcp | udp | tls
+  protocol: http          # http | https | h2c | h2 | grpc | tcp | udp | tls
   listener: {namespace: gateway-system, gateway: production-gateway, port: 80}
   method: GET
   host: webapp.example.com
@@ -79,7 +79,7 @@ private slots:
         const MixParseResult r = parseMix("requests:\n"
                                           "- weight: -1\n"
                                           "  path: nope\n"
-                                          "  protocol: h2\n"
+                                          "  protocol: tcp\n"
                                           "  colour: red\n"
                                           "- protocol: smtp\n"
                                           "  listener: {port: 70000}\n",
@@ -92,10 +92,14 @@ private slots:
         const Core::Diagnostic *path = find(r.diagnostics, "mix.path");
         QVERIFY(path);
         QCOMPARE(path->line, 3);
-        const Core::Diagnostic *h2 = find(r.diagnostics, "mix.protocol-not-served");
-        QVERIFY(h2);
-        QCOMPARE(h2->line, 4);
-        QVERIFY(h2->message.find("does not send h2 yet") != std::string::npos);
+        // A path on a tcp line: refused at the key, with what does apply.
+        const Core::Diagnostic *tcpPath = find(r.diagnostics, "mix.field-not-applicable");
+        QVERIFY(tcpPath);
+        QCOMPARE(tcpPath->line, 3);
+        QCOMPARE(tcpPath->column, 3);
+        QCOMPARE(tcpPath->message, std::string("path does not apply to protocol tcp"));
+        QVERIFY2(tcpPath->hint.find("only listener applies") != std::string::npos,
+                 tcpPath->hint.c_str());
         const Core::Diagnostic *unknown = find(r.diagnostics, "mix.unknown-field");
         QVERIFY(unknown);
         QCOMPARE(unknown->severity, Core::Severity::Warning);
@@ -110,51 +114,120 @@ private slots:
         QVERIFY(!parseMix("- a\n", "e.yaml").ok());
         QVERIFY(!parseMix("requests: [{weight: 0}]\n", "e.yaml").ok());
         QVERIFY(!parseMix("requests: [\n", "e.yaml").ok()); // YAML syntax error, with position
-        for (const char *p : {"http", "https", "h2", "grpc", "tcp", "udp", "tls"}) {
+        for (const char *p : {"http", "https", "h2c", "h2", "grpc", "tcp", "udp", "tls"}) {
             QCOMPARE(std::string(toString(*protocolFromString(p))), std::string(p));
         }
         QVERIFY(!protocolFromString("HTTP"));
     }
 
-    void httpsIsSentAndLaterProtocolsAreRefusedWhereWritten()
+    void everyProtocolOfTheIssueReads()
     {
-        const MixParseResult https = parseMix("requests:\n"
-                                              "- protocol: https\n"
-                                              "  host: secure.example.com\n"
-                                              "- host: plain.example.com\n",
-                                              "https.yaml");
-        QVERIFY(https.ok());
-        QCOMPARE(https.mix.templates[0].protocol, Protocol::Https);
-        QCOMPARE(https.mix.templates[1].protocol, Protocol::Http); // the default
-        QVERIFY(isServedProtocol(Protocol::Http));
-        QVERIFY(isServedProtocol(Protocol::Https));
-
-        for (const char *later : {"h2", "grpc", "tcp", "udp", "tls"}) {
-            const std::string text =
-                std::string("requests:\n- host: a.example.com\n  protocol:   ") + later + "\n";
-            const MixParseResult r = parseMix(text, "later.yaml");
-            QVERIFY2(!r.ok(), later);
-            QVERIFY(!isServedProtocol(*protocolFromString(later)));
-            const Core::Diagnostic *d = find(r.diagnostics, "mix.protocol-not-served");
-            QVERIFY2(d, later);
-            QCOMPARE(d->file, std::string("later.yaml"));
-            QCOMPARE(d->line, 3);
-            QCOMPARE(d->column, 15); // the value, not the key
-            QVERIFY2(d->message.find(std::string("does not send ") + later + " yet") !=
-                         std::string::npos,
-                     d->message.c_str());
-            QVERIFY(d->message.find("part 2 (issue 5)") != std::string::npos);
-            QVERIFY(d->message.find("http and https") != std::string::npos);
-        }
+        const MixParseResult r = parseMix(R"(requests:
+- protocol: https
+  host: secure.example.com
+- host: plain.example.com
+- protocol: h2c
+  host: h2.example.com
+  path: /h2
+  headers: {x-v: "2"}
+- protocol: h2
+  host: secure.example.com
+- protocol: grpc
+  host: grpc.example.com
+  headers: {x-tenant: a}
+- protocol: grpc
+  grpc: {service: my.pkg.Svc, method: Get}
+- protocol: tcp
+  listener: {gateway: l4, port: 9000}
+- protocol: udp
+  listener: {port: 9001}
+- protocol: tls
+  listener: {port: 9443}
+  host: secure.example.com
+)",
+                                          "all.yaml");
+        QVERIFY2(r.ok(), r.diagnostics.empty() ? "" : r.diagnostics[0].message.c_str());
+        QCOMPARE(r.mix.templates.size(), std::size_t(9));
+        const auto &t = r.mix.templates;
+        QCOMPARE(t[0].protocol, Protocol::Https);
+        QCOMPARE(t[1].protocol, Protocol::Http); // the default
+        QCOMPARE(t[2].protocol, Protocol::H2c);
+        QCOMPARE(t[2].name, std::string("h2c GET h2.example.com/h2 x-v=2"));
+        QCOMPARE(t[3].protocol, Protocol::H2);
+        QCOMPARE(t[4].protocol, Protocol::Grpc);
+        QCOMPARE(t[4].grpcService,
+                 std::string("gateway_api_conformance.echo_basic.grpcecho.GrpcEcho"));
+        QCOMPARE(t[4].grpcMethod, std::string("Echo"));
+        QCOMPARE(t[4].name, std::string("grpc grpc.example.com "
+                                        "/gateway_api_conformance.echo_basic.grpcecho.GrpcEcho/"
+                                        "Echo x-tenant=a"));
+        QCOMPARE(t[5].grpcService, std::string("my.pkg.Svc"));
+        QCOMPARE(t[5].grpcMethod, std::string("Get"));
+        QCOMPARE(t[6].protocol, Protocol::Tcp);
+        QCOMPARE(t[6].name, std::string("tcp */l4:9000"));
+        QCOMPARE(t[7].protocol, Protocol::Udp);
+        QCOMPARE(t[8].protocol, Protocol::Tls);
+        QCOMPARE(t[8].name, std::string("tls */*:9443 sni secure.example.com"));
+        QVERIFY(isStreamProtocol(Protocol::Tcp) && isStreamProtocol(Protocol::Udp) &&
+                isStreamProtocol(Protocol::Tls));
+        QVERIFY(!isStreamProtocol(Protocol::Grpc) && !isStreamProtocol(Protocol::H2c));
 
         const MixParseResult unknown = parseMix("requests:\n- protocol: quic\n", "unknown.yaml");
         const Core::Diagnostic *d = find(unknown.diagnostics, "mix.protocol");
         QVERIFY(d);
         QCOMPARE(d->line, 2);
         QCOMPARE(d->column, 13);
-        QVERIFY2(d->message.find("\"quic\"; use http, https, h2, grpc, tcp, udp or tls") !=
+        QVERIFY2(d->message.find("\"quic\"; use http, https, h2c, h2, grpc, tcp, udp or tls") !=
                      std::string::npos,
                  d->message.c_str());
+    }
+
+    void fieldsOutsideTheLinesProtocolAreRefusedWhereWritten()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        QFETCH(QString, hint);
+        const MixParseResult r = parseMix(text.toStdString(), "fields.yaml");
+        QVERIFY(!r.ok());
+        QCOMPARE(r.mix.templates.size(), std::size_t(0)); // the line is dropped, not sent
+        QCOMPARE(r.diagnostics.size(), std::size_t(1));
+        const Core::Diagnostic &d = r.diagnostics[0];
+        QCOMPARE(d.file, std::string("fields.yaml"));
+        QCOMPARE(d.line, line);
+        QCOMPARE(d.column, column);
+        QCOMPARE(QString::fromStdString(d.message), message);
+        QVERIFY2(QString::fromStdString(d.hint).contains(hint), d.hint.c_str());
+    }
+
+    void fieldsOutsideTheLinesProtocolAreRefusedWhereWritten_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("udp with a host") << "requests:\n- protocol: udp\n  host: a.example.com\n"
+                                         << 3 << 3 << "host does not apply to protocol udp"
+                                         << "only listener applies";
+        QTest::newRow("tls with headers") << "requests:\n- protocol: tls\n  headers: {a: b}\n"
+                                          << 3 << 3 << "headers does not apply to protocol tls"
+                                          << "host (the SNI)";
+        QTest::newRow("grpc with a body") << "requests:\n- protocol: grpc\n  body: x\n"
+                                          << 3 << 3 << "body does not apply to protocol grpc"
+                                          << "grpc: {service, method}";
+        QTest::newRow("grpc field on an http line")
+            << "requests:\n- path: /a\n  grpc: {service: s, method: m}\n"
+            << 3 << 3 << "grpc does not apply to protocol http"
+            << "protocol: grpc only";
+        QTest::newRow("grpc service with a slash")
+            << "requests:\n- protocol: grpc\n  grpc: {service: a/b}\n"
+            << 3 << 19 << "grpc.service must be a name without spaces or /, not \"a/b\""
+            << "";
+        QTest::newRow("grpc not a map") << "requests:\n- protocol: grpc\n  grpc: Echo\n"
+                                        << 3 << 9 << "grpc is a map: {service, method}"
+                                        << "";
     }
 
     void defaultMixHasOneRequestPerHostAndMatch()
