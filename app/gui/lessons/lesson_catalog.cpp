@@ -408,6 +408,44 @@ bool LessonCatalog::isGuideFolder(const QString &folder)
     return false;
 }
 
+QString LessonCatalog::guideFolderProblem(const QString &folder)
+{
+    const QFileInfo info(folder);
+    const QString shown = QDir::toNativeSeparators(folder);
+    if (folder.trimmed().isEmpty()) {
+        return tr("No folder given.");
+    }
+    if (!info.exists()) {
+        return tr("%1 does not exist.").arg(shown);
+    }
+    if (!info.isDir()) {
+        return tr("%1 is a file, not a folder.").arg(shown);
+    }
+    const QDir dir(folder);
+    QStringList missing;
+    int present = 0;
+    for (const Lesson &lesson : lessons()) {
+        for (const QString &block : lesson.blocks) {
+            if (dir.exists(block)) {
+                ++present;
+            } else {
+                missing << block;
+            }
+        }
+    }
+    if (present == 0) {
+        return tr("%1 holds none of the guide's code blocks (01.yaml … 33.yaml): choose the "
+                  "folder the guide's blocks were extracted to (../shared/fixtures/seed beside the "
+                  "Torii sources).")
+            .arg(shown);
+    }
+    if (!missing.isEmpty()) {
+        return tr("%1 lacks %n of the guide's code blocks: %2.", nullptr, int(missing.size()))
+            .arg(shown, missing.join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
 QString LessonCatalog::guideFolder(QString *how)
 {
     const auto found = [how](const QString &folder, const QString &where) {

@@ -72,6 +72,9 @@ public:
     static QString guideFolder(QString *how = nullptr);
     // Whether `folder` holds at least one block of some lesson.
     static bool isGuideFolder(const QString &folder);
+    // Why `folder` cannot be the guide folder (translated): it does not exist, is not a folder,
+    // or holds none of the blocks (or only some: which are missing); empty when it holds them all.
+    static QString guideFolderProblem(const QString &folder);
     // The guide's section heading above each block ("08.yaml" → "基本的なHTTPRoute"), read from
     // the folder's INDEX.md; empty when it has none.
     static QMap<QString, QString> headings(const QString &folder);

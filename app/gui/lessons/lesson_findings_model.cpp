@@ -4,6 +4,9 @@
 
 #include "app/gui/widgets/status_icons.h"
 
+#include <QtGui/QPalette>
+#include <QtWidgets/QApplication>
+
 namespace Torii::Gui {
 
 LessonFindingsModel::LessonFindingsModel(QObject *parent)
@@ -97,8 +100,23 @@ QString LessonFindingsModel::messageOf(const LessonFinding &f)
             tr("%1: %2 (%3) — %4")
                 .arg(QString::fromStdString(f.type), QString::fromStdString(f.status),
                      QString::fromStdString(f.reason), QString::fromStdString(f.message));
-        if (!f.where.empty()) {
-            text = QString::fromStdString(f.where) + QStringLiteral(" · ") + text;
+        if (const QString where = whereOf(f); !where.isEmpty()) {
+            text = where + QStringLiteral(" · ") + text;
+        }
+        return text;
+    }
+    case Kind::Completion: {
+        //: Lessons: a route's condition before and after "Complete the example",
+        //: "Accepted: False (NotAllowedByListeners) → True".
+        QString text =
+            tr("%1: %2 (%3) → %4")
+                .arg(QString::fromStdString(f.type), QString::fromStdString(f.status),
+                     QString::fromStdString(f.reason), QString::fromStdString(f.afterStatus));
+        if (!f.afterReason.empty() && f.afterStatus != "True") {
+            text += QStringLiteral(" (%1)").arg(QString::fromStdString(f.afterReason));
+        }
+        if (const QString where = whereOf(f); !where.isEmpty()) {
+            text = where + QStringLiteral(" · ") + text;
         }
         return text;
     }
@@ -117,10 +135,62 @@ QString LessonFindingsModel::messageOf(const LessonFinding &f)
     return {};
 }
 
+QString LessonFindingsModel::whereOf(const LessonFinding &f)
+{
+    const QString name = QString::fromStdString(f.whereName);
+    const QString section = QString::fromStdString(f.whereSection);
+    switch (f.whereKind) {
+    case LessonFinding::Where::Object:
+        return {};
+    case LessonFinding::Where::Listener:
+        //: Lessons: where a condition is, "listener https".
+        return tr("listener %1").arg(name);
+    case LessonFinding::Where::Parent:
+        //: Lessons: where a route's condition is: its parent Gateway (and listener).
+        return section.isEmpty() ? tr("parent %1").arg(name)
+                                 : tr("parent %1, listener %2").arg(name, section);
+    case LessonFinding::Where::Ancestor:
+        //: Lessons: where a policy's condition is: an ancestor (a Gateway) of its target.
+        return section.isEmpty() ? tr("ancestor %1").arg(name)
+                                 : tr("ancestor %1, listener %2").arg(name, section);
+    }
+    return {};
+}
+
+QString LessonFindingsModel::fixOf(const LessonFinding &f)
+{
+    const auto arg = [&f](std::size_t i) {
+        return i < f.fixArgs.size() ? QString::fromStdString(f.fixArgs[i]) : QString();
+    };
+    switch (f.fix) {
+    case LessonFinding::Fix::NamespaceLabels:
+        return tr("The listener admits namespaces by label, and the guide never creates namespace "
+                  "%1, so nothing gives it the label: \"Complete the example\" creates it with "
+                  "the label %2.")
+            .arg(arg(0), arg(1));
+    case LessonFinding::Fix::ListenerNamespaces:
+        return tr("Listener %2 of Gateway %1 admits routes from its own namespace only (from: "
+                  "Same, the default), and this route lives in another one. \"Complete the "
+                  "example\" serves a completed copy of the Gateway whose listener admits the "
+                  "namespaces %3 (a selector on kubernetes.io/metadata.name); the guide's file is "
+                  "not changed.")
+            .arg(arg(0), arg(1), arg(2));
+    case LessonFinding::Fix::ListenerAdded:
+        return tr("Gateway %1 has no listener named %2, so the route is attached nowhere. "
+                  "\"Complete the example\" serves a completed copy of the Gateway with a %3 "
+                  "listener %2 on port %4 that admits namespace %5; the guide's file is not "
+                  "changed.")
+            .arg(arg(0), arg(1), arg(2), arg(3), arg(4));
+    }
+    return {};
+}
+
 QString LessonFindingsModel::explanationOf(const LessonFinding &f)
 {
     using Kind = LessonFinding::Kind;
     switch (f.kind) {
+    case Kind::Completion:
+        return fixOf(f);
     case Kind::Condition: {
         const QString known = reasonExplanation(QString::fromStdString(f.reason));
         return known.isEmpty()
@@ -174,6 +244,18 @@ QString LessonFindingsModel::explanationOf(const LessonFinding &f)
     return {};
 }
 
+QString LessonFindingsModel::borrowedNote(const LessonFinding &f)
+{
+    const QString file = QString::fromStdString(f.borrowedFrom);
+    for (const Lesson &lesson : LessonCatalog::lessons()) {
+        if (lesson.blocks.contains(file)) {
+            //: Lessons: a finding of a block another lesson owns, shown where it is borrowed.
+            return tr("from %1 (lesson \"%2\")").arg(file, LessonCatalog::title(lesson));
+        }
+    }
+    return tr("from %1").arg(file);
+}
+
 int LessonFindingsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_findings.size());
@@ -201,6 +283,9 @@ QVariant LessonFindingsModel::data(const QModelIndex &index, int role) const
             } else if (!f.file.empty() && f.line > 0) {
                 object += QStringLiteral(":%1").arg(f.line);
             }
+            if (!f.borrowedFrom.empty()) {
+                object += QLatin1Char('\n') + borrowedNote(f);
+            }
             return object;
         }
         case MessageColumn:
@@ -210,7 +295,18 @@ QVariant LessonFindingsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        if (!f.borrowedFrom.empty()) {
+            return QStringLiteral("%1\n\n%2\n\n%3")
+                .arg(borrowedNote(f), messageOf(f), explanationOf(f));
+        }
         return QStringLiteral("%1\n\n%2").arg(messageOf(f), explanationOf(f));
+    case Qt::ForegroundRole:
+        if (!f.borrowedFrom.empty() && index.column() == ObjectColumn) {
+            return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        }
+        break;
+    case BorrowedRole:
+        return QString::fromStdString(f.borrowedFrom);
     case Qt::DecorationRole:
         if (index.column() == ObjectColumn) {
             return severityIcon(f.severity);

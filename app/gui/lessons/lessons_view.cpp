@@ -6,12 +6,16 @@
 
 #include "app/gui/models/listeners_model.h"
 #include "app/gui/run/live_run.h"
+#include "app/gui/settings/preferences.h"
 #include "app/gui/traffic/traffic_charts.h"
 #include "app/gui/traffic/traffic_model.h"
 #include "app/gui/traffic/traffic_run.h"
 #include "app/gui/yamleditor/yaml_editor.h"
+#include "app/runtime/load_run.h"
 #include "app/runtime/serve_session.h"
+#include "app/runtime/stream_backends.h"
 #include "engine/workspace/workspace.h"
+#include "simulator/traffic/default_mix.h"
 #include "simulator/traffic/request_mix.h"
 #include "simulator/traffic/stream_sampler.h"
 
@@ -101,6 +105,9 @@ LessonsView::LessonsView(QWidget *parent)
     m_open->setObjectName(QStringLiteral("lessonsOpen"));
     m_live->setAnyPort(true); // lessons never take the workspace's fixed ports
     m_live->setAcceptAllClasses(true);
+    // The guide's HTTPS listeners name Secrets it never defines: the lesson serves them with the
+    // development CA's certificates, which its requests trust (TrafficRun).
+    m_live->setDevelopmentCa(true);
 
     // Left: the lessons and the guide folder.
     m_list->setModel(m_model);
@@ -235,6 +242,9 @@ LessonsView::LessonsView(QWidget *parent)
                 }
             });
     connect(m_chooseFolder, &QPushButton::clicked, this, &LessonsView::chooseGuideFolder);
+    // One setting, whoever changes it (this view's button or the Settings dialog).
+    connect(Preferences::instance(), &Preferences::guideFolderChanged, this,
+            [this] { setGuideFolder({}); }); // the settings value wins: guideFolder()
     connect(m_complete, &QPushButton::clicked, this, [this] { setCompleted(!m_completed); });
     connect(m_run, &QPushButton::clicked, this, [this] { runTraffic(); });
     connect(m_stop, &QPushButton::clicked, this, &LessonsView::stopTraffic);
@@ -303,13 +313,12 @@ void LessonsView::chooseGuideFolder()
     if (folder.isEmpty()) {
         return;
     }
-    if (!LessonCatalog::isGuideFolder(folder)) {
-        m_status->setText(
-            tr("%1 holds none of the guide's code blocks (01.yaml … 33.yaml).").arg(folder));
+    const QString problem = LessonCatalog::guideFolderProblem(folder);
+    if (!problem.isEmpty()) {
+        m_status->setText(problem);
         return;
     }
-    QSettings().setValue(LessonCatalog::settingsKey(), folder);
-    setGuideFolder(folder);
+    Preferences::instance()->setGuideFolder(folder); // guideFolderChanged shows it here
 }
 
 void LessonsView::retranslate()
@@ -333,7 +342,8 @@ void LessonsView::retranslate()
     m_complete->setToolTip(m_completed
                                ? tr("Show the status of the blocks as the guide wrote them")
                                : tr("Add the namespaces and Services the guide never defines (mock "
-                                    "backends) and show the status again"));
+                                    "backends), let the lesson's routes onto their listeners, and "
+                                    "show the status again"));
     m_run->setText(tr("Run traffic"));
     m_stop->setText(tr("Stop"));
     m_stop->setToolTip(tr("Stop the traffic and the lesson's gateway"));
@@ -570,17 +580,33 @@ void LessonsView::updateStatusLine()
                  .arg(m_analysis.count(Core::Severity::Error))
                  .arg(m_analysis.count(Core::Severity::Warning))
                  .arg(m_analysis.count(Core::Severity::Info));
-    if (m_completed) {
-        parts << (m_analysis.completion.empty()
-                      ? tr("Nothing was missing.")
-                      : tr("Added: %1").arg(QString::fromStdString([&] {
-                            std::string joined;
-                            for (const std::string &s : m_analysis.completion) {
-                                joined += (joined.empty() ? "" : ", ") + s;
-                            }
-                            return joined;
-                        }())));
+    // What the completion added and replaced: the first few in the line (it must stay short
+    // enough to be read above the blocks), all of them in the tooltip.
+    const auto shortList = [](const std::vector<std::string> &names) {
+        QStringList all;
+        for (const std::string &name : names) {
+            all << QString::fromStdString(name);
+        }
+        const QString line = all.size() > 3 ? QStringLiteral("%1, … (+%2)")
+                                                  .arg(all.mid(0, 3).join(QStringLiteral(", ")))
+                                                  .arg(all.size() - 3)
+                                            : all.join(QStringLiteral(", "));
+        return std::make_pair(line, all.join(QLatin1Char('\n')));
+    };
+    QString details;
+    if (m_completed && !m_analysis.replaced.empty()) {
+        const auto [line, all] = shortList(m_analysis.replaced);
+        //: Lessons: objects of the guide replaced by completed copies (Gateways).
+        parts << tr("Completed copies: %1").arg(line);
+        details += all + QLatin1Char('\n');
     }
+    if (m_completed) {
+        const auto [line, all] = shortList(m_analysis.completion);
+        parts << (m_analysis.completion.empty() ? tr("Nothing was missing.")
+                                                : tr("Added: %1").arg(line));
+        details += all;
+    }
+    m_status->setToolTip(details.trimmed());
     if (!m_runMessage.isEmpty()) {
         parts << m_runMessage;
     }
@@ -591,8 +617,10 @@ void LessonsView::updateStatusLine()
     if (lesson.routesStreams()) {
         m_trafficLabel->setText(
             tr("Run serves the lesson's TCP, UDP and TLS listeners on 127.0.0.1 and opens %L1 "
-               "connections (UDP: flows) per route rule; the chart shows which backend answered "
-               "each. Try the listeners yourself with the lines in the table.")
+               "connections (UDP: flows) per route rule that the lesson's routes reach; the chart "
+               "shows which backend answered each. Routes the guide's listeners do not admit "
+               "reach nothing: \"Complete the example\" first. Try the listeners yourself with "
+               "the lines in the table.")
                 .arg(streamSamples));
     } else if (lesson.traffic == LessonTraffic::Canary) {
         m_trafficLabel->setText(tr("Run sends %L1 requests: most without header or cookie (the "
@@ -624,7 +652,8 @@ QString LessonsView::workspaceYaml() const
                                f.diagnostic.isError() && f.diagnostic.code.rfind("yaml", 0) == 0);
         }
         if (!unreadable) {
-            documents << block.text.trimmed();
+            // The block as written, or with the completed copies of its objects.
+            documents << QString::fromStdString(m_analysis.blockYaml(block)).trimmed();
         }
     }
     if (!m_analysis.completionYaml.empty()) {
@@ -653,35 +682,15 @@ bool LessonsView::writeScratchWorkspace(QString *error)
         *error = tr("Cannot create a temporary folder: %1").arg(m_scratch->errorString());
         return false;
     }
-    QStringList written;
-    const auto write = [&](const QString &name, const QByteArray &bytes) {
-        QFile out(m_scratch->filePath(name));
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size()) {
-            *error = tr("Cannot write %1: %2").arg(out.fileName(), out.errorString());
-            return false;
-        }
-        written << out.fileName();
-        return true;
-    };
-    for (const LessonBlock &block : m_analysis.blocks) {
-        if (isYamlBlock(block) && !m_analysis.status.resources.empty()) {
-            bool readable = true;
-            for (const LessonFinding &f : m_analysis.findings) {
-                readable = readable &&
-                           !(QString::fromStdString(f.file) == block.file &&
-                             f.kind == LessonFinding::Kind::Diagnostic && f.diagnostic.isError() &&
-                             f.diagnostic.code.rfind("yaml", 0) == 0);
-            }
-            if (readable && !write(block.file, block.text.toUtf8())) {
-                return false;
-            }
-        }
-    }
-    if (!m_analysis.completionYaml.empty() &&
-        !write(QStringLiteral("completion.yaml"),
-               QByteArray::fromStdString(m_analysis.completionYaml))) {
+    // Every object the lesson serves, as the analysis reconciled them: own blocks, the parents
+    // of context blocks (not their routes), the completion and its completed copies.
+    const QByteArray served = QByteArray::fromStdString(m_analysis.servedYaml);
+    QFile out(m_scratch->filePath(QStringLiteral("lesson.yaml")));
+    if (!out.open(QIODevice::WriteOnly) || out.write(served) != served.size()) {
+        *error = tr("Cannot write %1: %2").arg(out.fileName(), out.errorString());
         return false;
     }
+    out.close();
     m_workspace = std::make_unique<Workspace::Workspace>();
     return m_workspace->open({m_scratch->path()}, error);
 }
@@ -718,20 +727,81 @@ bool LessonsView::runTraffic()
     return true;
 }
 
+QStringList LessonsView::unsampledStreamRules() const
+{
+    using Kind = Backends::StreamEchoService::Kind;
+    QStringList out;
+    const Runtime::ServeSession *session = m_live->session();
+    for (const Traffic::StreamRule &r :
+         Traffic::streamRules(session->status().controller.routeTables)) {
+        if (Runtime::echoAnswersStreamRule(session->status().resources, r)) {
+            continue;
+        }
+        quint16 port = 0;
+        for (const Runtime::ServedListener &l : session->listeners()) {
+            port = l.gateway == r.gateway && l.port == r.port ? l.localPort : port;
+        }
+        const QString rule = QString::fromStdString(Traffic::ruleKey(r.route->source));
+        bool dns = false;
+        for (const RouteTable::Backend &b : r.route->backends) {
+            dns = dns || Runtime::streamBackendFor(session->status().resources, b.ns, b.service,
+                                                   b.port, RouteTable::ListenerProtocol::UDP)
+                                 .kind == Kind::Dns;
+        }
+        if (dns && r.protocol == Traffic::StreamProtocol::Udp) {
+            //: Lessons: %1 a rule ("UDPRoute dns-system/dns-udp-route rule 0"), %2 a local port.
+            out << tr("%1 is not charted: its backend is the DNS stand-in (the guide's coredns), "
+                      "which answers a DNS query with the asker's own address, as coredns' whoami "
+                      "plugin does, and never names itself; so an answer cannot say which backend "
+                      "sent it, and the echo the sampler speaks gets no answer. Ask it yourself: "
+                      "dig @127.0.0.1 -p %2 example.com")
+                       .arg(rule)
+                       .arg(port);
+        } else {
+            out << tr("%1 is not charted: its backends are not echo servers (an HTTP Deployment "
+                      "behind a TCP listener), so an answer cannot say which backend sent it.")
+                       .arg(rule);
+        }
+    }
+    return out;
+}
+
 void LessonsView::onGatewayStarted()
 {
+    m_developmentCaNote.clear();
+    int filled = 0;
+    for (const Runtime::HttpsListenerNote &note : m_live->session()->httpsNotes()) {
+        filled += note.source == Runtime::HttpsListenerNote::Source::DevelopmentCertificate;
+    }
+    if (filled > 0 && m_live->session()->developmentCa()) {
+        //: Lessons: %2 is the path of the development CA's certificate.
+        // The CA lives in the run's snapshot folder and goes with it: the path is not shown.
+        m_developmentCaNote =
+            tr("%n HTTPS listener(s) without a usable certificate were served with a certificate "
+               "of a development CA made for this run, which the requests trust.",
+               nullptr, filled);
+    }
     m_listeners->setListeners(m_live->listeners());
     m_listenersView->resizeColumnsToContents();
     const Lesson &lesson = LessonCatalog::lessons()[std::size_t(m_lesson)];
     // A TCP, UDP or TLS lesson whose routes attach to no served listener (the guide's own
     // design may not allow them: its findings say why) has nothing to sample: its listeners are
     // listed, as for a lesson without routes.
-    const bool streams =
-        lesson.routesStreams() &&
-        !Traffic::streamRules(m_live->session()->status().controller.routeTables).empty();
+    m_unsampled = unsampledStreamRules();
+    bool streams = false;
+    if (lesson.routesStreams()) {
+        for (const Traffic::StreamRule &r :
+             Traffic::streamRules(m_live->session()->status().controller.routeTables)) {
+            streams =
+                streams || Runtime::echoAnswersStreamRule(m_live->session()->status().resources, r);
+        }
+    }
     if (!lesson.routesHttp() && !streams) {
         m_runMessage = tr("The lesson's gateway serves %n listener(s) on 127.0.0.1.", nullptr,
                           int(m_live->listeners().size()));
+        if (!m_unsampled.isEmpty()) {
+            m_runMessage += QLatin1Char(' ') + m_unsampled.join(QLatin1Char(' '));
+        }
         updateStatusLine();
         updateButtons();
         Q_EMIT trafficFinished(true, QString());
@@ -803,6 +873,12 @@ void LessonsView::onTrafficDone(bool ok, const QString &error)
     m_runMessage = ok ? tr("%n request(s) answered; the chart shows the observed split.", nullptr,
                            int(m_trafficModel->totalRequests()))
                       : tr("The traffic run failed: %1").arg(error);
+    if (!m_developmentCaNote.isEmpty()) {
+        m_runMessage += QLatin1Char(' ') + m_developmentCaNote;
+    }
+    if (!m_unsampled.isEmpty()) {
+        m_runMessage += QLatin1Char(' ') + m_unsampled.join(QLatin1Char(' '));
+    }
     updateStatusLine();
     updateButtons();
     Q_EMIT trafficFinished(ok, error);

@@ -16,9 +16,11 @@
 //   objects) to whoever owns the workspace (addToWorkspaceRequested).
 // - "Run traffic" serves the lesson's objects with the studio's LiveRun from a scratch workspace
 //   and sends the lesson's requests with TrafficRun; the chart is TrafficCharts' observed vs
-//   configured share. TCP/UDP/TLS lessons start the gateway and list its listeners (with the
-//   nc/openssl lines to try them); the load generator sends HTTP only in this build, which the
-//   view says.
+//   configured share. TCP/UDP/TLS lessons sample each L4 rule their routes reach (the stream
+//   sampler, as `toriictl load`); a rule whose backend cannot name itself (the DNS stand-in) is
+//   served and listed with why it is not charted. HTTPS listeners without a certificate (the
+//   guide never defines its Secrets) are served with the development CA's, which the requests
+//   trust.
 //
 // Thread: GUI thread.
 
@@ -130,6 +132,8 @@ private:
     void onTrafficTick();
     void onTrafficDone(bool ok, const QString &error);
     bool writeScratchWorkspace(QString *error);
+    // The served L4 rules the sampler cannot chart, each with why (translated).
+    QStringList unsampledStreamRules() const;
 
     QString m_folder;
     QString m_folderHow; // where the folder was found, translated
@@ -176,7 +180,9 @@ private:
     QTimer *m_tick;
     std::unique_ptr<QElapsedTimer> m_clock;
     double m_lastTickSeconds = 0.0;
-    QString m_runMessage; // the last run's outcome (translated), for the status line
+    QString m_runMessage;        // the last run's outcome (translated), for the status line
+    QString m_developmentCaNote; // HTTPS listeners the development CA filled (translated)
+    QStringList m_unsampled;     // unsampledStreamRules() of the running lesson
 };
 
 } // namespace Torii::Gui

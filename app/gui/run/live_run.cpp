@@ -71,6 +71,7 @@ std::unique_ptr<LiveRun::Prepared> LiveRun::prepare(const Workspace::Workspace &
     prepared->session = std::make_unique<Runtime::ServeSession>();
     prepared->options.anyPort = m_anyPort;
     prepared->options.controller.acceptAllClasses = m_acceptAllClasses;
+    prepared->options.developmentCa = m_developmentCa;
     for (const Workspace::PortOverride &p : workspace.studioSettings().ports) {
         prepared->options.portMap[{p.gateway, p.port}] = quint16(p.localPort);
     }

@@ -49,6 +49,10 @@ public:
     // Accept every GatewayClass, whatever its controllerName (the Lessons view: the guide's
     // classes belong to other controllers), as `toriictl serve --accept-all-classes`.
     void setAcceptAllClasses(bool on) { m_acceptAllClasses = on; }
+    // Serve HTTPS listeners without a usable certificate with a leaf of the served snapshot's
+    // development CA (as `toriictl serve --dev-ca`; the Lessons view: the guide's listeners name
+    // Secrets it never defines). The session's developmentCa() is then the CA to trust.
+    void setDevelopmentCa(bool on) { m_developmentCa = on; }
 
     bool start(const Workspace::Workspace &workspace, QString *error);
     // As start(), off the GUI thread: starting() now, then started() or startFailed(why).
@@ -93,6 +97,7 @@ private:
     };
     bool m_anyPort = false;
     bool m_acceptAllClasses = false;
+    bool m_developmentCa = false;
     quint64 m_lastJob = 0;
     quint64 m_activeJob = 0; // 0: none; a cancelled job reports to nobody
     std::map<quint64, StartJob> m_jobs;

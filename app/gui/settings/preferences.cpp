@@ -1,5 +1,7 @@
 #include "preferences.h"
 
+#include "app/gui/lessons/lesson_catalog.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSettings>
 
@@ -58,6 +60,24 @@ void Preferences::setTheme(Theme theme)
     if (changed) {
         Q_EMIT themeChanged(theme);
     }
+}
+
+QString Preferences::guideFolder() const
+{
+    return QSettings().value(LessonCatalog::settingsKey()).toString();
+}
+
+void Preferences::setGuideFolder(const QString &folder)
+{
+    if (folder == guideFolder()) {
+        return;
+    }
+    if (folder.isEmpty()) {
+        QSettings().remove(LessonCatalog::settingsKey());
+    } else {
+        QSettings().setValue(LessonCatalog::settingsKey(), folder);
+    }
+    Q_EMIT guideFolderChanged(folder);
 }
 
 void Preferences::applyStoredTheme()

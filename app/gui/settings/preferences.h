@@ -1,7 +1,8 @@
 #pragma once
 
 // The studio's preferences, kept in QSettings: the language (applied at the next start, when the
-// translations are installed) and the theme (applied at once). One object for the application,
+// translations are installed), the theme (applied at once) and the Lessons view's guide folder
+// (LessonCatalog::settingsKey(); the view hears the change). One object for the application,
 // so the Settings dialog and the language menu read and write the same values and each hears
 // when the other changed them.
 
@@ -35,10 +36,16 @@ public:
     void setTheme(Theme theme);
     // Applies the kept theme (at start, before the first window is shown).
     void applyStoredTheme();
+    // The guide folder chosen for the Lessons view, as kept ("" : none chosen, the view looks
+    // for one: LessonCatalog::guideFolder). The caller validates (LessonCatalog::
+    // guideFolderProblem); "" forgets the choice.
+    QString guideFolder() const;
+    void setGuideFolder(const QString &folder);
 
 Q_SIGNALS:
     void languageChanged(const QString &language);
     void themeChanged(Torii::Gui::Theme theme);
+    void guideFolderChanged(const QString &folder);
 
 private:
     explicit Preferences(QObject *parent);

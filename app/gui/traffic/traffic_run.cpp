@@ -1,10 +1,13 @@
 #include "traffic_run.h"
 
+#include "app/runtime/load_calls.h"
 #include "app/runtime/load_run.h"
 #include "app/runtime/serve_session.h"
 #include "simulator/traffic/default_mix.h"
 #include "simulator/traffic/load_generator.h"
 #include "simulator/traffic/stream_sampler.h"
+#include "engine/tls/client_context.h"
+#include "engine/tls/development_ca.h"
 
 #include <algorithm>
 
@@ -58,18 +61,29 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
         m_pending.clear();
     }
     std::vector<Traffic::PreparedRequest> requests;
+    std::vector<std::pair<std::size_t, Traffic::RequestTemplate>> h2Lines; // calls made with TLS
     for (const Traffic::RequestTemplate &t : mix.mix.templates) {
         // The served HTTP listener the template names (a mix file may leave out the gateway or
         // its namespace, or the port).
         std::string gateway;
         int listenerPort = 0;
         quint16 localPort = 0;
+        // HTTPS (the default mix's requests for served HTTPS listeners) and h2: over TLS, SNI =
+        // host. h2c, h2, grpc and the L4 lines are blocking calls of the generator, made with
+        // the clients `toriictl load` uses (app/runtime/load_calls.h).
+        const bool https = t.protocol == Traffic::Protocol::Https || t.protocol == Traffic::Protocol::H2;
+        const bool stream = Traffic::isStreamProtocol(t.protocol);
+        const RT::ListenerProtocol protocol = t.protocol == Traffic::Protocol::Tcp ? RT::ListenerProtocol::TCP
+                                              : t.protocol == Traffic::Protocol::Udp ? RT::ListenerProtocol::UDP
+                                              : t.protocol == Traffic::Protocol::Tls ? RT::ListenerProtocol::TLS
+                                              : https ? RT::ListenerProtocol::HTTPS
+                                                      : RT::ListenerProtocol::HTTP;
         for (const Runtime::ServedListener &l : session.listeners()) {
             const auto slash = l.gateway.find('/');
             const bool named = (t.listener.gateway.empty() || l.gateway.substr(slash + 1) == t.listener.gateway)
                                && (t.listener.ns.empty() || l.gateway.substr(0, slash) == t.listener.ns)
                                && (t.listener.port == 0 || l.port == t.listener.port);
-            if (named && l.localPort != 0 && l.protocol == RT::ListenerProtocol::HTTP) {
+            if (named && l.localPort != 0 && l.protocol == protocol) {
                 gateway = l.gateway;
                 listenerPort = l.port;
                 localPort = l.localPort;
@@ -84,11 +98,36 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
         request.method = t.method;
         request.weight = t.weight;
         request.port = localPort;
+        request.tls = t.protocol == Traffic::Protocol::Https;
+        request.serverName = request.tls ? t.host : std::string();
         request.wire = Traffic::serializeRequest(t.method, t.host.empty() ? "any.torii.invalid" : t.host,
                                                  t.path, t.headers, t.cookies, t.body, true);
+        const std::string sni = t.protocol == Traffic::Protocol::Tls ? t.host : std::string();
+        if (t.protocol == Traffic::Protocol::H2c) {
+            request.call = Runtime::http2Call(localPort, t, nullptr);
+        } else if (t.protocol == Traffic::Protocol::Grpc) {
+            request.call = Runtime::grpcCall(localPort, t);
+        } else if (t.protocol == Traffic::Protocol::H2) {
+            h2Lines.emplace_back(requests.size(), t);
+        } else if (stream) {
+            Traffic::StreamTarget target;
+            target.protocol = t.protocol == Traffic::Protocol::Udp   ? Traffic::StreamProtocol::Udp
+                              : t.protocol == Traffic::Protocol::Tls ? Traffic::StreamProtocol::Tls
+                                                                     : Traffic::StreamProtocol::Tcp;
+            target.port = localPort;
+            target.serverName = sni;
+            request.call = Runtime::streamCall(std::move(target));
+        }
 
-        const RT::MatchResult match = table->second->lookup(listenerPort, Runtime::routeRequestOf(t));
-        const std::string key = match.route ? Traffic::ruleKey(match.route->source) : "(no route)";
+        // The rule: the HTTP row the request matches, or the L4 route of the listener (and SNI).
+        const RT::StreamRoute *streamRoute = stream ? table->second->lookupStream(listenerPort, sni) : nullptr;
+        const RT::MatchResult match =
+            stream ? RT::MatchResult{} : table->second->lookup(listenerPort, Runtime::routeRequestOf(t));
+        const RT::RouteSource *source =
+            streamRoute ? &streamRoute->source : (match.route ? &match.route->source : nullptr);
+        const std::vector<RT::Backend> *routeBackends =
+            streamRoute ? &streamRoute->backends : (match.route ? &match.route->backends : nullptr);
+        const std::string key = source ? Traffic::ruleKey(*source) : "(no route)";
         int rule = -1;
         for (std::size_t i = 0; i < m_rules.size(); ++i) {
             if (m_rules[i].key == key) {
@@ -98,8 +137,8 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
         if (rule < 0) {
             TrafficRule made;
             made.key = key;
-            if (match.route) {
-                for (const RT::Backend &b : match.route->backends) {
+            if (routeBackends) {
+                for (const RT::Backend &b : *routeBackends) {
                     made.backends.push_back(b.ns + '/' + b.service);
                     made.weights.push_back(b.weight);
                 }
@@ -142,6 +181,39 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
     }
 
     Traffic::GeneratorOptions options;
+    if (!h2Lines.empty() || std::any_of(requests.begin(), requests.end(),
+                                        [](const Traffic::PreparedRequest &r) { return r.tls; })) {
+        // Trust exactly what the session serves its HTTPS listeners with: their Secrets'
+        // certificates and the development CA when it filled listeners (as `toriictl load`).
+        Tls::ClientContextOptions tls;
+        for (const auto &[name, listeners] : session.status().controller.tlsListeners) {
+            for (const Controller::TlsListener &l : listeners) {
+                if (l.protocol == "HTTPS" && !l.keyPairs.empty()) {
+                    tls.trustedCertificates.push_back(l.keyPairs.front().certificateChain);
+                }
+            }
+        }
+        if (const Tls::DevelopmentCa *ca = session.developmentCa()) {
+            tls.trustedCertificates.push_back(ca->authority().pem().certificate);
+        }
+        std::string why;
+        options.tls = Tls::ClientContext::create(tls, &why);
+        if (!options.tls) {
+            *error = tr("Cannot set up TLS for the HTTPS requests: %1").arg(QString::fromStdString(why));
+            return false;
+        }
+        if (!h2Lines.empty()) {
+            tls.alpn = {"h2"}; // the mix's h2 lines: HTTP/2 by ALPN, with the same trust
+            const std::shared_ptr<const Tls::ClientContext> h2 = Tls::ClientContext::create(tls, &why);
+            if (!h2) {
+                *error = tr("Cannot set up TLS for the HTTPS requests: %1").arg(QString::fromStdString(why));
+                return false;
+            }
+            for (const auto &[index, line] : h2Lines) {
+                requests[index].call = Runtime::http2Call(requests[index].port, line, h2);
+            }
+        }
+    }
     options.mode = settings.openLoop ? Traffic::LoopMode::Open : Traffic::LoopMode::Closed;
     options.rate = settings.rate;
     options.connections = settings.openLoop ? std::max(4, settings.concurrency) : settings.concurrency;
@@ -171,6 +243,8 @@ bool TrafficRun::start(const Runtime::ServeSession &session, const TrafficSettin
                 sample.latencyMicros = o.latencyMicros;
                 if (!o.echoPod.empty()) {
                     sample.backend = o.echoNamespace + '/' + Traffic::serviceOfPod(o.echoPod);
+                } else {
+                    sample.backend = o.backend; // an L4 line: the echo named its Service
                 }
                 std::lock_guard lock(m_mutex);
                 m_pending.push_back(std::move(sample));

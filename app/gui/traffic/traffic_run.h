@@ -11,7 +11,9 @@
 // floods the event loop with one event per request.
 //
 // Which rule a request lands on is computed with the same route table the gateway serves (as
-// `toriictl load` does); which backend answered is read from the echo answer.
+// `toriictl load` does); which backend answered is read from the echo answer. A mix's h2c, h2,
+// grpc, tcp, udp and tls lines are blocking calls of the same generator, made with the clients
+// `toriictl load` uses (app/runtime/load_calls.h).
 //
 // L4 rules (TCPRoute, UDPRoute, TLSRoute) of the served TCP, UDP and TLS listeners, with the
 // default mix: after the HTTP requests (or alone, for a design without HTTP routes), the stream
