@@ -892,10 +892,6 @@
         <translation>weight は 0 以上の数値である必要があります（"%1" ではなく）</translation>
     </message>
     <message>
-        <source>unknown protocol "%1"; use http, https, h2, grpc, tcp, udp or tls</source>
-        <translation>不明なプロトコル "%1" です。http、https、h2、grpc、tcp、udp、tls のいずれかを使ってください</translation>
-    </message>
-    <message>
         <source>"%1" is not an HTTP method</source>
         <translation>"%1" は HTTP メソッドではありません</translation>
     </message>
@@ -1098,10 +1094,6 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 を書き込めません: %2</translation>
-    </message>
-    <message>
-        <source>the traffic generator does not send %1 yet: it arrives with the live gateway's part 2 (issue 5); it sends http and https today</source>
-        <translation>トラフィックジェネレーターはまだ %1 を送信できません。ライブゲートウェイの第 2 部（issue 5）で対応します。現在は http と https を送信します</translation>
     </message>
     <message>
         <source>No ALB listener rules found</source>
@@ -2367,6 +2359,114 @@
         <source>%1 depends on %2, known only when the stack is deployed: the output holds the placeholder "%3"</source>
         <translation>%1 はスタックをデプロイするまで決まらない %2 に依存します: 出力にはプレースホルダー "%3" が入っています</translation>
     </message>
+    <message>
+        <source>the notes tell a step ("%1") without naming its %2, and the case loaded %3 of them</source>
+        <translation>ノートは手順（「%1」）を述べていますが対象の %2 を名指ししておらず、ケースはそれを %3 個読み込んでいます</translation>
+    </message>
+    <message>
+        <source>%1: follows a step the case describes only in prose ("%2"), which the runner cannot perform: %3</source>
+        <translation>%1: ケースが文章でのみ記述している手順（「%2」）の後にあり、ランナーはその手順を実行できません: %3</translation>
+    </message>
+    <message>
+        <source>several steps of the notes fit it</source>
+        <translation>ノートの複数の手順が当てはまります</translation>
+    </message>
+    <message>
+        <source>cannot read "%1": %2</source>
+        <translation>「%1」を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>the notes place it among the requests</source>
+        <translation>ノートはその手順をリクエストの間に置いています</translation>
+    </message>
+    <message>
+        <source>the requests are interleaved with a step the case tells only in prose ("%1"), which the runner cannot place among them</source>
+        <translation>リクエストの間に、ケースが文章でのみ述べている手順（「%1」）があり、ランナーはそれをリクエストの間のどこに置くか決められません</translation>
+    </message>
+    <message>
+        <source>"%1" is not a field path and a value</source>
+        <translation>「%1」はフィールドパスと値ではありません</translation>
+    </message>
+    <message>
+        <source>"%1" is not a field path</source>
+        <translation>「%1」はフィールドパスではありません</translation>
+    </message>
+    <message>
+        <source>the value of %1 ("%2") is not YAML</source>
+        <translation>%1 の値（「%2」）は YAML ではありません</translation>
+    </message>
+    <message>
+        <source>it creates no object named as KIND namespace/name</source>
+        <translation>KIND namespace/name の形で名前を挙げたオブジェクトを作成していません</translation>
+    </message>
+    <message>
+        <source>the fields of the new object do not follow a ':'</source>
+        <translation>新しいオブジェクトのフィールドが ':' の後に書かれていません</translation>
+    </message>
+    <message>
+        <source>it deletes no object named by its kind</source>
+        <translation>種類で名前を挙げたオブジェクトを削除していません</translation>
+    </message>
+    <message>
+        <source>"%1" after the deleted object is not understood</source>
+        <translation>削除するオブジェクトの後の「%1」を解釈できません</translation>
+    </message>
+    <message>
+        <source>a patch of a named object says its fields after "so" or ':'</source>
+        <translation>名前を挙げたオブジェクトへのパッチは、そのフィールドを "so" または ':' の後に書きます</translation>
+    </message>
+    <message>
+        <source>it appends no value</source>
+        <translation>追加する値がありません</translation>
+    </message>
+    <message>
+        <source>"from" without "to": the new value is missing</source>
+        <translation>"to" のない "from" です。新しい値がありません</translation>
+    </message>
+    <message>
+        <source>no step verb</source>
+        <translation>手順を表す動詞がありません</translation>
+    </message>
+    <message>
+        <source>a step is create, delete or patch</source>
+        <translation>手順は create、delete、patch のいずれかです</translation>
+    </message>
+    <message>
+        <source>the notes name several %1 objects</source>
+        <translation>ノートが %1 オブジェクトを複数挙げています</translation>
+    </message>
+    <message>
+        <source>unknown protocol "%1"; use http, https, h2c, h2, grpc, tcp, udp or tls</source>
+        <translation>不明なプロトコル "%1" です。http、https、h2c、h2、grpc、tcp、udp、tls のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>a tls line sends one echo sample; only listener and host (the SNI) apply</source>
+        <translation>tls の行はエコーのサンプルを 1 回送ります。使えるのは listener と host（SNI）だけです</translation>
+    </message>
+    <message>
+        <source>a tcp or udp line sends one echo sample; only listener applies</source>
+        <translation>tcp・udp の行はエコーのサンプルを 1 回送ります。使えるのは listener だけです</translation>
+    </message>
+    <message>
+        <source>a grpc line makes one unary call: give grpc: {service, method}, host and headers (sent as metadata)</source>
+        <translation>grpc の行は unary 呼び出しを 1 回行います。grpc: {service, method}、host、headers（メタデータとして送信）を指定してください</translation>
+    </message>
+    <message>
+        <source>grpc applies to protocol: grpc only</source>
+        <translation>grpc は protocol: grpc の行にだけ使えます</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to protocol %2</source>
+        <translation>%1 はプロトコル %2 には使えません</translation>
+    </message>
+    <message>
+        <source>grpc is a map: {service, method}</source>
+        <translation>grpc はマップです: {service, method}</translation>
+    </message>
+    <message>
+        <source>grpc.%1 must be a name without spaces or /, not "%2"</source>
+        <translation>grpc.%1 は空白や / を含まない名前にしてください（"%2" ではなく）</translation>
+    </message>
 </context>
 <context>
     <name>FieldSchema</name>
@@ -2795,6 +2895,26 @@
     <message>
         <source>the shared folder above the program</source>
         <translation>プログラムの上位にある shared フォルダー</translation>
+    </message>
+    <message>
+        <source>No folder given.</source>
+        <translation>フォルダーが指定されていません。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 はフォルダーではなくファイルです。</translation>
+    </message>
+    <message>
+        <source>%1 holds none of the guide's code blocks (01.yaml … 33.yaml): choose the folder the guide's blocks were extracted to (../shared/fixtures/seed beside the Torii sources).</source>
+        <translation>%1 にはガイドのコードブロック（01.yaml … 33.yaml）が一つもありません。ガイドのブロックを取り出したフォルダー（Torii のソースの隣の ../shared/fixtures/seed）を選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 lacks %n of the guide's code blocks: %2.</source>
+        <translation><numerusform>%1 にはガイドのコードブロックが %n 個足りません: %2。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3330,6 +3450,55 @@
         <source>What it means</source>
         <translation>意味</translation>
     </message>
+    <message>
+        <source>%1: %2 (%3) → %4</source>
+        <extracomment>Lessons: a route's condition before and after "Complete the example", "Accepted: False (NotAllowedByListeners) → True".</extracomment>
+        <translation>%1: %2 (%3) → %4</translation>
+    </message>
+    <message>
+        <source>listener %1</source>
+        <extracomment>Lessons: where a condition is, "listener https".</extracomment>
+        <translation>リスナー %1</translation>
+    </message>
+    <message>
+        <source>parent %1</source>
+        <extracomment>Lessons: where a route's condition is: its parent Gateway (and listener).</extracomment>
+        <translation>親 %1</translation>
+    </message>
+    <message>
+        <source>parent %1, listener %2</source>
+        <translation>親 %1、リスナー %2</translation>
+    </message>
+    <message>
+        <source>ancestor %1</source>
+        <extracomment>Lessons: where a policy's condition is: an ancestor (a Gateway) of its target.</extracomment>
+        <translation>祖先 %1</translation>
+    </message>
+    <message>
+        <source>ancestor %1, listener %2</source>
+        <translation>祖先 %1、リスナー %2</translation>
+    </message>
+    <message>
+        <source>The listener admits namespaces by label, and the guide never creates namespace %1, so nothing gives it the label: "Complete the example" creates it with the label %2.</source>
+        <translation>このリスナーはラベルで名前空間を受け入れますが、ガイドは名前空間 %1 を作成しないため、ラベルを付けるものがありません。「例を補完」はラベル %2 を付けてこの名前空間を作成します。</translation>
+    </message>
+    <message>
+        <source>Listener %2 of Gateway %1 admits routes from its own namespace only (from: Same, the default), and this route lives in another one. "Complete the example" serves a completed copy of the Gateway whose listener admits the namespaces %3 (a selector on kubernetes.io/metadata.name); the guide's file is not changed.</source>
+        <translation>Gateway %1 のリスナー %2 は自身の名前空間のルートだけを受け入れます（from: Same、既定値）が、このルートは別の名前空間にあります。「例を補完」は、リスナーが名前空間 %3 を受け入れる（kubernetes.io/metadata.name のセレクター）Gateway の補完コピーを提供します。ガイドのファイルは変更しません。</translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no listener named %2, so the route is attached nowhere. "Complete the example" serves a completed copy of the Gateway with a %3 listener %2 on port %4 that admits namespace %5; the guide's file is not changed.</source>
+        <translation>Gateway %1 には %2 という名前のリスナーがないため、このルートはどこにも接続されません。「例を補完」は、ポート %4 で名前空間 %5 を受け入れる %3 リスナー %2 を加えた Gateway の補完コピーを提供します。ガイドのファイルは変更しません。</translation>
+    </message>
+    <message>
+        <source>from %1 (lesson "%2")</source>
+        <extracomment>Lessons: a finding of a block another lesson owns, shown where it is borrowed.</extracomment>
+        <translation>%1 より（レッスン「%2」）</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 より</translation>
+    </message>
 </context>
 <context>
     <name>Torii::Gui::LessonModel</name>
@@ -3352,10 +3521,6 @@
     <message>
         <source>Choose the folder of the guide's code blocks</source>
         <translation>ガイドのコードブロックのフォルダーを選択</translation>
-    </message>
-    <message>
-        <source>%1 holds none of the guide's code blocks (01.yaml … 33.yaml).</source>
-        <translation>%1 にはガイドのコードブロック（01.yaml … 33.yaml）がありません。</translation>
     </message>
     <message>
         <source>Choose guide folder…</source>
@@ -3392,10 +3557,6 @@
     <message>
         <source>Show the status of the blocks as the guide wrote them</source>
         <translation>ガイドに書かれたとおりのブロックのステータスを表示します</translation>
-    </message>
-    <message>
-        <source>Add the namespaces and Services the guide never defines (mock backends) and show the status again</source>
-        <translation>ガイドで定義されていない名前空間と Service（モックバックエンド）を追加して、ステータスを再表示します</translation>
     </message>
     <message>
         <source>Run traffic</source>
@@ -3528,8 +3689,31 @@
         <translation>レッスンを 127.0.0.1 で提供し、そのリスナーへ接続を開きます</translation>
     </message>
     <message>
-        <source>Run serves the lesson's TCP, UDP and TLS listeners on 127.0.0.1 and opens %L1 connections (UDP: flows) per route rule; the chart shows which backend answered each. Try the listeners yourself with the lines in the table.</source>
-        <translation>実行すると、レッスンの TCP・UDP・TLS リスナーを 127.0.0.1 で提供し、ルートのルールごとに %L1 本の接続（UDP ではフロー）を開きます。チャートはそれぞれに応答したバックエンドを示します。表の行を使ってリスナーを自分でも試せます。</translation>
+        <source>Add the namespaces and Services the guide never defines (mock backends), let the lesson's routes onto their listeners, and show the status again</source>
+        <translation>ガイドが定義していない名前空間と Service（モックバックエンド）を追加し、レッスンのルートをリスナーに接続できるようにして、状態を再表示します</translation>
+    </message>
+    <message>
+        <source>Completed copies: %1</source>
+        <extracomment>Lessons: objects of the guide replaced by completed copies (Gateways).</extracomment>
+        <translation>補完コピー: %1</translation>
+    </message>
+    <message>
+        <source>Run serves the lesson's TCP, UDP and TLS listeners on 127.0.0.1 and opens %L1 connections (UDP: flows) per route rule that the lesson's routes reach; the chart shows which backend answered each. Routes the guide's listeners do not admit reach nothing: "Complete the example" first. Try the listeners yourself with the lines in the table.</source>
+        <translation>「実行」はレッスンの TCP・UDP・TLS リスナーを 127.0.0.1 で提供し、レッスンのルートが届くルートルールごとに %L1 本の接続（UDP はフロー）を開きます。グラフはそれぞれに応答したバックエンドを示します。ガイドのリスナーが受け入れないルートにはどこからも届かないので、先に「例を補完」してください。表の行を使ってリスナーを自分で試すこともできます。</translation>
+    </message>
+    <message>
+        <source>%1 is not charted: its backend is the DNS stand-in (the guide's coredns), which answers a DNS query with the asker's own address, as coredns' whoami plugin does, and never names itself; so an answer cannot say which backend sent it, and the echo the sampler speaks gets no answer. Ask it yourself: dig @127.0.0.1 -p %2 example.com</source>
+        <extracomment>Lessons: %1 a rule ("UDPRoute dns-system/dns-udp-route rule 0"), %2 a local port.</extracomment>
+        <translation>%1 はグラフにしません。バックエンドは DNS の代役（ガイドの coredns）で、coredns の whoami プラグインと同じく DNS の問い合わせに問い合わせ元のアドレスで答え、自分の名前を名乗りません。そのため応答からどのバックエンドが返したかは分からず、サンプラーが話すエコーにも応答しません。自分で問い合わせてみてください: dig @127.0.0.1 -p %2 example.com</translation>
+    </message>
+    <message>
+        <source>%1 is not charted: its backends are not echo servers (an HTTP Deployment behind a TCP listener), so an answer cannot say which backend sent it.</source>
+        <translation>%1 はグラフにしません。バックエンドがエコーサーバーではない（TCP リスナーの背後の HTTP Deployment）ため、応答からどのバックエンドが返したかが分かりません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HTTPS listener(s) without a usable certificate were served with a certificate of a development CA made for this run, which the requests trust.</source>
+        <extracomment>Lessons: %2 is the path of the development CA's certificate.</extracomment>
+        <translation><numerusform>使える証明書のない HTTPS リスナー %n 個を、この実行のために作った開発用 CA の証明書で提供し、リクエストはその CA を信頼しました。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4345,6 +4529,26 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <source>&amp;Theme:</source>
         <translation>テーマ(&amp;T):</translation>
     </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Found automatically</source>
+        <translation>自動で検出</translation>
+    </message>
+    <message>
+        <source>The folder that holds the guide's code blocks (01.yaml … 33.yaml), for the Lessons view. Empty: $TORII_GUIDE_DIR or ../shared/fixtures/seed beside the sources.</source>
+        <translation>レッスンビューで使う、ガイドのコードブロック（01.yaml … 33.yaml）のあるフォルダー。空欄: $TORII_GUIDE_DIR、またはソースの隣の ../shared/fixtures/seed。</translation>
+    </message>
+    <message>
+        <source>Choose the folder of the guide's code blocks</source>
+        <translation>ガイドのコードブロックのフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>&amp;Guide folder:</source>
+        <translation>ガイドフォルダー(&amp;G):</translation>
+    </message>
 </context>
 <context>
     <name>Torii::Gui::TrafficCharts</name>
@@ -4486,6 +4690,10 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     <message>
         <source> — too few requests for a firm answer</source>
         <translation> — リクエストが少なく確かなことは言えません</translation>
+    </message>
+    <message>
+        <source> — few requests: p from the exact test</source>
+        <translation> — リクエストが少ないため、p は正確検定による値です</translation>
     </message>
 </context>
 <context>
@@ -4726,6 +4934,10 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
     <message>
         <source>None of the mix's listeners is served; start the gateway first.</source>
         <translation>ミックスのリスナーはどれも提供されていません。先にゲートウェイを開始してください。</translation>
+    </message>
+    <message>
+        <source>Cannot set up TLS for the HTTPS requests: %1</source>
+        <translation>HTTPS リクエスト用の TLS を準備できません: %1</translation>
     </message>
 </context>
 <context>
@@ -5535,10 +5747,6 @@ Reload it from disk (your edits are lost) or keep your edits (saving will overwr
         <translation>警告: %1 で待ち受けています。他のマシンからゲートウェイとモックバックエンドの応答に到達できます</translation>
     </message>
     <message>
-        <source>--max-header-bytes wants a size from 1 to 80k (http-parser's own limit), not "%1"</source>
-        <translation>--max-header-bytes には 1 から 80k（http-parser 自身の上限）のサイズを指定してください（"%1" ではなく）</translation>
-    </message>
-    <message>
         <source>--max-body-bytes wants a size such as 1048576, 512k, 10m or 1g, not "%1"</source>
         <translation>--max-body-bytes には 1048576、512k、10m、1g のようなサイズを指定してください（"%1" ではなく）</translation>
     </message>
@@ -5962,10 +6170,106 @@ Torii（Kubernetes Gateway API のスタジオ）をウィンドウなしで使�
 </translation>
     </message>
     <message>
-        <source>not sampled: %1 (L4 rules are sampled on the listeners served in-process with the default mix, when their backends are echo servers; not with --target or --mix)
+        <source>; few requests, p from the exact multinomial test</source>
+        <translation>。リクエストが少ないため、p は正確な多項検定による値です</translation>
+    </message>
+    <message>
+        <source>tcp, udp and tls lines: one connection or UDP flow each; backends as the echo answered, latency from when it was due to the answer, an answered sample counts as 2xx
 </source>
-        <translation>サンプリングなし: %1（L4 ルールは、バックエンドがエコーサーバーの場合に、デフォルトのミックスでプロセス内に提供したリスナーでのみサンプリングします。--target や --mix では行いません）
+        <translation>tcp・udp・tls の行: それぞれ接続または UDP フロー 1 つ。バックエンドはエコーの応答によるもの、レイテンシは予定時刻から応答まで、応答のあったサンプルは 2xx として数えます
 </translation>
+    </message>
+    <message>
+        <source>grpc lines: a gRPC status counts in the HTTP status class it maps to (NOT_FOUND 4xx, UNAVAILABLE 5xx, ...)
+</source>
+        <translation>grpc の行: gRPC ステータスは対応する HTTP ステータスの分類で数えます（NOT_FOUND は 4xx、UNAVAILABLE は 5xx など）
+</translation>
+    </message>
+    <message>
+        <source>not sampled: %1 (L4 rules are sampled on the listeners served in-process when their backends are echo servers: with the default mix, or with a tcp, udp or tls line of --mix; not with --target)
+</source>
+        <translation>サンプルなし: %1（L4 ルールは、バックエンドがエコーサーバーのとき、プロセス内で提供されるリスナーでサンプルされます。既定のミックス、または --mix の tcp・udp・tls の行で行われ、--target では行われません）
+</translation>
+    </message>
+    <message>
+        <source>Default mix: connections or UDP flows sampled per TCP, UDP and TLS rule after the HTTP requests (default 200; 0: none).</source>
+        <translation>既定のミックス: HTTP リクエストの後に、TCP・UDP・TLS のルールごとにサンプルする接続または UDP フローの数（既定 200、0: なし）。</translation>
+    </message>
+    <message>
+        <source>--stream-samples wants a number from 0 to 100000, not "%1"</source>
+        <translation>--stream-samples には 0 から 100000 までの数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>--stream-samples sizes the default mix's L4 samples in-process; it cannot go with --target or --mix (a mix weights its tcp, udp and tls lines)</source>
+        <translation>--stream-samples はプロセス内での既定のミックスの L4 サンプル数を決めます。--target や --mix とは併用できません（ミックスでは tcp・udp・tls の行に重みを付けます）</translation>
+    </message>
+    <message>
+        <source>BackendTLSPolicy %1 (wellKnownCACertificates: System): the gateway trusts the development CA beside the system store, standing in for a public CA; its mock backends present certificates it issued (a backend bound with --backend is checked against the system store only)
+</source>
+        <translation>BackendTLSPolicy %1 (wellKnownCACertificates: System): ゲートウェイはシステムの証明書ストアに加えて開発用 CA を公開 CA の代わりとして信頼します。モックバックエンドはこの CA が発行した証明書を提示します(--backend で結び付けたバックエンドはシステムの証明書ストアだけで検証します)
+</translation>
+    </message>
+    <message>
+        <source>Once serving, send this many requests of the default mix and a few dozen connections or flows per TCP, UDP and TLS rule through the gateway (within 5 s); the summary counts them.</source>
+        <translation>提供開始後、既定のミックスのリクエストをこの数だけ、さらに TCP・UDP・TLS のルールごとに数十の接続またはフローをゲートウェイ経由で送ります（5 秒以内）。まとめに集計されます。</translation>
+    </message>
+    <message>
+        <source>--max-header-bytes wants a size from 1 to 1M, not "%1"</source>
+        <translation>--max-header-bytes には 1 から 1M までのサイズを指定してください（"%1" は使えません）</translation>
+    </message>
+    <message>
+        <source>--burst wants a number of requests from 0 to 100000, not "%1"</source>
+        <translation>--burst には 0 から 100000 までのリクエスト数を指定してください（"%1" ではなく）</translation>
+    </message>
+    <message>
+        <source>burst: %1</source>
+        <translation>バースト: %1</translation>
+    </message>
+    <message>
+        <source>burst: %1 HTTP request(s), %2 answered, in %3 s
+</source>
+        <extracomment>%1 requests sent, %2 of them answered, %3 seconds</extracomment>
+        <translation>バースト: HTTP リクエスト %1 件、応答 %2 件、%3 秒
+</translation>
+    </message>
+    <message>
+        <source>burst: %1: %2 %3 sample(s), %4 answered by the echo
+</source>
+        <extracomment>%1 a route rule, %2 how many samples, %3 tcp, udp or tls, %4 how many answered</extracomment>
+        <translation>バースト: %1: %3 のサンプル %2 件、エコーの応答 %4 件
+</translation>
+    </message>
+    <message>
+        <source>burst: %1: %2 %3 sample(s) (its backends do not answer the echo; the gateway still chose one for each)
+</source>
+        <translation>バースト: %1: %3 のサンプル %2 件（バックエンドはエコーに応答しませんが、ゲートウェイはそれぞれにバックエンドを選びました）
+</translation>
+    </message>
+    <message>
+        <source>  %1 × %2 flow(s)
+</source>
+        <translation>  %1 × %2 フロー
+</translation>
+    </message>
+    <message>
+        <source>  %1 × %2 connection(s)
+</source>
+        <translation>  %1 × %2 接続
+</translation>
+    </message>
+    <message>
+        <source>the request "%1" is a %2 line: tcp, udp and tls lines need the in-process gateway (--target is one HTTP port)</source>
+        <translation>リクエスト "%1" は %2 の行です。tcp・udp・tls の行にはプロセス内のゲートウェイが必要です（--target は HTTP ポート 1 つです）</translation>
+    </message>
+    <message>
+        <source>no served %3 listener matches %1 of the request "%2"</source>
+        <extracomment>%1 the mix line's listener, %2 its name, %3 TCP, UDP or TLS</extracomment>
+        <translation>リクエスト "%2" の %1 に一致する、提供中の %3 リスナーがありません</translation>
+    </message>
+    <message>
+        <source>the request "%1" lands on %2, whose backends do not answer the echo (a DNS server, an HTTP echo or a real app): its samples could not name a backend</source>
+        <extracomment>%2 is a route rule such as "TCPRoute ns/name rule 0"</extracomment>
+        <translation>リクエスト "%1" は %2 に届きますが、そのバックエンドはエコーに応答しません（DNS サーバー、HTTP エコー、または実アプリ）。サンプルからバックエンドを特定できません</translation>
     </message>
 </context>
 </TS>
