@@ -13,6 +13,7 @@
 
 #include "gateway_config.h"
 
+#include "engine/net/event_loop.h"
 #include "engine/net/tcp_socket.h"
 #include "engine/routetable/route_table.h"
 #include "engine/tls/backend_identity.h"
@@ -71,6 +72,14 @@ public:
     // not verify: ..."). Done also means the certificate's names are acceptable.
     Step handshake();
     const std::string &failure() const { return m_failure; }
+    // What the event loop must wait for before the next handshake() (0 when Done or Failed):
+    // the one mapping for every connection that originates TLS.
+    static unsigned interestOf(Step step)
+    {
+        return step == Step::WantRead ? unsigned(Net::Readable)
+               : step == Step::WantWrite ? unsigned(Net::Writable)
+                                         : 0u;
+    }
 
     // `wantsWrite` (optional): as tlsReadSome's (tls_io.h).
     Net::IoResult read(char *buffer, std::size_t capacity, bool *wantsWrite = nullptr);

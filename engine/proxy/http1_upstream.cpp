@@ -171,19 +171,13 @@ void Http1Upstream::onIo(std::uint32_t events)
 // One step of the TLS handshake on the connected socket; the certificate check ends it.
 void Http1Upstream::continueHandshake()
 {
-    switch (m_tls->handshake()) {
-    case BackendTlsSession::Step::Done:
-        m_handshakeInterest = 0;
+    const BackendTlsSession::Step step = m_tls->handshake();
+    m_handshakeInterest = BackendTlsSession::interestOf(step);
+    if (step == BackendTlsSession::Step::Done) {
         onConnected();
         return;
-    case BackendTlsSession::Step::WantRead:
-        m_handshakeInterest = Net::Readable;
-        break;
-    case BackendTlsSession::Step::WantWrite:
-        m_handshakeInterest = Net::Writable;
-        break;
-    case BackendTlsSession::Step::Failed:
-        m_handshakeInterest = 0;
+    }
+    if (step == BackendTlsSession::Step::Failed) {
         fail(m_tls->failure());
         return;
     }

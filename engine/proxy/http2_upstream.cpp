@@ -447,8 +447,8 @@ void Http2Upstream::onIo(std::uint32_t events)
 
 void Http2Upstream::continueHandshake()
 {
-    std::uint32_t interest = 0;
-    switch (m_tls->handshake()) {
+    const BackendTlsSession::Step step = m_tls->handshake();
+    switch (step) {
     case BackendTlsSession::Step::Done: {
         m_handshaking = false;
         const unsigned char *protocol = nullptr;
@@ -464,18 +464,15 @@ void Http2Upstream::continueHandshake()
         return;
     }
     case BackendTlsSession::Step::WantRead:
-        interest = Net::Readable;
-        break;
     case BackendTlsSession::Step::WantWrite:
-        interest = Net::Writable;
         break;
     case BackendTlsSession::Step::Failed:
         m_handshaking = false;
         fail(m_tls->failure());
         return;
     }
-    m_interest = interest;
-    m_loop.modify(m_fd.get(), interest);
+    m_interest = BackendTlsSession::interestOf(step);
+    m_loop.modify(m_fd.get(), m_interest);
 }
 
 Net::IoResult Http2Upstream::transportRead(char *buffer, std::size_t capacity)

@@ -198,19 +198,13 @@ void UpgradeTunnel::onClient(std::uint32_t events)
 // One step of the TLS handshake with the endpoint; the certificate check ends it.
 void UpgradeTunnel::continueHandshake()
 {
-    switch (m_endpointTls->handshake()) {
-    case BackendTlsSession::Step::Done:
-        m_handshakeInterest = 0;
+    const BackendTlsSession::Step step = m_endpointTls->handshake();
+    m_handshakeInterest = BackendTlsSession::interestOf(step);
+    if (step == BackendTlsSession::Step::Done) {
         connected();
         return;
-    case BackendTlsSession::Step::WantRead:
-        m_handshakeInterest = Net::Readable;
-        break;
-    case BackendTlsSession::Step::WantWrite:
-        m_handshakeInterest = Net::Writable;
-        break;
-    case BackendTlsSession::Step::Failed:
-        m_handshakeInterest = 0;
+    }
+    if (step == BackendTlsSession::Step::Failed) {
         failConnect(m_endpointTls->failure());
         return;
     }
