@@ -252,14 +252,17 @@ void StreamConnection::route(const std::string &serverName)
         return;
     }
     const RouteTable::Backend &backend = stream->backends[std::size_t(chosen)];
-    m_event.backend = endpointKey(backend.ns, backend.service, backend.port);
+    // The chooser keeps each backendRef's key per snapshot (as for HTTP): no string built per
+    // connection.
+    m_context.endpointChooser.bind(table, m_context.snapshots->endpoints());
+    const EndpointChooser::Target &target =
+        m_context.endpointChooser.target(backend, table.get(), *m_context.snapshots->endpoints());
+    m_event.backend = target.key;
     if (!backend.isValid()) {
         finish();
         return;
     }
-    m_context.endpointChooser.bind(table, m_context.snapshots->endpoints());
-    const std::string *endpoint = EndpointChooser::next(m_context.endpointChooser.target(
-        backend, table.get(), *m_context.snapshots->endpoints()));
+    const std::string *endpoint = EndpointChooser::next(target);
     if (endpoint == nullptr) {
         finish();
         return;

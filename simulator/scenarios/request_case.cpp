@@ -339,7 +339,7 @@ void parseExpect(const Node &node, RequestCase &item)
         d.requests = static_cast<int>((*distribution)["requests"].asInt());
         d.attempts = (*distribution)["attempts"].isInt()
                          ? static_cast<int>((*distribution)["attempts"].asInt())
-                         : 1;
+                         : ExpectedDistribution{}.attempts;
         d.tolerance = (*distribution)["tolerance"].asDouble();
         for (const auto &entry : (*distribution)["backends"].entries()) {
             d.backends.emplace_back(entry.key, entry.value.asDouble());
