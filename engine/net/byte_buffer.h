@@ -23,6 +23,23 @@ public:
 
     // Drops `count` (<= size()) bytes from the front.
     void consume(std::size_t count);
+    // Writes the readable bytes through `write` (a callable taking a std::string_view and
+    // returning an IoResult) until none are left or a write would block or fails, consuming what
+    // went out: the one output loop of every connection. Returns the last result (wouldBlock:
+    // wait for Writable; error: the write failed).
+    template<typename Write>
+    auto drainTo(Write &&write) -> decltype(write(std::string_view{}))
+    {
+        decltype(write(std::string_view{})) result{};
+        while (!empty()) {
+            result = write(readable());
+            if (result.wouldBlock || result.error) {
+                return result;
+            }
+            consume(result.bytes);
+        }
+        return result;
+    }
     void clear() { m_begin = m_end = 0; }
     void append(std::string_view bytes);
 

@@ -344,18 +344,12 @@ void Http1ClientConnection::flushOutput()
     if (m_closed) {
         return;
     }
-    m_writeBlocked = false;
-    while (!m_output.empty()) {
-        const Net::IoResult r = transportWrite(m_output.readable());
-        if (r.wouldBlock) {
-            m_writeBlocked = true;
-            break;
-        }
-        if (r.error) {
-            abort();
-            return;
-        }
-        m_output.consume(r.bytes);
+    const Net::IoResult r =
+        m_output.drainTo([this](std::string_view bytes) { return transportWrite(bytes); });
+    m_writeBlocked = r.wouldBlock;
+    if (r.error) {
+        abort();
+        return;
     }
     if (m_upstreamPaused && m_output.size() < kHighWater && m_h2) {
         m_upstreamPaused = false;

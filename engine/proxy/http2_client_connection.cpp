@@ -1209,21 +1209,15 @@ void Http2ClientConnection::flushOutput()
     if (m_closed) {
         return;
     }
-    m_writeBlocked = false;
-    while (!m_output.empty()) {
-        const Net::IoResult r = transportWrite(m_output.readable());
-        if (r.wouldBlock) {
-            m_writeBlocked = true;
-            break;
+    const Net::IoResult r =
+        m_output.drainTo([this](std::string_view bytes) { return transportWrite(bytes); });
+    m_writeBlocked = r.wouldBlock;
+    if (r.error) {
+        for (auto &[id, stream] : m_streams) {
+            stream->closed();
         }
-        if (r.error) {
-            for (auto &[id, stream] : m_streams) {
-                stream->closed();
-            }
-            closeNow();
-            return;
-        }
-        m_output.consume(r.bytes);
+        closeNow();
+        return;
     }
     updateInterest();
 }

@@ -562,18 +562,12 @@ void Http2Upstream::flush()
             }
             m_output.append({reinterpret_cast<const char *>(data), std::size_t(n)});
         }
-        m_writeBlocked = false;
-        while (!m_output.empty()) {
-            const Net::IoResult r = transportWrite(m_output.readable());
-            if (r.wouldBlock) {
-                m_writeBlocked = true;
-                break;
-            }
-            if (r.error) {
-                fail("writing to " + m_endpoint + " failed: " + Net::errorText(r.error));
-                return;
-            }
-            m_output.consume(r.bytes);
+        const Net::IoResult r =
+            m_output.drainTo([this](std::string_view bytes) { return transportWrite(bytes); });
+        m_writeBlocked = r.wouldBlock;
+        if (r.error) {
+            fail("writing to " + m_endpoint + " failed: " + Net::errorText(r.error));
+            return;
         }
         if (m_writeBlocked || !nghttp2_session_want_write(m_session)) {
             break;
