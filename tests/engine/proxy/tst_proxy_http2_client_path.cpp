@@ -45,22 +45,25 @@ bool containsNoCase(std::string text, std::string needle)
     return text.find(needle) != std::string::npos;
 }
 
-// An HTTP/1.1 endpoint that writes whatever the script returns for each request ("": close the
-// connection without answering). "Expect: 100-continue" is answered with 100 Continue before the
-// body is read, as a server does. Request bodies: Content-Length or chunked (no trailers).
-class RawBackend
+// A blocking test server on 127.0.0.1: one thread per accepted connection, each running
+// serve(fd). Subclasses call startAccepting() at the end of their constructor and
+// stopAccepting() first in their destructor (so no serve() outlives their members).
+class LoopbackServer
 {
 public:
-    using Script = std::function<std::string(const Received &)>;
-    explicit RawBackend(Script script)
-        : m_script(std::move(script))
+    virtual ~LoopbackServer() = default;
+    std::string endpoint() const { return "127.0.0.1:" + std::to_string(m_port); }
+
+protected:
+    virtual void serve(int fd) = 0;
+    void startAccepting(int backlog)
     {
         m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_in sa{};
         sa.sin_family = AF_INET;
         sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         ::bind(m_listen, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
-        ::listen(m_listen, 64);
+        ::listen(m_listen, backlog);
         socklen_t length = sizeof sa;
         ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&sa), &length);
         m_port = ntohs(sa.sin_port);
@@ -76,7 +79,7 @@ public:
             }
         });
     }
-    ~RawBackend()
+    void stopAccepting()
     {
         ::shutdown(m_listen, SHUT_RDWR);
         m_acceptor.join();
@@ -93,7 +96,31 @@ public:
             t.join();
         }
     }
-    std::string endpoint() const { return "127.0.0.1:" + std::to_string(m_port); }
+
+    int m_listen = -1;
+    quint16 m_port = 0;
+    std::thread m_acceptor;
+    mutable std::mutex m_mutex;
+    std::vector<int> m_fds;
+    std::vector<std::thread> m_threads;
+};
+
+// An HTTP/1.1 endpoint that writes whatever the script returns for each request ("": close the
+// connection without answering). "Expect: 100-continue" is answered with 100 Continue before the
+// body is read, as a server does. Request bodies: Content-Length or chunked (no trailers).
+class RawBackend : public LoopbackServer
+{
+public:
+    using Script = std::function<std::string(const Received &)>;
+    explicit RawBackend(Script script)
+        : m_script(std::move(script))
+    {
+        startAccepting(64);
+    }
+    ~RawBackend()
+    {
+        stopAccepting();
+    }
     std::vector<Received> log() const
     {
         std::lock_guard lock(m_mutex);
@@ -112,7 +139,7 @@ private:
         return true;
     }
 
-    void serve(int fd)
+    void serve(int fd) override
     {
         std::string input;
         for (;;) {
@@ -180,19 +207,13 @@ private:
     }
 
     Script m_script;
-    int m_listen = -1;
-    quint16 m_port = 0;
-    std::thread m_acceptor;
-    mutable std::mutex m_mutex;
-    std::vector<int> m_fds;
-    std::vector<std::thread> m_threads;
     std::vector<Received> m_log;
 };
 
 // An HTTP/2 endpoint over TLS (ALPN h2 only, the certificate `leaf`): every stream is answered
 // 200 with "tls h2 <scheme> <path>". One thread per connection, blocking OpenSSL and nghttp2's
 // server session. `alpnSeen` is the protocol the last handshake settled on ("" for none).
-class TlsH2Backend
+class TlsH2Backend : public LoopbackServer
 {
 public:
     explicit TlsH2Backend(const Tls::PemPair &leaf)
@@ -222,46 +243,13 @@ public:
                 return SSL_TLSEXT_ERR_OK;
             },
             nullptr);
-        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in sa{};
-        sa.sin_family = AF_INET;
-        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_listen, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
-        ::listen(m_listen, 16);
-        socklen_t length = sizeof sa;
-        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&sa), &length);
-        m_port = ntohs(sa.sin_port);
-        m_acceptor = std::thread([this] {
-            for (;;) {
-                const int fd = ::accept(m_listen, nullptr, nullptr);
-                if (fd < 0) {
-                    return;
-                }
-                std::lock_guard lock(m_mutex);
-                m_fds.push_back(fd);
-                m_threads.emplace_back([this, fd] { serve(fd); });
-            }
-        });
+        startAccepting(16);
     }
     ~TlsH2Backend()
     {
-        ::shutdown(m_listen, SHUT_RDWR);
-        m_acceptor.join();
-        ::close(m_listen);
-        std::vector<std::thread> threads;
-        {
-            std::lock_guard lock(m_mutex);
-            for (int fd : m_fds) {
-                ::shutdown(fd, SHUT_RDWR);
-            }
-            threads.swap(m_threads);
-        }
-        for (std::thread &t : threads) {
-            t.join();
-        }
+        stopAccepting();
         SSL_CTX_free(m_ctx);
     }
-    std::string endpoint() const { return "127.0.0.1:" + std::to_string(m_port); }
     int connections() const
     {
         std::lock_guard lock(m_mutex);
@@ -282,7 +270,7 @@ private:
         std::map<std::int32_t, std::string> bodies;
     };
 
-    void serve(int fd)
+    void serve(int fd) override
     {
         // OpenSSL writes with write(): a gateway that went away would raise SIGPIPE here.
         sigset_t pipe;
@@ -383,12 +371,6 @@ private:
     }
 
     SSL_CTX *m_ctx = nullptr;
-    int m_listen = -1;
-    quint16 m_port = 0;
-    std::thread m_acceptor;
-    mutable std::mutex m_mutex;
-    std::vector<int> m_fds;
-    std::vector<std::thread> m_threads;
     std::string m_alpn;
 };
 
