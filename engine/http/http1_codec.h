@@ -11,6 +11,8 @@
 // Thread: a parser is used by one thread at a time; distinct parsers are independent. The free
 // functions are reentrant.
 
+#include "engine/core/header_field.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -20,13 +22,8 @@
 
 namespace Torii::Http {
 
-// One header field. The name is kept as received (case preserved); lookups ignore case.
-struct HeaderField
-{
-    std::string name;
-    std::string value; // as parsed: CR, LF and NUL replaced by SP, then leading/trailing spaces
-                       // and tabs removed (RFC 9110 5.5)
-};
+// One header field (engine/core/header_field.h: the same type as the route table's).
+using HeaderField = Torii::HeaderField;
 
 // Ordered header fields; duplicates allowed, order kept (it matters for Set-Cookie and for
 // forwarding unchanged).

@@ -137,17 +137,14 @@ void startMirrorCopies(MirrorSender &sender, Exchange &x, const ForwardPlan &pla
     }
     const bool bodyFollows = plan.head.chunked || plan.head.contentLength.value_or(0) > 0;
     for (const RouteTable::Backend *target : policy.firing(random)) {
-        const std::string *next =
+        const EndpointChooser::Endpoint *next =
             EndpointChooser::next(chooser.target(*target, x.table.get(), *x.endpoints));
-        if (next == nullptr) {
+        if (next == nullptr || next->port == 0) {
             continue; // no endpoint to mirror to: the copy is not sent
         }
-        const std::string &endpoint = *next;
-        std::string host;
-        quint16 port = 0;
-        if (!splitEndpoint(endpoint, &host, &port)) {
-            continue;
-        }
+        const std::string &endpoint = next->address;
+        const std::string &host = next->host;
+        const quint16 port = next->port;
         const std::uint64_t id = sender.start(endpoint, host, port, plan.head.method,
                                               x.upstreamHead, target->tls.get());
         if (id != 0) {

@@ -6,10 +6,10 @@ using RouteTable::Filter;
 
 void applyHeaderModifier(const RouteTable::HeaderModifier &modifier, Http::Headers &headers)
 {
-    for (const RouteTable::HeaderValue &h : modifier.set) {
+    for (const HeaderField &h : modifier.set) {
         headers.set(h.name, h.value);
     }
-    for (const RouteTable::HeaderValue &h : modifier.add) {
+    for (const HeaderField &h : modifier.add) {
         bool appended = false;
         for (Http::HeaderField &field : headers.fields) {
             if (Http::equalsIgnoreCase(field.name, h.name)) {

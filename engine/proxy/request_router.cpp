@@ -44,8 +44,16 @@ EndpointChooser::Target EndpointChooser::resolve(const RouteTable::Backend &back
     Target target;
     target.key = endpointKey(backend.ns, backend.service, backend.port);
     const auto found = endpoints.find(target.key);
-    if (found != endpoints.end() && !found->second.empty()) {
-        target.endpoints = &found->second;
+    if (found != endpoints.end()) {
+        target.endpoints.reserve(found->second.size());
+        for (const std::string &address : found->second) {
+            Endpoint &endpoint = target.endpoints.emplace_back();
+            endpoint.address = address;
+            if (!splitEndpoint(address, &endpoint.host, &endpoint.port)) {
+                endpoint.host.clear();
+                endpoint.port = 0;
+            }
+        }
     }
     target.position = &m_positions[target.key];
     return target;
@@ -66,14 +74,14 @@ const EndpointChooser::Target &EndpointChooser::target(const RouteTable::Backend
     return found->second;
 }
 
-const std::string *EndpointChooser::next(const Target &target)
+const EndpointChooser::Endpoint *EndpointChooser::next(const Target &target)
 {
-    if (target.endpoints == nullptr) {
+    if (target.endpoints.empty()) {
         return nullptr;
     }
-    const std::size_t chosen = *target.position % target.endpoints->size();
+    const std::size_t chosen = *target.position % target.endpoints.size();
     *target.position = chosen + 1;
-    return &(*target.endpoints)[chosen];
+    return &target.endpoints[chosen];
 }
 
 int chooseWeighted(const std::vector<RouteTable::Backend> &backends, double r)
@@ -130,15 +138,15 @@ LocalAnswer answer(int status, std::string explanation)
     return LocalAnswer{status, std::move(explanation) + '\n', {}};
 }
 
-std::string hostOf(const Http::RequestHead &head)
+std::string_view hostOf(const Http::RequestHead &head)
 {
     const Http::HeaderField *host = head.headers.find("Host");
-    return host ? host->value : std::string();
+    return host ? std::string_view(host->value) : std::string_view();
 }
 
-std::string pathOf(const std::string &target)
+std::string_view pathOf(const std::string &target)
 {
-    return target.empty() ? std::string("/") : target;
+    return target.empty() ? std::string_view("/") : std::string_view(target);
 }
 
 // The upstream head: hop-by-hop fields out, X-Forwarded-*, then the filters, then framing.
@@ -209,38 +217,31 @@ void prepareUpstreamHead(const RoutingInput &input, const RouteTable::HttpRoute 
 RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
 {
     RequestDecision decision;
-    const std::string host = hostOf(head);
+    // Views into `head`, which stays unchanged until prepareUpstreamHead (after their last use).
+    const std::string_view host = hostOf(head);
     // Only local answers say where: built on demand, not for every forwarded request.
     const auto where = [&] {
-        return "port " + std::to_string(input.gatewayPort) + ", host \"" + host + "\", " +
-               head.method + ' ' + pathOf(head.target);
+        return "port " + std::to_string(input.gatewayPort) + ", host \"" + std::string(host) +
+               "\", " + head.method + ' ' + std::string(pathOf(head.target));
     };
 
     if (!input.table) {
         decision.local = answer(404, "404 no route: no route table is loaded (" + where() + ")");
         return decision;
     }
-    // One lookup request per thread, refilled for each head: its strings and its header vector
-    // keep their capacity, so a forwarded request allocates nothing here.
-    thread_local RouteTable::Request request;
+    // The lookup reads the head where it is (views and the parsed fields themselves).
+    RouteTable::RequestRef request;
     request.method = head.method;
     request.host = host;
     request.path = pathOf(head.target);
-    request.headers.resize(head.headers.fields.size());
-    for (std::size_t i = 0; i < head.headers.fields.size(); ++i) {
-        request.headers[i].name = head.headers.fields[i].name;
-        request.headers[i].value = head.headers.fields[i].value;
-    }
+    request.headers = head.headers.fields;
     const Http::HeaderField *contentType = head.headers.find("Content-Type");
     request.grpc = contentType && contentType->value.rfind("application/grpc", 0) == 0;
 
-    const RouteTable::MatchResult match = input.table->lookup(input.gatewayPort, request);
-    decision.hostnameKey = match.hostnameKey;
+    RouteTable::MatchResult match = input.table->lookup(input.gatewayPort, request);
     if (!input.serverName.empty()) {
-        RouteTable::Request bySni;
-        bySni.method = "GET";
-        bySni.host = std::string(input.serverName);
-        bySni.path = "/";
+        RouteTable::RequestRef bySni;
+        bySni.host = input.serverName;
         const std::string sniKey = input.table->lookup(input.gatewayPort, bySni).hostnameKey;
         if (sniKey != match.hostnameKey) {
             decision.local = answer(
@@ -248,15 +249,17 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
                          std::string(input.serverName) + "\" selects host entry \"" + sniKey +
                          "\" but the Host selects \"" + match.hostnameKey +
                          "\"; open a new connection for this host (" + where() + ")");
+            decision.hostnameKey = std::move(match.hostnameKey);
             return decision;
         }
     }
+    decision.hostnameKey = std::move(match.hostnameKey);
     if (!match.route) {
         decision.local =
-            answer(404, match.hostnameKey.empty()
+            answer(404, decision.hostnameKey.empty()
                             ? "404 no route matched: no listener host entry accepts this host (" +
                                   where() + ")"
-                            : "404 no route matched: host entry \"" + match.hostnameKey +
+                            : "404 no route matched: host entry \"" + decision.hostnameKey +
                                   "\" was chosen and none of its rules matches (" + where() + ")");
         return decision;
     }
@@ -325,20 +328,22 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
                                          ": filter not supported: " + plan.unsupported);
         return decision;
     }
-    const std::string *endpoint = EndpointChooser::next(target);
+    const EndpointChooser::Endpoint *endpoint = EndpointChooser::next(target);
     if (endpoint == nullptr) {
         decision.local = answer(503, "503 " + routeText() + " chose backend " + decision.backend +
                                          ", which has no endpoint (none is running or mapped)");
         return decision;
     }
     ForwardPlan &forward = decision.forward;
-    forward.endpoint = *endpoint;
-    if (!splitEndpoint(forward.endpoint, &forward.endpointHost, &forward.endpointPort)) {
+    if (endpoint->port == 0) {
         decision.local =
             answer(503, "503 " + routeText() + ", backend " + decision.backend + ": endpoint \"" +
-                            forward.endpoint + "\" is not host:port");
+                            endpoint->address + "\" is not host:port");
         return decision;
     }
+    forward.endpoint = endpoint->address;
+    forward.endpointHost = endpoint->host;
+    forward.endpointPort = endpoint->port;
     prepareUpstreamHead(input, route, plan, head);
     forward.head = std::move(head);
     forward.backendRef = &backend;

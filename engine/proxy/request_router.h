@@ -33,12 +33,19 @@ namespace Torii::Proxy::Internal {
 class EndpointChooser
 {
 public:
+    // One endpoint of a Service, split once per snapshot (not per request or connection).
+    struct Endpoint
+    {
+        std::string address; // "127.0.0.1:8080", as the endpoint map has it
+        std::string host;    // "127.0.0.1" (an IPv6 literal without its brackets)
+        quint16 port = 0;    // 0: the address is not host:port
+    };
     // One backendRef resolved against an endpoint map.
     struct Target
     {
-        std::string key;                                     // "ns/service:port"
-        const std::vector<std::string> *endpoints = nullptr; // null: none
-        std::size_t *position = nullptr;                     // into m_positions (node-stable)
+        std::string key;                 // "ns/service:port"
+        std::vector<Endpoint> endpoints; // empty: none
+        std::size_t *position = nullptr; // into m_positions (node-stable)
     };
 
     void bind(const std::shared_ptr<const RouteTable::RouteTable> &table,
@@ -48,7 +55,7 @@ public:
     const Target &target(const RouteTable::Backend &backend, const RouteTable::RouteTable *table,
                          const EndpointMap &endpoints);
     // The next endpoint of `target` in turn; null when it has none.
-    static const std::string *next(const Target &target);
+    static const Endpoint *next(const Target &target);
 
 private:
     Target resolve(const RouteTable::Backend &backend, const EndpointMap &endpoints);

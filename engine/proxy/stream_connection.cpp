@@ -262,19 +262,13 @@ void StreamConnection::route(const std::string &serverName)
         finish();
         return;
     }
-    const std::string *endpoint = EndpointChooser::next(target);
-    if (endpoint == nullptr) {
+    const EndpointChooser::Endpoint *endpoint = EndpointChooser::next(target);
+    if (endpoint == nullptr || endpoint->port == 0) {
         finish();
         return;
     }
-    m_event.endpoint = *endpoint;
-    std::string host;
-    quint16 port = 0;
-    if (!splitEndpoint(m_event.endpoint, &host, &port)) {
-        finish();
-        return;
-    }
-    m_upstream = Net::connectTcp(host, port);
+    m_event.endpoint = endpoint->address;
+    m_upstream = Net::connectTcp(endpoint->host, endpoint->port);
     if (!m_upstream ||
         !m_context.loop->add(m_upstream.get(), kWatch,
                              [this](std::uint32_t events) { onUpstream(events); })) {

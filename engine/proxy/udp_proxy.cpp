@@ -155,18 +155,16 @@ UdpProxy::Session *UdpProxy::openSession(const sockaddr_storage &client, socklen
     const RouteTable::Backend &backend = stream->backends[std::size_t(chosen)];
     const std::string backendKey = endpointKey(backend.ns, backend.service, backend.port);
     m_context.endpointChooser.bind(table, m_context.snapshots->endpoints());
-    const std::string *chosenEndpoint = EndpointChooser::next(m_context.endpointChooser.target(
-        backend, table.get(), *m_context.snapshots->endpoints()));
-    if (chosenEndpoint == nullptr) {
+    const EndpointChooser::Endpoint *chosenEndpoint =
+        EndpointChooser::next(m_context.endpointChooser.target(
+            backend, table.get(), *m_context.snapshots->endpoints()));
+    if (chosenEndpoint == nullptr || chosenEndpoint->port == 0) {
         return nullptr;
     }
-    const std::string endpoint = *chosenEndpoint;
-    std::string host;
-    quint16 port = 0;
+    const std::string endpoint = chosenEndpoint->address;
     sockaddr_storage target;
     socklen_t targetLength = 0;
-    if (!splitEndpoint(endpoint, &host, &port) ||
-        !toSockaddr(host, port, &target, &targetLength)) {
+    if (!toSockaddr(chosenEndpoint->host, chosenEndpoint->port, &target, &targetLength)) {
         return nullptr;
     }
     Net::UniqueFd fd(::socket(target.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));

@@ -73,12 +73,12 @@ bool decodedEquals(std::string_view raw, std::string_view expected)
 
 // The value of header `lowerName`, joined with "," when the header is repeated (a thread-local
 // buffer keeps the lookup free of allocation after the first repeated header on a thread).
-bool headerValue(const std::vector<HeaderValue> &headers, std::string_view lowerName,
+bool headerValue(std::span<const HeaderField> headers, std::string_view lowerName,
                  std::string_view &value)
 {
-    const HeaderValue *first = nullptr;
+    const HeaderField *first = nullptr;
     bool repeated = false;
-    for (const HeaderValue &header : headers) {
+    for (const HeaderField &header : headers) {
         if (equalsLowered(header.name, lowerName)) {
             if (first) {
                 repeated = true;
@@ -96,7 +96,7 @@ bool headerValue(const std::vector<HeaderValue> &headers, std::string_view lower
     }
     thread_local std::string joined;
     joined.clear();
-    for (const HeaderValue &header : headers) {
+    for (const HeaderField &header : headers) {
         if (equalsLowered(header.name, lowerName)) {
             if (&header != first) {
                 joined += ',';
@@ -195,11 +195,11 @@ bool CompiledMatch::grpcExactBoth() const
            grpcMethod->type == StringMatchType::Exact;
 }
 
-RequestView makeRequestView(const Request &request)
+RequestView makeRequestView(const RequestRef &request)
 {
     RequestView view;
     view.method = request.method;
-    view.headers = &request.headers;
+    view.headers = request.headers;
     view.grpc = request.grpc;
     std::string_view target = request.path;
     target = target.substr(0, target.find('#'));
@@ -303,7 +303,7 @@ bool evaluate(const CompiledMatch &match, const RequestView &request, std::strin
     }
     for (const CompiledString &header : match.headers) {
         std::string_view value;
-        if (!headerValue(*request.headers, header.name, value)) {
+        if (!headerValue(request.headers, header.name, value)) {
             if (verdict.fail({"header ", header.name, ": missing"})) {
                 return false;
             }

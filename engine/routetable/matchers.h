@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,7 @@ struct RequestView
     std::string_view method;
     std::string_view path;  // before '?' and '#'; "/" when empty
     std::string_view query; // after '?', before '#'
-    const std::vector<HeaderValue> *headers = nullptr;
+    std::span<const HeaderField> headers;
     bool grpc = false;
     bool grpcPathValid = false; // path is "/<service>/<method>" with both parts non-empty
     std::string_view grpcService;
@@ -28,7 +29,7 @@ struct RequestView
 };
 
 // `request` must outlive the view.
-RequestView makeRequestView(const Request &request);
+RequestView makeRequestView(const RequestRef &request);
 
 // One header, query param, gRPC service or gRPC method condition.
 struct CompiledString

@@ -78,7 +78,7 @@ std::optional<RouteTable::ListenerView> RouteTable::listener(int port) const
     return view;
 }
 
-MatchResult RouteTable::lookup(int port, const Request &request) const
+MatchResult RouteTable::lookup(int port, const RequestRef &request) const
 {
     MatchResult result;
     const PortTable *table = m_data->find(port);
@@ -113,7 +113,7 @@ Explanation RouteTable::explain(int port, const Request &request) const
     }
     const HostEntry &entry = table->hosts[static_cast<std::size_t>(choice.entry)];
     explanation.result.hostnameKey = entry.key;
-    const RequestView view = makeRequestView(request);
+    const RequestView view = makeRequestView(request.ref());
     // Walks every row in precedence order (not the index): the explanation of a miss lists all
     // rows, and a walk that agrees with the index's answer is a check of the index.
     for (std::size_t i = 0; i < entry.routes.size(); ++i) {

@@ -8,12 +8,14 @@
 // lookups from any number of threads are safe. Building happens on one thread.
 
 #include "engine/core/diagnostic.h"
+#include "engine/core/header_field.h"
 
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,16 +79,10 @@ struct RequestMatch
     std::optional<GrpcMethodMatch> grpcMethod;
 };
 
-struct HeaderValue
-{
-    std::string name;
-    std::string value;
-};
-
 struct HeaderModifier
 {
-    std::vector<HeaderValue> set;
-    std::vector<HeaderValue> add;
+    std::vector<HeaderField> set;
+    std::vector<HeaderField> add;
     std::vector<std::string> remove;
 };
 
@@ -228,14 +224,34 @@ enum class ListenerProtocol { HTTP, HTTPS, TLS, TCP, UDP };
 //   stays '+'). *A repeated parameter matches by its first value (the spec's recommendation).
 // - grpc: the request is gRPC (content-type application/grpc…). Rows of GRPCRoutes match gRPC
 //   requests only; rows of HTTPRoutes match both.
+struct RequestRef;
+
 struct Request
 {
     std::string method = "GET";
     std::string host;          // Host / :authority, port stripped by the caller or not: both work
     std::string path = "/";    // path and query, as sent
-    std::vector<HeaderValue> headers;
+    std::vector<HeaderField> headers;
+    bool grpc = false;
+
+    RequestRef ref() const; // views into this request
+};
+
+// The same fields as views into storage the caller keeps (the gateway's parsed head): what
+// lookup() reads, so a forwarded request is looked up without copying its head.
+struct RequestRef
+{
+    std::string_view method = "GET";
+    std::string_view host;
+    std::string_view path = "/";
+    std::span<const HeaderField> headers;
     bool grpc = false;
 };
+
+inline RequestRef Request::ref() const
+{
+    return RequestRef{method, host, path, headers, grpc};
+}
 
 struct MatchResult
 {
@@ -336,7 +352,8 @@ public:
     //
     // Never throws; allocates nothing except the returned hostnameKey when it exceeds the small
     // string buffer (and, once per thread, the buffers for repeated headers and %-decoded queries).
-    MatchResult lookup(int port, const Request &request) const;
+    MatchResult lookup(int port, const RequestRef &request) const;
+    MatchResult lookup(int port, const Request &request) const { return lookup(port, request.ref()); }
     Explanation explain(int port, const Request &request) const;
 
     // TLS: by SNI (same host order, among the entries that hold stream routes; no fall-through);

@@ -99,7 +99,7 @@ inline Request request(const QString &descriptor, const std::string &host = "exa
         const QString &token = tokens[i];
         if (token.startsWith(QLatin1String("h:"))) {
             const auto [name, value] = splitOnce(token.mid(2), QLatin1Char('='));
-            out.headers.push_back(HeaderValue{name, value});
+            out.headers.push_back(HeaderField{name, value});
         } else if (token == QLatin1String("grpc")) {
             out.grpc = true;
         } else if (token.startsWith(QLatin1String("host:"))) {
