@@ -187,6 +187,7 @@ void EventLoop::post(Task task)
     {
         std::lock_guard lock(m_postMutex);
         m_posted.push_back(std::move(task));
+        m_attention.store(true, std::memory_order_release);
         wake = !m_wakePending && !fromLoop;
         m_wakePending = m_wakePending || wake;
     }
@@ -202,6 +203,7 @@ void EventLoop::stop()
     {
         std::lock_guard lock(m_postMutex);
         m_stopRequested = true;
+        m_attention.store(true, std::memory_order_release);
         wake = !m_wakePending;
         m_wakePending = true;
     }
@@ -342,10 +344,14 @@ void EventLoop::drainWakeups()
 
 void EventLoop::runPostedTasks()
 {
+    if (!m_attention.load(std::memory_order_acquire)) {
+        return; // nothing posted: a poster that comes later wakes the loop through the eventfd
+    }
     {
         std::lock_guard lock(m_postMutex);
         m_running.swap(m_posted);
         m_wakePending = false;
+        m_attention.store(m_stopRequested, std::memory_order_relaxed);
     }
     for (Task &task : m_running) {
         task();
@@ -362,11 +368,8 @@ void EventLoop::runOnce(std::chrono::milliseconds timeout)
     if (timeout.count() >= 0 && (wait < 0 || timeout.count() < wait)) {
         wait = int(timeout.count());
     }
-    {
-        std::lock_guard lock(m_postMutex);
-        if (!m_posted.empty() || m_stopRequested) {
-            wait = 0;
-        }
+    if (m_attention.load(std::memory_order_acquire)) {
+        wait = 0; // something posted (or stop) since the last round: do not sleep
     }
     const int n = ::epoll_wait(m_epollFd, events, kMaxEvents, wait);
     m_now = Clock::now();
@@ -398,10 +401,11 @@ void EventLoop::runOnce(std::chrono::milliseconds timeout)
 void EventLoop::run()
 {
     for (;;) {
-        {
+        if (m_attention.load(std::memory_order_acquire)) {
             std::lock_guard lock(m_postMutex);
             if (m_stopRequested) {
                 m_stopRequested = false;
+                m_attention.store(!m_posted.empty(), std::memory_order_relaxed);
                 m_loopThread.store(std::thread::id(), std::memory_order_relaxed);
                 return;
             }

@@ -161,6 +161,9 @@ private:
     std::vector<Task> m_running; // the loop thread's swap buffer
     bool m_stopRequested = false; // guarded by m_postMutex
     bool m_wakePending = false;   // guarded by m_postMutex: the eventfd was written
+    // m_posted is not empty or m_stopRequested is set (written under m_postMutex): lets a loop
+    // round that has nothing posted skip the mutex (three lock/unlock pairs per round).
+    std::atomic<bool> m_attention{false};
     std::atomic<std::thread::id> m_loopThread{}; // the thread in run()/runOnce(); none outside
 };
 
