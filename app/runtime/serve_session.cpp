@@ -191,23 +191,7 @@ LocalGatewayOptions ServeSession::localOptions()
     local.workers = m_options.workers;
     local.realBackends = m_options.realBackends;
     local.developmentCa = m_developmentCa;
-    local.onEvent = [this](const Proxy::RequestEvent &event) {
-        std::lock_guard lock(m_summaryMutex);
-        ++m_summary.requests;
-        if (event.method == "TCP" || event.method == "TLS" || event.method == "UDP") {
-            ++m_summary.byStream[event.method]; // an L4 connection or flow has no status
-        } else {
-            ++m_summary.byStatus[event.status];
-        }
-        // No temporary string per request: the common key is found in place.
-        const bool gateway = event.localAnswer || event.backend.empty();
-        const std::string &backend = gateway ? kGatewayAnswers : event.backend;
-        auto it = m_summary.byBackend.find(backend);
-        if (it == m_summary.byBackend.end()) {
-            it = m_summary.byBackend.emplace(backend, 0).first;
-        }
-        ++it->second;
-    };
+    local.onEvent = [this](const Proxy::RequestEvent &event) { count(event); };
     return local;
 }
 
@@ -368,10 +352,57 @@ void ServeSession::stop()
     m_gateways.stop();
 }
 
+void ServeSession::count(const Proxy::RequestEvent &event)
+{
+    static constexpr std::string_view kStreamKinds[] = {"TCP", "TLS", "UDP"};
+    std::lock_guard lock(m_summaryMutex);
+    ++m_tally.requests;
+    int stream = -1;
+    if (event.method.size() == 3) {
+        for (int i = 0; i < 3; ++i) {
+            if (event.method == kStreamKinds[i]) {
+                stream = i;
+            }
+        }
+    }
+    if (stream >= 0) {
+        ++m_tally.byStream[std::size_t(stream)]; // an L4 connection or flow has no status
+    } else if (event.status >= 0 && event.status < int(m_tally.byStatus.size())) {
+        ++m_tally.byStatus[std::size_t(event.status)];
+    } else {
+        ++m_tally.otherStatus[event.status];
+    }
+    // No temporary string per request: the common key is found in place.
+    const bool gateway = event.localAnswer || event.backend.empty();
+    const std::string &backend = gateway ? kGatewayAnswers : event.backend;
+    auto it = m_tally.byBackend.find(backend);
+    if (it == m_tally.byBackend.end()) {
+        it = m_tally.byBackend.emplace(backend, 0).first;
+    }
+    ++it->second;
+}
+
 TrafficSummary ServeSession::summary() const
 {
+    static constexpr const char *kStreamKinds[] = {"TCP", "TLS", "UDP"};
     std::lock_guard lock(m_summaryMutex);
-    return m_summary;
+    TrafficSummary summary;
+    summary.requests = m_tally.requests;
+    for (std::size_t status = 0; status < m_tally.byStatus.size(); ++status) {
+        if (m_tally.byStatus[status] > 0) {
+            summary.byStatus[int(status)] = m_tally.byStatus[status];
+        }
+    }
+    for (const auto &[status, count] : m_tally.otherStatus) {
+        summary.byStatus[status] += count;
+    }
+    for (std::size_t i = 0; i < m_tally.byStream.size(); ++i) {
+        if (m_tally.byStream[i] > 0) {
+            summary.byStream[kStreamKinds[i]] = m_tally.byStream[i];
+        }
+    }
+    summary.byBackend.insert(m_tally.byBackend.begin(), m_tally.byBackend.end());
+    return summary;
 }
 
 } // namespace Torii::Runtime

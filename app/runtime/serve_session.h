@@ -5,6 +5,7 @@
 
 #include <QtCore/QString>
 
+#include <array>
 #include <atomic>
 
 #include <chrono>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace Torii::Runtime {
@@ -153,8 +155,21 @@ private:
     LocalGateways m_gateways;
     std::vector<ServedListener> m_listeners;
     std::vector<std::string> m_implicitServices;
+    // What onEvent counts, in the form cheapest for the gateways' worker threads (it runs once
+    // per request, on the data plane's path): a status is an index, a stream kind one of three
+    // counters, a backend one hash lookup. summary() turns it into the TrafficSummary.
+    struct TrafficTally
+    {
+        int requests = 0;
+        std::array<int, 600> byStatus{};    // status 0 (none sent) .. 599
+        std::map<int, int> otherStatus;     // anything outside (never from our gateway)
+        std::array<int, 3> byStream{};      // TCP, TLS, UDP
+        std::unordered_map<std::string, int> byBackend;
+    };
+    void count(const Proxy::RequestEvent &event);
+
     mutable std::mutex m_summaryMutex; // events arrive on the gateways' worker threads
-    TrafficSummary m_summary;
+    TrafficTally m_tally;
 };
 
 } // namespace Torii::Runtime
