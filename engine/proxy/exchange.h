@@ -60,11 +60,15 @@ struct Exchange
     quint16 endpointPort = 0;
     const RouteTable::BackendTls *backendTls = nullptr; // of the current attempt (the table's)
     std::string upstreamHead;                     // the current attempt's serialized head
+    // The current attempt's head when it goes to an HTTP/2 endpoint (h2c, gRPC, h2 over TLS):
+    // a stream is opened with it for each attempt (Http2Upstream::open/openReplay); empty when
+    // the attempt goes over HTTP/1.1 (upstreamHead).
+    std::optional<Http::RequestHead> h2Head;
     std::string body;                             // the request body so far, while replayable
     Http::Headers bodyTrailers;                   // a chunked body's trailers, for a re-send
     RetryPolicy::BodyState bodyState = RetryPolicy::BodyState::None;
     bool keepBody = false;  // keep a copy of the body (a retry or a stale re-send may need it)
-    bool staleResent = false; // the request was re-sent once after a stale pooled connection
+    bool staleResent = false; // re-sent once after a stale pooled connection or a refused stream
     std::vector<std::uint64_t> mirrorCopies; // MirrorSender ids whose body is still being sent
 };
 

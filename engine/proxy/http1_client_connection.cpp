@@ -435,6 +435,7 @@ void Http1ClientConnection::onHead(Http::RequestHead &&head)
         startH2cStream(plan, wantsTrailers);
         return;
     }
+    x.h2Head.reset();
     x.upstreamHead = std::move(m_spareHead); // the last exchange's buffer: no allocation
     Http::serializeRequestHead(plan.head, x.upstreamHead);
     startMirrors(plan);
@@ -477,23 +478,19 @@ void Http1ClientConnection::onBody(std::string_view chunk)
     }
     Exchange &x = *m_current;
     x.event.bytesIn += chunk.size();
+    keepBody(chunk);
+    sendToMirrors(chunk); // unframed: each copy frames it
     if (m_h2) {
         m_h2->sendBody(m_h2Id, chunk); // HTTP/2 frames it: no chunked encoding
         return;
     }
-    keepBody(chunk);
-    if (!m_upstream && x.mirrorCopies.empty()) {
+    if (!m_upstream) {
         return; // a retry's backoff: the kept body is sent with the next attempt
     }
-    std::string encoded;
-    std::string_view bytes = chunk;
     if (x.chunkedUpstream) {
-        encoded = Http::encodeChunk(chunk);
-        bytes = encoded;
-    }
-    sendToMirrors(bytes);
-    if (m_upstream) {
-        m_upstream->send(bytes);
+        m_upstream->send(Http::encodeChunk(chunk));
+    } else {
+        m_upstream->send(chunk);
     }
 }
 
@@ -510,15 +507,11 @@ void Http1ClientConnection::onComplete(Http::Headers &&trailers)
     if (x.keepBody && x.bodyState != RetryPolicy::BodyState::Streamed) {
         x.bodyTrailers = trailers; // a re-sent attempt ends the body the same way
     }
-    if (x.chunkedUpstream && (m_upstream || !x.mirrorCopies.empty())) {
-        const std::string last = Http::lastChunk(trailers);
-        sendToMirrors(last);
-        if (m_upstream) {
-            m_upstream->send(last);
-        }
+    if (x.chunkedUpstream && m_upstream) {
+        m_upstream->send(Http::lastChunk(trailers));
     }
     for (std::uint64_t id : x.mirrorCopies) {
-        m_context.mirrors->finishBody(id);
+        m_context.mirrors->finishBody(id, trailers);
     }
     x.mirrorCopies.clear();
     if (m_current && m_current->responseComplete) {
@@ -533,6 +526,10 @@ void Http1ClientConnection::onComplete(Http::Headers &&trailers)
 void Http1ClientConnection::sendAttempt(bool freshConnection)
 {
     Exchange &x = *m_current;
+    if (x.h2Head) {
+        openH2Attempt(freshConnection, true);
+        return;
+    }
     m_upstream = freshConnection
                      ? m_context.pool->connect(x.event.endpoint, x.endpointHost, x.endpointPort,
                                                x.backendTls)
@@ -614,12 +611,19 @@ void Http1ClientConnection::startRetry()
         return;
     }
     // The backend choice again, on the same snapshots (another backend or endpoint may answer).
-    const ExchangeStart next = nextAttempt(x, routingInput(x));
+    ExchangeStart next = nextAttempt(x, routingInput(x));
     if (next.local) {
         x.closeAfter = x.closeAfter || !x.requestComplete;
         answerLocally(*next.local);
         flushOutput();
         return;
+    }
+    // The next backend may speak HTTP/2 where the last did not, or the other way round.
+    if (m_context.h2Pool && next.forward.backendRef &&
+        speaksH2c(next.forward.backendRef->appProtocol)) {
+        x.h2Head = std::move(next.forward.head);
+    } else {
+        x.h2Head.reset();
     }
     armAttemptDeadline();
     sendAttempt(false);
@@ -751,7 +755,7 @@ void Http1ClientConnection::upstreamFailed(const std::string &reason)
     if (!x.responseStarted && resendIfStale()) {
         return;
     }
-    const bool connected = m_upstream && m_upstream->connected();
+    const bool connected = m_h2 ? m_h2->connected() : m_upstream && m_upstream->connected();
     const bool answered = m_upstream && m_upstream->responseStarted();
     if (!x.responseStarted && !answered &&
         retryAfter({connected ? RetryPolicy::Outcome::Kind::Reset
@@ -785,25 +789,64 @@ void Http1ClientConnection::upstreamTrailers(Http::Headers &&trailers)
     m_h2ResponseTrailers = std::move(trailers);
 }
 
-void Http1ClientConnection::startH2cStream(const ForwardPlan &plan, bool clientWantsTrailers)
+void Http1ClientConnection::startH2cStream(ForwardPlan &plan, bool clientWantsTrailers)
 {
     Exchange &x = *m_current;
-    // Retries and the stale re-send replay over HTTP/1.1: not for this stream.
-    x.retry.reset();
-    x.clientHead.reset();
-    x.keepBody = false;
     m_h2Trailers = clientWantsTrailers;
     m_h2ResponseTrailers.fields.clear();
+    startMirrors(plan);
+    // A refused stream (REFUSED_STREAM, GOAWAY) is sent again without asking the retry policy
+    // (RFC 9113 8.7): keep the body while it is replayable, as for a reused HTTP/1.1 connection.
+    x.keepBody = RetryPolicy::shouldBufferBody(plan.head);
+    x.h2Head = std::move(plan.head);
     armAttemptDeadline();
-    m_h2 = m_context.h2Pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort,
-                                     plan.backendTls, &m_context.pool->tlsContexts());
-    const bool bodyFollows = plan.head.chunked || plan.head.contentLength.value_or(0) > 0;
-    m_h2Id = m_h2->open(this, plan.head, !bodyFollows);
+    openH2Attempt(false, false);
+}
+
+// Opens the current attempt's stream (x.h2Head) on a pooled HTTP/2 connection to
+// x.event.endpoint, or on a new one (`freshConnection`: a refused stream sent again).
+// `replay`: an attempt after the first, sent with the body kept so far.
+void Http1ClientConnection::openH2Attempt(bool freshConnection, bool replay)
+{
+    Exchange &x = *m_current;
+    Http2UpstreamPool &pool = *m_context.h2Pool;
+    m_h2 = freshConnection
+               ? pool.connect(x.event.endpoint, x.endpointHost, x.endpointPort, x.backendTls,
+                              &m_context.pool->tlsContexts())
+               : pool.acquire(x.event.endpoint, x.endpointHost, x.endpointPort, x.backendTls,
+                              &m_context.pool->tlsContexts());
+    if (replay) {
+        m_h2Id = m_h2->openReplay(this, *x.h2Head, x.body, x.requestComplete, x.bodyTrailers);
+    } else {
+        const bool bodyFollows = x.h2Head->chunked || x.h2Head->contentLength.value_or(0) > 0;
+        m_h2Id = m_h2->open(this, *x.h2Head, !bodyFollows);
+    }
     if (m_h2Id < 0) {
         m_h2 = nullptr;
         x.closeAfter = x.closeAfter || !x.requestComplete;
         answerLocally(upstreamFailedAnswer(x, "the HTTP/2 connection takes no new stream"));
+        flushOutput();
     }
+}
+
+// The endpoint never processed the stream (http2_upstream.h): sent once more on a new
+// connection, as a stale HTTP/1.1 connection's request is; a second refusal is a failure
+// (the retry policy may still apply).
+void Http1ClientConnection::upstreamRefused(const std::string &reason)
+{
+    if (!m_current) {
+        return;
+    }
+    Exchange &x = *m_current;
+    if (m_h2 && !x.responseStarted && !x.staleResent && x.h2Head &&
+        x.bodyState != RetryPolicy::BodyState::Streamed) {
+        x.staleResent = true;
+        m_h2 = nullptr; // that stream is over
+        m_upstreamPaused = false;
+        openH2Attempt(true, true);
+        return;
+    }
+    upstreamFailed(x.staleResent ? reason + ", again after one re-send" : reason);
 }
 
 void Http1ClientConnection::releaseUpstream(bool reuse)

@@ -31,8 +31,13 @@ struct LoopWorkerContext;
 // (504, or a retry for backendRequest), idle keep-alive (close quietly), TLS handshake (close
 // quietly); plus the retry backoff's timer while a retry waits.
 // Retries (retry_policy.h) and the stale-connection re-send: the body is kept while replayable
-// (Exchange::body), the next attempt re-runs decideRequest on the kept client head. Mirrors: the
-// upstream head and the body are handed to the worker's MirrorSender as they are sent upstream.
+// (Exchange::body), the next attempt re-runs decideRequest on the kept client head. Towards an
+// HTTP/2 endpoint (h2c, h2 over TLS) the same: each attempt is a new stream (the head as HTTP/2
+// headers, the kept body as DATA, the trailers), and a stream the endpoint never processed
+// (REFUSED_STREAM, GOAWAY, a close of an idle connection) is sent once more on a new connection.
+// Mirrors: the upstream head and the body are handed to the worker's MirrorSender as they are
+// sent upstream. 1xx answers (100 Continue, 103 Early Hints) from either kind of endpoint are
+// forwarded to HTTP/1.1 clients, not to HTTP/1.0 ones.
 // Backpressure: more than 1 MiB queued towards the client pauses reading the upstream; more than
 // 1 MiB queued towards the upstream pauses reading the client.
 // Closing: after a "Connection: close" answer the write side is shut and the rest of the
@@ -110,7 +115,10 @@ private:
     void upstreamBatchDone() override;
     void upstreamTrailers(Http::Headers &&trailers) override; // an h2c endpoint's
     // An h2c endpoint (appProtocol kubernetes.io/h2c): the request goes as an HTTP/2 stream.
-    void startH2cStream(const ForwardPlan &plan, bool clientWantsTrailers);
+    // Attempts (retries, a refused stream sent again) replay the kept body as DATA and trailers.
+    void startH2cStream(ForwardPlan &plan, bool clientWantsTrailers);
+    void openH2Attempt(bool freshConnection, bool replay);
+    void upstreamRefused(const std::string &reason) override;
 
     LoopWorkerContext &m_context;
     Net::UniqueFd m_fd;

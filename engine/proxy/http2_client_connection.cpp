@@ -223,8 +223,10 @@ public:
 
     void body(std::string_view chunk)
     {
+        sendToMirrors(chunk);
         if (m_h2 && !m_answered) {
             m_x.event.bytesIn += chunk.size();
+            keepBodyChunk(m_x, chunk);
             m_h2->sendBody(m_h2Id, chunk);
             if (m_h2 && m_h2->bytesToWrite(m_h2Id) >= Http2Upstream::kHighWater) {
                 m_withheld += chunk.size();
@@ -233,7 +235,6 @@ public:
             }
             return;
         }
-        sendToMirrors(chunk);
         if (m_retryTimer && !m_answered) {
             m_x.event.bytesIn += chunk.size(); // a retry's backoff: sent with the next attempt
             keepBodyChunk(m_x, chunk);
@@ -271,14 +272,8 @@ public:
             m_upstream->send(Http::lastChunk(m_trailers));
         }
         if (!m_x.mirrorCopies.empty()) {
-            if (m_x.chunkedUpstream) {
-                const std::string last = Http::lastChunk(m_trailers);
-                for (std::uint64_t id : m_x.mirrorCopies) {
-                    m_owner.m_context.mirrors->sendBody(id, last);
-                }
-            }
             for (std::uint64_t id : m_x.mirrorCopies) {
-                m_owner.m_context.mirrors->finishBody(id);
+                m_owner.m_context.mirrors->finishBody(id, m_trailers);
             }
             m_x.mirrorCopies.clear();
         }
@@ -450,7 +445,7 @@ private:
             answerLocally(*begin.local, false);
             return;
         }
-        const ForwardPlan &plan = begin.forward;
+        ForwardPlan &plan = begin.forward;
         if (x.timeout.count() > 0) {
             const std::int32_t id = m_id;
             Http2ClientConnection *owner = &m_owner;
@@ -465,20 +460,25 @@ private:
             (speaksH2c(plan.backendRef->appProtocol) || m_grpc)) {
             // An h2c backend, or a gRPC call (HTTP/2 end to end, whatever the Service port
             // says): a stream on the endpoint's shared connection.
-            m_h2 = context.h2Pool->acquire(plan.endpoint, plan.endpointHost, plan.endpointPort,
-                                           plan.backendTls, &context.pool->tlsContexts());
-            m_h2Id = m_h2->open(this, plan.head, endStream);
-            if (m_h2Id < 0) {
-                m_h2 = nullptr;
-                answerLocally(upstreamFailedAnswer(x, "the HTTP/2 connection takes no new stream"),
-                              false);
+            if (x.retry && x.retry->enabled()) {
+                x.clientHead = std::move(clientHead);
             }
+            if (context.mirrors && context.tableTraits.mirrors) {
+                startMirrorCopies(*context.mirrors, x, plan, context.endpointChooser,
+                                  context.random);
+            }
+            // A refused stream is sent again without asking the retry policy (RFC 9113 8.7):
+            // the body is kept while replayable.
+            x.keepBody = RetryPolicy::shouldBufferBody(plan.head);
+            x.h2Head = std::move(plan.head);
+            openH2Attempt(false, false, endStream);
             return;
         }
         if (x.retry && x.retry->enabled()) {
             x.clientHead = std::move(clientHead);
             x.keepBody = x.clientHead.has_value();
         }
+        x.h2Head.reset();
         x.upstreamHead = Http::serializeRequestHead(plan.head);
         if (context.mirrors && context.tableTraits.mirrors) {
             startMirrorCopies(*context.mirrors, x, plan, context.endpointChooser, context.random);
@@ -494,17 +494,15 @@ private:
         m_upstream->send(x.upstreamHead); // may fail at once (upstreamFailed answers)
     }
 
-    // RequestMirror copies get the request body as the upstream does (chunk-framed when the
-    // head says chunked), during a retry's backoff too.
+    // RequestMirror copies get the request body as it arrives (unframed: each copy frames it
+    // for its protocol), during a retry's backoff too.
     void sendToMirrors(std::string_view chunk)
     {
         if (m_x.mirrorCopies.empty() || chunk.empty()) {
             return;
         }
-        const std::string encoded = m_x.chunkedUpstream ? Http::encodeChunk(chunk) : std::string();
-        const std::string_view bytes = m_x.chunkedUpstream ? std::string_view(encoded) : chunk;
         for (std::uint64_t id : m_x.mirrorCopies) {
-            m_owner.m_context.mirrors->sendBody(id, bytes);
+            m_owner.m_context.mirrors->sendBody(id, chunk);
         }
     }
 
@@ -532,15 +530,16 @@ private:
     }
 
     // ---- attempts after the first: the HTTPRoute retry policy, the stale re-send ----------
-    // (the same RetryPolicy and Exchange helpers as the HTTP/1.1 client path; HTTP/1.1
-    // endpoints only: an h2c stream is not re-sent)
+    // (the same RetryPolicy and Exchange helpers as the HTTP/1.1 client path; towards an HTTP/2
+    // endpoint each attempt is a new stream replaying the kept body, and a refused stream is
+    // the stale re-send's analogue)
 
     // Asks the row's retry policy after an attempt ended with `outcome` (nothing sent to the
     // client yet). True: the upstream is dropped and the next attempt waits its backoff.
     bool retryAfter(const RetryPolicy::Outcome &outcome)
     {
         Exchange &x = m_x;
-        if (!x.retry || !x.clientHead || m_responseHeadSent || m_answered || !m_upstream) {
+        if (!x.retry || !x.clientHead || m_responseHeadSent || m_answered) {
             return false;
         }
         const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -555,6 +554,8 @@ private:
             return false;
         }
         releaseUpstream(false); // a failed or unwanted answer: that connection is not reused
+        closeH2();              // (an HTTP/2 stream is reset; its connection stays)
+        releaseWithheld();
         const std::int32_t id = m_id;
         Http2ClientConnection *owner = &m_owner;
         m_retryTimer = m_owner.m_context.loop->addTimer(decision.delay, [owner, id] {
@@ -581,12 +582,70 @@ private:
                           false);
             return;
         }
-        const ExchangeStart next = nextAttempt(x, routingInput());
+        ExchangeStart next = nextAttempt(x, routingInput());
         if (next.local) {
             answerLocally(*next.local, false);
             return;
         }
+        // The next backend may speak HTTP/2 where the last did not, or the other way round.
+        LoopWorkerContext &context = m_owner.m_context;
+        if (context.h2Pool && next.forward.backendRef &&
+            (speaksH2c(next.forward.backendRef->appProtocol) || m_grpc)) {
+            x.h2Head = std::move(next.forward.head);
+        } else {
+            x.h2Head.reset();
+        }
         sendAttempt(false);
+    }
+
+    // Opens the current attempt's stream (x.h2Head) on a pooled HTTP/2 connection to
+    // x.event.endpoint, or on a new one (`freshConnection`: a refused stream sent again).
+    // `replay`: an attempt after the first, sent with the body kept so far.
+    void openH2Attempt(bool freshConnection, bool replay, bool endStream = false)
+    {
+        Exchange &x = m_x;
+        LoopWorkerContext &context = m_owner.m_context;
+        Http2UpstreamPool &pool = *context.h2Pool;
+        m_h2 = freshConnection
+                   ? pool.connect(x.event.endpoint, x.endpointHost, x.endpointPort, x.backendTls,
+                                  &context.pool->tlsContexts())
+                   : pool.acquire(x.event.endpoint, x.endpointHost, x.endpointPort, x.backendTls,
+                                  &context.pool->tlsContexts());
+        m_h2Id = replay ? m_h2->openReplay(this, *x.h2Head, x.body, x.requestComplete,
+                                           x.bodyTrailers)
+                        : m_h2->open(this, *x.h2Head, endStream);
+        if (m_h2Id < 0) {
+            m_h2 = nullptr;
+            answerLocally(upstreamFailedAnswer(x, "the HTTP/2 connection takes no new stream"),
+                          false);
+        }
+    }
+
+    // Request bytes held back from the client for a dropped attempt's stream: acknowledged
+    // (the next attempt replays them from the kept body).
+    void releaseWithheld()
+    {
+        if (m_withheld > 0) {
+            consume(std::exchange(m_withheld, 0));
+        }
+    }
+
+    // The HTTP/2 endpoint never processed the stream (http2_upstream.h): sent once more on a
+    // new connection; a second refusal is a failure (the retry policy may still apply).
+    void upstreamRefused(const std::string &reason) override
+    {
+        Exchange &x = m_x;
+        if (m_h2 && !m_responseHeadSent && !m_answered && !x.staleResent && x.h2Head &&
+            x.bodyState != RetryPolicy::BodyState::Streamed) {
+            x.staleResent = true;
+            m_h2 = nullptr; // that stream is over
+            m_paused = false;
+            releaseWithheld();
+            openH2Attempt(true, true);
+            m_owner.sendSoon();
+            return;
+        }
+        upstreamFailed(x.staleResent ? reason + ", again after one re-send" : reason);
     }
 
     // A request that failed before any response byte on a connection taken from the idle
@@ -609,6 +668,10 @@ private:
     void sendAttempt(bool freshConnection)
     {
         Exchange &x = m_x;
+        if (x.h2Head) {
+            openH2Attempt(freshConnection, true);
+            return;
+        }
         Http1UpstreamPool &pool = *m_owner.m_context.pool;
         m_upstream = freshConnection ? pool.connect(x.event.endpoint, x.endpointHost,
                                                     x.endpointPort, x.backendTls)
@@ -808,11 +871,12 @@ private:
 
     void upstreamFailed(const std::string &reason) override
     {
+        const bool h2 = m_h2 != nullptr;
+        const bool connected = h2 ? m_h2->connected() : m_upstream && m_upstream->connected();
         m_h2 = nullptr; // its stream is over
-        if (m_upstream && !m_responseHeadSent) {
-            const RetryPolicy::Outcome outcome{m_upstream->connected()
-                                                   ? RetryPolicy::Outcome::Kind::Reset
-                                                   : RetryPolicy::Outcome::Kind::ConnectFailed,
+        if ((m_upstream || h2) && !m_responseHeadSent) {
+            const RetryPolicy::Outcome outcome{connected ? RetryPolicy::Outcome::Kind::Reset
+                                                         : RetryPolicy::Outcome::Kind::ConnectFailed,
                                                0};
             if (resendIfStale() || retryAfter(outcome)) {
                 m_owner.sendSoon();

@@ -78,12 +78,15 @@ PrefaceCheck checkHttp2Preface(std::string_view received);
 //
 // As on the HTTP/1.1 path, with the same code (retry_policy.h, the Exchange's attempt helpers,
 // startMirrorCopies): the HTTPRoute retry policy (listed codes, connect failures and resets
-// before the response, backoff) and the one re-send after a stale pooled connection, towards
-// HTTP/1.1 endpoints (the body is kept while it fits RetryPolicy::kMaxReplayableBody);
-// RequestMirror copies. Interim responses (100 Continue, 103 Early Hints) are forwarded as
+// before the response, backoff) and the one re-send after a stale pooled connection (the body
+// is kept while it fits RetryPolicy::kMaxReplayableBody); RequestMirror copies. Interim responses (100 Continue, 103 Early Hints) are forwarded as
 // HEADERS before the final one; an HTTP/1.1 endpoint's chunked trailers become HTTP/2 trailers.
 // A BackendTLSPolicy on an h2c/gRPC backend makes its Http2Upstream TLS with ALPN h2.
-// Not done: retries and mirrors of h2c/gRPC streams (Http2Upstream).
+// Towards HTTP/2 endpoints (h2c, gRPC, h2 over TLS) the same policies: each attempt is a new
+// stream replaying the kept body (Http2Upstream::openReplay), a stream the endpoint never
+// processed (REFUSED_STREAM, GOAWAY, a close of an idle connection) is sent once more on a new
+// connection, and mirror copies to an HTTP/2 mirror backend are streams of the worker's h2 pool
+// (mirror_sender.h). Their 1xx answers are forwarded as from an HTTP/1.1 endpoint.
 //
 // Output: what the upstreams' callbacks queue during a loop round goes to the client in one
 // write at the round's end (sendSoon); frames from reading the client go out right after it.

@@ -44,6 +44,8 @@ struct Http2Upstream::Stream
     Http::Headers responseTrailers;
     bool complete = false;
     bool paused = false;
+    bool answered = false;   // some response HEADERS (interim or final) arrived
+    bool reusedIdle = false; // opened on a connection idle after earlier streams
     std::size_t withheld = 0; // response bytes not acknowledged while paused
 };
 
@@ -66,6 +68,7 @@ struct Http2Upstream::Callbacks
             return 0;
         }
         if (n == ":status") {
+            s->answered = true;
             int status = 0;
             std::from_chars(v.data(), v.data() + v.size(), status);
             s->head = Http::ResponseHead();
@@ -122,6 +125,7 @@ struct Http2Upstream::Callbacks
                 nghttp2_submit_rst_stream(u.m_session, NGHTTP2_FLAG_NONE, frame->hd.stream_id,
                                           NGHTTP2_NO_ERROR);
             }
+            ++u.m_streamsEnded;
             Http2StreamListener *listener = std::exchange(s->listener, nullptr);
             listener->upstreamComplete();
         }
@@ -155,8 +159,15 @@ struct Http2Upstream::Callbacks
         std::unique_ptr<Stream> s = std::move(it->second);
         u.m_streams.erase(it);
         if (s->listener && !s->complete) {
-            s->listener->upstreamFailed("the endpoint reset the HTTP/2 stream (" +
-                                        std::string(nghttp2_http2_strerror(error)) + ")");
+            // REFUSED_STREAM: reset by the endpoint, or closed by nghttp2 for a GOAWAY whose
+            // last-stream-id is below this stream. Either way it was not processed.
+            if (error == NGHTTP2_REFUSED_STREAM && !s->answered) {
+                s->listener->upstreamRefused("the endpoint refused the HTTP/2 stream "
+                                             "(REFUSED_STREAM or GOAWAY before it)");
+            } else {
+                s->listener->upstreamFailed("the endpoint reset the HTTP/2 stream (" +
+                                            std::string(nghttp2_http2_strerror(error)) + ")");
+            }
         }
         return 0;
     }
@@ -327,6 +338,7 @@ std::int32_t Http2Upstream::open(Http2StreamListener *listener, const Http::Requ
     auto stream = std::make_unique<Stream>();
     stream->listener = listener;
     stream->bodyEnded = endStream;
+    stream->reusedIdle = m_streamsEnded > 0 && m_streams.empty() && !m_goaway;
     nghttp2_data_provider provider{};
     provider.read_callback = &Callbacks::read;
     const std::int32_t id = nghttp2_submit_request(m_session, nullptr, nva.data(), nva.size(),
@@ -336,6 +348,24 @@ std::int32_t Http2Upstream::open(Http2StreamListener *listener, const Http::Requ
     }
     m_streams[id] = std::move(stream);
     flushSoon();
+    return id;
+}
+
+std::int32_t Http2Upstream::openReplay(Http2StreamListener *listener,
+                                       const Http::RequestHead &head, std::string_view body,
+                                       bool complete, const Http::Headers &trailers)
+{
+    const bool endStream = complete && body.empty() && trailers.fields.empty();
+    const std::int32_t id = open(listener, head, endStream);
+    if (id < 0 || endStream) {
+        return id;
+    }
+    Stream *s = streamOf(id);
+    s->pending.assign(body);
+    if (complete) {
+        s->bodyEnded = true;
+        s->trailers = trailers;
+    }
     return id;
 }
 
@@ -504,6 +534,7 @@ void Http2Upstream::readAvailable()
             break;
         }
         if (r.closed || r.error) {
+            m_closedByPeer = true;
             fail("the endpoint " + m_endpoint + " closed the HTTP/2 connection");
             return;
         }
@@ -636,7 +667,13 @@ void Http2Upstream::fail(const std::string &reason)
     std::weak_ptr<bool> alive = m_alive;
     for (auto &[id, s] : streams) {
         if (s->listener && !s->complete) {
-            s->listener->upstreamFailed(reason);
+            // A close (no GOAWAY) before any answer on a stream that found the connection
+            // idle: the endpoint closed it while idle, as a stale HTTP/1.1 pooled connection.
+            if (m_closedByPeer && !m_goaway && s->reusedIdle && !s->answered) {
+                s->listener->upstreamRefused(reason);
+            } else {
+                s->listener->upstreamFailed(reason);
+            }
             if (alive.expired()) {
                 return;
             }
@@ -678,6 +715,25 @@ Http2Upstream *Http2UpstreamPool::acquire(const std::string &endpoint, const std
             return u.get();
         }
     }
+    return add(list, key, endpoint, host, port, tls, contexts);
+}
+
+Http2Upstream *Http2UpstreamPool::connect(const std::string &endpoint, const std::string &host,
+                                          std::uint16_t port, const RouteTable::BackendTls *tls,
+                                          BackendTlsContexts *contexts)
+{
+    const bool secure = tls != nullptr && contexts != nullptr;
+    const std::string key = secure ? endpoint + '\n' + tls->key : endpoint;
+    return add(m_connections[key], key, endpoint, host, port, tls, contexts);
+}
+
+Http2Upstream *Http2UpstreamPool::add(std::vector<std::unique_ptr<Http2Upstream>> &list,
+                                      const std::string &key, const std::string &endpoint,
+                                      const std::string &host, std::uint16_t port,
+                                      const RouteTable::BackendTls *tls,
+                                      BackendTlsContexts *contexts)
+{
+    const bool secure = tls != nullptr && contexts != nullptr;
     list.push_back(std::make_unique<Http2Upstream>(
         m_loop, endpoint, host, port, m_connectTimeout,
         secure ? contexts->newSession(*tls, endpoint, key) : nullptr));

@@ -26,6 +26,13 @@ namespace Torii::Proxy::Internal {
 // again).
 class Http2StreamListener : public UpstreamListener
 {
+public:
+    // The endpoint never processed the stream, so it may be sent again even when not idempotent
+    // (RFC 9113 8.7): RST_STREAM REFUSED_STREAM, a GOAWAY whose last-stream-id is below it, or
+    // (the analogue of HTTP/1.1's stale pooled connection) the connection closed without GOAWAY
+    // before any answer on a stream opened when the connection was idle after earlier streams.
+    // The stream is over as after upstreamFailed. Default: upstreamFailed(reason).
+    virtual void upstreamRefused(const std::string &reason) { upstreamFailed(reason); }
 };
 
 // One HTTP/2 connection with prior knowledge (h2c, RFC 9113 3.3) to one endpoint, carrying many
@@ -43,6 +50,9 @@ class Http2StreamListener : public UpstreamListener
 // connection is TLS with ALPN "h2" (RFC 9113 3.2), verified as Http1Upstream's is (same
 // session type, same per-policy contexts, same connect timeout); an endpoint that does not
 // agree to h2 fails the connection.
+// Attempts: the listeners (the client connections, MirrorSender) retry by opening a new stream
+// (openReplay) on this or another connection; a stream the endpoint never processed is reported
+// as upstreamRefused, so it can be sent again whatever its method.
 class Http2Upstream
 {
 public:
@@ -66,6 +76,13 @@ public:
     // is then not called). A connection failure reported later reaches the listener through
     // upstreamFailed (possibly right after open returns, on the next loop round).
     std::int32_t open(Http2StreamListener *listener, const Http::RequestHead &head, bool endStream);
+    // An attempt after the first (a retry, a refused stream sent again): opens a stream for
+    // `head` with the `body` kept so far and, when `complete`, its end with `trailers`; later
+    // body bytes follow through sendBody/endBody as for open. -1 as for open.
+    std::int32_t openReplay(Http2StreamListener *listener, const Http::RequestHead &head,
+                            std::string_view body, bool complete, const Http::Headers &trailers);
+    // The TCP (and TLS) connection was made: a failure now is a reset, not a connect failure.
+    bool connected() const { return m_connected; }
     void sendBody(std::int32_t id, std::string_view bytes);
     void endBody(std::int32_t id, const Http::Headers &trailers);
     std::size_t bytesToWrite(std::int32_t id) const;
@@ -107,6 +124,8 @@ private:
     bool m_connected = false;
     bool m_failed = false;
     bool m_goaway = false;
+    bool m_closedByPeer = false;     // the endpoint ended the connection (EOF or reset)
+    std::uint64_t m_streamsEnded = 0; // streams that completed on this connection
     bool m_inSession = false; // inside nghttp2: frames are produced afterwards
     bool m_writeBlocked = false;
     bool m_flushPosted = false; // flushSoon(): a flush waits for the round's end
@@ -125,8 +144,15 @@ public:
     Http2Upstream *acquire(const std::string &endpoint, const std::string &host,
                            std::uint16_t port, const RouteTable::BackendTls *tls = nullptr,
                            BackendTlsContexts *contexts = nullptr);
+    // A new connection whatever the pool holds (a refused stream is sent again on it).
+    Http2Upstream *connect(const std::string &endpoint, const std::string &host,
+                           std::uint16_t port, const RouteTable::BackendTls *tls = nullptr,
+                           BackendTlsContexts *contexts = nullptr);
 
 private:
+    Http2Upstream *add(std::vector<std::unique_ptr<Http2Upstream>> &list, const std::string &key,
+                       const std::string &endpoint, const std::string &host, std::uint16_t port,
+                       const RouteTable::BackendTls *tls, BackendTlsContexts *contexts);
     void retire(Http2Upstream *upstream);
 
     Net::EventLoop &m_loop;

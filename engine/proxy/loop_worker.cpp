@@ -61,7 +61,7 @@ LoopWorker::LoopWorker(const GatewayConfig &config, std::shared_ptr<SharedState>
     m_context.pool = m_pool.get();
     m_h2Pool = std::make_unique<Http2UpstreamPool>(m_loop, config.connectTimeout);
     m_context.h2Pool = m_h2Pool.get();
-    m_mirrors = std::make_unique<MirrorSender>(m_loop, *m_pool, mirrorDrops);
+    m_mirrors = std::make_unique<MirrorSender>(m_loop, *m_pool, mirrorDrops, m_h2Pool.get());
     m_context.mirrors = m_mirrors.get();
 }
 
