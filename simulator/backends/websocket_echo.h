@@ -4,9 +4,12 @@
 // sends every received frame back unchanged"), as pure logic an EchoConnection drives: the
 // RFC 6455 opening handshake's answer, then frames echoed one by one with their FIN bit, opcode
 // and payload kept (unmasked, as a server must send them). A close frame is echoed and ends the
-// conversation (the connection then closes). Frames may arrive split anywhere.
+// conversation (the connection then closes). Frames may arrive split anywhere; the framing is
+// websocket_frame.h's, shared with the route-test runner's WebSocket client.
 //
 // Thread: pure; one WebSocketEcho per connection, used by that connection's thread only.
+
+#include "websocket_frame.h"
 
 #include "engine/http/http1_codec.h"
 
@@ -28,7 +31,7 @@ public:
     // "Upgrade: websocket", "Connection: Upgrade", Sec-WebSocket-Key, Sec-WebSocket-Version 13),
     // or nullopt when `head` is not one.
     static std::optional<std::string> handshakeAnswer(const Http::RequestHead &head);
-    // RFC 6455 4.2.2: base64(SHA-1(key + the GUID)).
+    // RFC 6455 4.2.2: base64(SHA-1(key + the GUID)) (webSocketAcceptFor).
     static std::string acceptFor(std::string_view key);
 
     // Bytes from the client; returns the frames to send back (possibly none yet).
@@ -37,7 +40,7 @@ public:
     bool ended() const { return m_ended; }
 
 private:
-    std::string m_buffer;
+    WebSocketFrameDecoder m_decoder{kMaxPayload};
     bool m_ended = false;
 };
 

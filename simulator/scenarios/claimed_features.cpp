@@ -1,5 +1,7 @@
 #include "claimed_features.h"
 
+#include <array>
+
 namespace Torii::Scenarios {
 
 namespace {
@@ -11,19 +13,13 @@ namespace {
 // Claimed for status only (kStatusOnly below): the controller computes their status as the spec
 // says, but the local gateway does not apply them yet (engine/proxy/gateway.h), so the requests
 // of such a test would pass or fail for the wrong reason. Their status half runs; their request
-// half is skipped with the feature named.
+// half is skipped with the feature named. None today.
 // (RequestMirror, HTTPRouteRetry and HTTPRouteCORS are live: the gateway applies them through
 // engine/proxy/{mirror,retry,cors}_policy.h and the runner judges them through the mock
-// backends' request logs, the echo server's /retry/ path and the response headers.)
-// - HTTPRouteBackendProtocolWebSocket: the gateway tunnels WebSocket upgrades on HTTP and HTTPS
-//   listeners, over TLS towards BackendTLSPolicy backends (engine/proxy/upgrade_tunnel.h), and the
-//   mock echo answers /ws (simulator/backends/websocket_echo.h), but the route-test runner does
-//   not send `protocol: websocket` requests yet (request_case.cpp skips expect.echoedMessages),
-//   so a case's requests could not be judged. ../shared/conformance/cases has no such case today. (HTTPRouteBackendProtocolH2C is live: h2c upstreams in
-//   engine/proxy/http2_upstream.h, h2c echo backends in simulator/backends/h2c_echo_server.h.)
-constexpr std::string_view kStatusOnly[] = {
-    "HTTPRouteBackendProtocolWebSocket",
-};
+// backends' request logs, the echo server's /retry/ path and the response headers.
+// HTTPRouteBackendProtocolH2C is live: h2c upstreams in engine/proxy/http2_upstream.h, h2c echo
+// backends in simulator/backends/h2c_echo_server.h.)
+constexpr std::array<std::string_view, 0> kStatusOnly{};
 
 constexpr std::string_view kClaimed[] = {
     // Core of every profile.
@@ -73,6 +69,11 @@ constexpr std::string_view kClaimed[] = {
     "HTTPRouteRetry",                   // retry_policy.h
     "HTTPRouteCORS",                    // cors_policy.h
     "HTTPRouteBackendProtocolH2C",      // http2_upstream.h
+    // The gateway tunnels WebSocket upgrades on HTTP and HTTPS listeners (upgrade_tunnel.h), the
+    // mock echo answers /ws (simulator/backends/websocket_echo.h), and the runner now tests it:
+    // `protocol: websocket` requests with their messages echoed (websocket_requests.h; Torii's
+    // own cases in tests/simulator/scenarios/cases/, as ../shared/conformance/cases has none).
+    "HTTPRouteBackendProtocolWebSocket",
 };
 
 } // namespace

@@ -12,6 +12,9 @@
 // only (never the system store) and its name checked with Go's rules (Tls::certificateNameMatches:
 // a wildcard stands for exactly one label), and the optional client certificate presented.
 //
+// The connection and the reading of the response are client_stream.h's, shared with the
+// WebSocket client (websocket_client.h).
+//
 // Thread: any thread; it needs no event loop (QTcpSocket's waitFor… calls, or a blocking socket
 // with timeouts for TLS).
 

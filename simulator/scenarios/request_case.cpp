@@ -1,5 +1,6 @@
 #include "request_case.h"
 
+#include <algorithm>
 #include <set>
 
 namespace Torii::Scenarios {
@@ -116,19 +117,74 @@ void parseGrpcCall(const Node &node, RequestCase &item)
     }
 }
 
+// request.messages, each {text: "..."} or {binary: [byte, ...]}: only with protocol websocket,
+// which in turn takes only what a WebSocket handshake carries.
+void parseWebSocketMessages(const Node &node, RequestCase &item)
+{
+    SentRequest &r = item.request;
+    const Node *messages = node.find("messages");
+    if (r.protocol != "websocket") {
+        if (messages) {
+            unknownField(item, "request.messages without protocol websocket");
+        }
+        return;
+    }
+    for (const char *field : {"body", "echoSetResponseHeaders", "uniqueQueryParam", "randomHeader",
+                              "unfollowRedirect", "payload", "grpc"}) {
+        if (node.has(field)) {
+            unknownField(item, std::string("request.") + field + " with protocol websocket");
+        }
+    }
+    if (r.method != "GET") {
+        unknownField(item, "request.method " + r.method + " with protocol websocket");
+    }
+    if (messages == nullptr) {
+        return;
+    }
+    if (!messages->isList()) {
+        unknownField(item, "request.messages " + messages->toJson());
+        return;
+    }
+    for (const Node &entry : messages->items()) {
+        const Node *textValue = entry.find("text");
+        const Node *binary = entry.find("binary");
+        Backends::WebSocketMessage message;
+        bool valid = entry.isMap() && entry.entries().size() == 1 && (textValue || binary);
+        if (valid && textValue) {
+            valid = textValue->isString();
+            message.data = valid ? textValue->asString() : std::string();
+        } else if (valid) {
+            message.binary = true;
+            valid = binary->isList();
+            for (const Node &byte : valid ? binary->items() : std::vector<Node>{}) {
+                if (!byte.isInt() || byte.asInt() < 0 || byte.asInt() > 255) {
+                    valid = false;
+                    break;
+                }
+                message.data.push_back(char(std::uint8_t(byte.asInt())));
+            }
+        }
+        if (!valid) {
+            unknownField(item, "request.messages " + entry.toJson());
+            continue;
+        }
+        r.messages.push_back(std::move(message));
+    }
+}
+
 void parseRequest(const Node &node, RequestCase &item)
 {
     static const std::set<std::string> known = {
         "gateway", "listenerPort", "protocol", "host",          "method",
         "path",    "headers",      "body",     "echoSetResponseHeaders",
         "uniqueQueryParam",        "randomHeader",              "unfollowRedirect",
-        "sni",     "clientCertificate",         "payload", "grpc"};
+        "sni",     "clientCertificate",         "payload", "grpc", "messages"};
     SentRequest &r = item.request;
     if (const Node *protocol = node.find("protocol")) {
         r.protocol = protocol->asString();
         if (r.protocol != "http" && r.protocol != "https" && r.protocol != "tcp" &&
             r.protocol != "udp" && r.protocol != "tls" && r.protocol != "grpc" &&
-            r.protocol != "h2c") {
+            r.protocol != "h2c" && r.protocol != "websocket") {
             unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
                                                      "protocol %1 not served yet"),
                                    {r.protocol}));
@@ -177,6 +233,7 @@ void parseRequest(const Node &node, RequestCase &item)
         unknownField(item, "request.payload with protocol " + r.protocol);
     }
     parseGrpcCall(node, item);
+    parseWebSocketMessages(node, item);
 }
 
 bool isStreamProtocol(const std::string &protocol)
@@ -247,10 +304,16 @@ void parseExpect(const Node &node, RequestCase &item)
             }
             e.connection = value;
         } else if (key == "echoedMessages") {
-            unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
-                                                     "expect.%1 needs WebSocket, which the local "
-                                                     "gateway does not serve yet"),
-                                   {key}));
+            if (item.request.protocol != "websocket" || !entry.value.isBool()) {
+                unknownField(item, "expect.echoedMessages " + entry.value.toJson() +
+                                       " with protocol " + item.request.protocol);
+            } else if (entry.value.asBool() && item.request.messages.empty()) {
+                unknownField(item, "expect.echoedMessages without request.messages");
+            }
+            e.echoedMessages = entry.value.asBool();
+        } else if (item.request.protocol == "websocket" &&
+                   (key == "distribution" || key == "sameBackendAsHeader" || key == "redirect")) {
+            unknownField(item, "expect." + key + " with protocol websocket");
         } else if (key != "status" && key != "backend" && key != "namespace" &&
                    key != "request" && key != "response" && key != "redirect" &&
                    key != "distribution" && key != "sameBackendAsHeader" && key != "timing") {
@@ -288,6 +351,23 @@ void parseExpect(const Node &node, RequestCase &item)
     }
     e.backend = optionalString(node["backend"]);
     e.ns = optionalString(node["namespace"]);
+    if (item.request.protocol == "websocket") {
+        if (e.connection || !e.mirroredTo.empty() || e.mirrorDistribution) {
+            unknownField(item, "expect.connection, mirroredTo or mirrorDistribution with "
+                               "protocol websocket");
+        }
+        if (!e.statusGiven) {
+            e.statuses = {101}; // a WebSocket connection that opens: 101 Switching Protocols
+        }
+        const bool opens = std::find(e.statuses.begin(), e.statuses.end(), 101) != e.statuses.end();
+        if (opens && (e.backend || e.ns)) {
+            unsupported(item, text(QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "expect.backend and expect.namespace cannot "
+                                                     "be judged on a WebSocket connection: the "
+                                                     "echo's /ws endpoint does not name its pod"),
+                                   {}));
+        }
+    }
     e.sameBackendAsHeader = optionalString(node["sameBackendAsHeader"]);
     if (const Node *request = node.find("request")) {
         ExpectedRequest expected;

@@ -9,7 +9,12 @@
 // is not compared (every HTTP case of the corpus that expects 200 states one), and an absent
 // `expect.request.path` in a given `expect.request` means the path sent.
 //
-// A field the runner cannot honour yet (WebSocket, the backend's view of TLS, another protocol) is
+// Protocol websocket (websocket_requests.h): `messages` are read as WebSocketMessages, the status
+// defaults to 101, and only the fields a WebSocket handshake can carry are accepted (host,
+// headers, path; method GET); expect.backend and expect.namespace cannot be judged on a 101 (the
+// echo's /ws endpoint does not name its pod) and make the item unsupported.
+//
+// A field the runner cannot honour yet (the backend's view of TLS, another protocol) is
 // not an error: `unsupported` names it, and the case is skipped with that reason.
 // Contract: never throws; a malformed item (e.g. a status that is not a number) gets `unsupported`
 // too, saying what was wrong, rather than being guessed at.
@@ -17,6 +22,7 @@
 #include "route_test_case.h"
 
 #include "engine/core/catalog.h"
+#include "simulator/backends/websocket_frame.h"
 
 #include <optional>
 #include <string>
@@ -58,6 +64,9 @@ struct SentRequest
     // suite always sends EchoRequest{}); `headers` travel as metadata.
     std::string grpcService;
     std::string grpcMethod;
+    // protocol websocket (request.messages): sent one after another, each after the previous
+    // one's echo when expect.echoedMessages.
+    std::vector<Backends::WebSocketMessage> messages;
 };
 
 struct ExpectedRequest
@@ -150,6 +159,8 @@ struct Expectation
     // protocol grpc: the status code name the call must end with ("OK", "UNIMPLEMENTED", ...);
     // `statuses` is not used then.
     std::string grpcStatus = "OK";
+    // protocol websocket: every message sent must come back unchanged (expect.echoedMessages).
+    bool echoedMessages = false;
 };
 
 struct RequestCase

@@ -6,6 +6,7 @@
 #include "mirror_checks.h"
 #include "request_checks.h"
 #include "stream_requests.h"
+#include "websocket_requests.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QUrl>
@@ -46,6 +47,7 @@ struct Target
 {
     std::string gateway; // namespace/name
     quint16 port = 0;
+    std::string listenerProtocol; // of the listener on that port in the Gateway's manifest
 };
 
 struct Outcome
@@ -445,6 +447,13 @@ std::variant<Target, CheckResult> resolveTarget(const RequestRunInput &input,
             port = static_cast<int>(listeners.items().front()["port"].asInt());
         }
     }
+    std::string listenerProtocol;
+    for (const Model::Node &listener : object->object["spec"]["listeners"].items()) {
+        if (listener["port"].isInt() && listener["port"].asInt() == port) {
+            listenerProtocol = listener["protocol"].asString();
+            break;
+        }
+    }
     const std::optional<quint16> local = input.live->localPort(nsName, port);
     if (!local && item.request.protocol == "https" &&
         item.expect.connection == std::optional<std::string>("handshake-fails")) {
@@ -465,7 +474,7 @@ std::variant<Target, CheckResult> resolveTarget(const RequestRunInput &input,
                                                   "with a usable certificate)"),
                                 {label(item), std::to_string(port), nsName})};
     }
-    return Target{nsName, *local};
+    return Target{nsName, *local, listenerProtocol};
 }
 
 } // namespace
@@ -525,7 +534,10 @@ std::vector<ItemResult> runRequests(const RequestRunInput &input)
         } else {
             const quint16 port = std::get<Target>(target).port;
             std::optional<HttpsClient> tls;
-            if (item.request.protocol == "https" || item.request.protocol == "tls") {
+            // protocol websocket toward an HTTPS listener: wss://, trusting as for https.
+            const bool wss = item.request.protocol == "websocket" &&
+                             std::get<Target>(target).listenerProtocol == "HTTPS";
+            if (item.request.protocol == "https" || item.request.protocol == "tls" || wss) {
                 tls = tlsOptionsFor(*input.cluster, item);
             }
             const bool stream = item.request.protocol == "tcp" ||
@@ -537,6 +549,9 @@ std::vector<ItemResult> runRequests(const RequestRunInput &input)
                 result.result = runStreamRequest(item, port, tls ? &tls->options : nullptr);
             } else if (item.request.protocol == "grpc") {
                 result.result = runGrpcRequest(item, port); // GRPCRoute (grpc_exchange.h)
+            } else if (item.request.protocol == "websocket") {
+                // HTTPRouteBackendProtocolWebSocket (websocket_requests.h)
+                result.result = runWebSocketRequest(item, port, tls ? &tls->options : nullptr);
             } else {
                 const TlsClientOptions *options = tls ? &tls->options : nullptr;
                 result.result =

@@ -7,7 +7,7 @@
 // failure (README, "Defaults a case leaves implicit"); a failed expectation fails the item.
 //
 // Before anything is sent, every item is read: an item the runner cannot honour (another
-// protocol, TLS to the backends, WebSocket, an unknown field) makes the whole half a single SKIP
+// protocol, TLS to the backends, an unknown field) makes the whole half a single SKIP
 // item with that reason, so a case is never half-checked and reported as a pass.
 //
 // Mirrors (mirror_checks.h): `mirroredTo` after each passing send, every listed backend must
@@ -17,9 +17,10 @@
 // round is enough. CORS cases need nothing more than the response header checks, and retry
 // cases nothing more than the echo backend's /retry/ path.
 //
-// Protocols tcp, udp and tls (TCPRoute, UDPRoute, TLSRoute) are sent by stream_requests.h, and
-// protocol grpc (GRPCRoute) by grpc_exchange.h, with the same one-attempt rule; protocol h2c is
-// sent and judged as http, over HTTP/2 with prior knowledge (h2c_exchange.h).
+// Protocols tcp, udp and tls (TCPRoute, UDPRoute, TLSRoute) are sent by stream_requests.h,
+// protocol grpc (GRPCRoute) by grpc_exchange.h and protocol websocket by websocket_requests.h
+// (wss:// when the listener is HTTPS), with the same one-attempt rule; protocol h2c is sent and
+// judged as http, over HTTP/2 with prior knowledge (h2c_exchange.h).
 // `repeat: N`: N sends, each must pass. `distribution`: `requests` sends per attempt, one after
 // another (the suite's `concurrency` only speeds it up; the gateway draws each backend
 // independently), up to `attempts` attempts, one passing attempt is enough.
