@@ -38,6 +38,7 @@ StreamBackendSpec streamBackendFor(const std::vector<Model::Resource> &resources
     }
     const Model::Resource *deployment = findObject(resources, "Deployment", ns, service);
     bool tcpEcho = deployment == nullptr;
+    bool echoImage = false; // the conformance echo (echo-basic): HTTP unless told otherwise
     bool coredns = false;
     std::string secretName;
     if (deployment) {
@@ -48,8 +49,12 @@ StreamBackendSpec streamBackendFor(const std::vector<Model::Resource> &resources
         const Model::Node &pod = spec_["template"]["spec"];
         if (pod["containers"].isList()) {
             for (const Model::Node &c : pod["containers"].items()) {
-                if (c["image"].asString().find("coredns") != std::string::npos) {
+                const std::string image = c["image"].asString();
+                if (image.find("coredns") != std::string::npos) {
                     coredns = true;
+                }
+                if (image.find("echo") != std::string::npos) {
+                    echoImage = true;
                 }
                 if (c["env"].isList()) {
                     for (const Model::Node &e : c["env"].items()) {
@@ -69,6 +74,10 @@ StreamBackendSpec streamBackendFor(const std::vector<Model::Resource> &resources
             }
         }
     }
+    // Any other image (the user's postgres, redis or tenant app) is stood in for by the TCP
+    // echo on a TCP or TLS listener: it answers any client, and names the endpoint that answered,
+    // where an HTTP echo would leave a TCPRoute's traffic unidentifiable.
+    tcpEcho = tcpEcho || (deployment != nullptr && !echoImage);
     if (protocol == RouteTable::ListenerProtocol::UDP) {
         spec.kind = coredns || (deployment == nullptr && port == 53) ? Kind::Dns : Kind::Udp;
         return spec;

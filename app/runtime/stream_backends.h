@@ -40,9 +40,10 @@ struct StreamBackendSpec
 // Decision (echo-basic's defaults: TCP echo on 3000, TLS on 8443, HTTPS on 8443):
 // - UDP listener: Dns when the Deployment runs coredns (or, without a Deployment, the Service port
 //   is 53), else Udp.
-// - TCP/TLS listener: a Deployment with TCP_ECHO_SERVER (or no Deployment at all) → TcpTls when
-//   the target port is 8443 and a certificate is mounted, else Tcp; another echo-basic
-//   Deployment → Https when the target port is 8443 with a certificate, else Http.
+// - TCP/TLS listener: a Deployment with TCP_ECHO_SERVER, one whose image is not an echo (the
+//   user's own app: postgres, redis, …), or no Deployment at all → TcpTls when the target port
+//   is 8443 and a certificate is mounted, else Tcp; another echo-basic Deployment → Https when
+//   the target port is 8443 with a certificate, else Http.
 // - Behind a TLS Passthrough listener the client's TLS must end at the backend: a TCP echo with
 //   no certificate named (the guide's examples have no Deployments) gets a self-signed one for
 //   `passthroughHostnames` (the route's SNI names; "localhost" when none is exact) → TcpTls.
