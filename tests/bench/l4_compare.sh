@@ -15,6 +15,9 @@
 #   udp      pxload udp -c16: 16 flows, 64-byte datagram ping-pong: round trips/s
 #   sni      pxload tls -c16: TLS 1.3 full handshakes through SNI routing (a/b alternating,
 #            every answer checked to come from the right backend): handshakes/s
+#   resumed  the same with TLS 1.3 session-ticket resumptions (pxload -R), as the shared bench's
+#            sni-resumed: the backends' crypto is cheap there, so the proxy's own cost per
+#            connection shows (sni-full is bound by the load generator's client-side crypto)
 # Output: the shared summary (vs direct) and, per test, torii/nginx and torii/haproxy as the
 # median of per-round ratios with their min-max.
 # Usage (from anywhere): TORIICTL=build-x/app/cli/toriictl ROUNDS=3 bash tests/bench/l4_compare.sh
@@ -31,7 +34,7 @@ TORIICTL=${TORIICTL:-$REPO/build/app/cli/toriictl}
 : "${ROUNDS:=3}" "${DUR:=4}" "${RESULTS_DIR:=${TMPDIR:-/tmp}/torii-bench-results}"
 # shellcheck source=/dev/null
 source "$SHARED_BENCH/lib/common.sh"
-: "${TESTS:=stream rr conn udp sni}"
+: "${TESTS:=stream rr conn udp sni resumed}"
 : "${SETUPS:=direct nginx haproxy torii}"
 : "${TORII_ARGS:=}"
 P_TORII_ECHO=$((B + 64)) P_TORII_IPERF=$((B + 65)) P_TORII_UDP=$((B + 66)) P_TORII_SNI=$((B + 67))
@@ -172,6 +175,7 @@ one() { # TEST SETUP ROUND
         conn)   pxload_run tcp-conn "$setup" 16 "$r" direct "$pg" backend conn/s tcpconn -p "$pe" -s 64 ;;
         udp)    [ -n "$pu" ] && pxload_run udp-rr "$setup" 16 "$r" direct "$pg" backend rt/s udp -p "$pu" -s 64 -t 200 ;;
         sni)    pxload_run sni-full "$setup" 16 "$r" direct "$pg" backend hs/s tls -p "$ps" -n "$sni" -e "$exp" ;;
+        resumed) pxload_run sni-resumed "$setup" 16 "$r" direct "$pg" backend hs/s tls -p "$ps" -n "$sni" -e "$exp" -R ;;
     esac
     return 0
 }
