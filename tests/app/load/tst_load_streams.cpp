@@ -118,12 +118,14 @@ private slots:
 
     void rulesNoEchoAnswersAreListedNotSampled()
     {
-        // The demo workspace's L4 backends are Deployments of their own images (an HTTP echo
-        // stands in for them) and CoreDNS (a DNS mock): none answers the echo's TEST, so their
-        // rules are listed as not sampled instead of counting a failure per sample.
+        // The demo workspace's L4 backends: CoreDNS (a DNS mock) does not answer the echo's
+        // TEST, so its rule is listed as not sampled instead of counting a failure per sample.
+        // PostgreSQL and the TLS tenant run images of their own, which the TCP echo stands in
+        // for (stream_backends.h): their samples name the endpoint that answered.
         Runtime::LoadOptions options;
         options.generator.requestLimit = 20;
         options.generator.connections = 2;
+        options.streamSamples = 10;
         Runtime::LoadRun run;
         QString error;
         QVERIFY2(run.prepare({std::string(TORII_SOURCE_DIR) + "/resources/demo"}, options, &error),
@@ -132,12 +134,23 @@ private slots:
         const Runtime::LoadReport &report = run.report();
         const std::set<std::string> unsampled(report.unsampledStreams.begin(),
                                               report.unsampledStreams.end());
-        QCOMPARE(unsampled, (std::set<std::string>{"TCPRoute data/postgres rule 0",
-                                                   "TLSRoute webapp/tenant-a rule 0",
-                                                   "UDPRoute data/coredns rule 0"}));
-        QCOMPARE(report.streamSamples, std::uint64_t(0));
-        QCOMPARE(report.requests, std::uint64_t(20));
-        QVERIFY(!rule(report, "TCPRoute data/postgres rule 0"));
+        QCOMPARE(unsampled, (std::set<std::string>{"UDPRoute data/coredns rule 0"}));
+        QVERIFY(!rule(report, "UDPRoute data/coredns rule 0"));
+        QCOMPARE(report.streamSamples, std::uint64_t(20));
+        QCOMPARE(report.requests, std::uint64_t(40));
+        for (const auto &[key, service] :
+             {std::pair<std::string, const char *>{"TCPRoute data/postgres rule 0",
+                                                   "postgres-primary"},
+              {"TLSRoute webapp/tenant-a rule 0", "tenant-a"}}) {
+            const Runtime::RuleLoad *r = rule(report, key);
+            QVERIFY2(r, key.c_str());
+            QCOMPARE(r->requests, std::uint64_t(10));
+            QCOMPARE(r->byClass[0], std::uint64_t(0)); // no failed sample
+            QCOMPARE(r->unattributed, std::uint64_t(0));
+            const Runtime::BackendLoad *b = backend(*r, service);
+            QVERIFY2(b, service);
+            QCOMPARE(b->requests, std::uint64_t(10));
+        }
     }
 
     void targetLeavesL4RulesUnsampled()
