@@ -672,10 +672,6 @@
         <translation>プロトコル %1 はまだ提供されません</translation>
     </message>
     <message>
-        <source>expect.%1 needs WebSocket, which the local gateway does not serve yet</source>
-        <translation>expect.%1 には WebSocket が必要ですが、ローカルゲートウェイはまだ提供しません</translation>
-    </message>
-    <message>
         <source>cannot follow the redirect to %1: it leaves the local gateway</source>
         <translation>%1 へのリダイレクトはローカルゲートウェイの外へ出るため、たどれません</translation>
     </message>
@@ -2467,6 +2463,38 @@
         <source>grpc.%1 must be a name without spaces or /, not "%2"</source>
         <translation>grpc.%1 は空白や / を含まない名前にしてください（"%2" ではなく）</translation>
     </message>
+    <message>
+        <source>expect.backend and expect.namespace cannot be judged on a WebSocket connection: the echo's /ws endpoint does not name its pod</source>
+        <translation>WebSocket 接続では expect.backend と expect.namespace を判定できません: エコーの /ws エンドポイントはポッド名を示しません</translation>
+    </message>
+    <message>
+        <source>%1: the WebSocket handshake was refused with status %2 (expected %3): %4</source>
+        <translation>%1: WebSocket のハンドシェイクがステータス %2 で拒否されました（期待値 %3）: %4</translation>
+    </message>
+    <message>
+        <source>%1: invalid WebSocket handshake: %2</source>
+        <translation>%1: WebSocket のハンドシェイクが不正です: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot send message %2 of %3: %4</source>
+        <translation>%1: メッセージ %2/%3 を送信できません: %4</translation>
+    </message>
+    <message>
+        <source>%1: message %2 of %3 (%4) did not come back: %5</source>
+        <translation>%1: メッセージ %2/%3（%4）が返ってきませんでした: %5</translation>
+    </message>
+    <message>
+        <source>%1: message %2 of %3: sent %4, received %5</source>
+        <translation>%1: メッセージ %2/%3: 送信 %4、受信 %5</translation>
+    </message>
+    <message>
+        <source>%1: status 101, %2 messages echoed unchanged</source>
+        <translation>%1: ステータス 101、%2 件のメッセージがそのまま返されました</translation>
+    </message>
+    <message>
+        <source>%1: status %2</source>
+        <translation>%1: ステータス %2</translation>
+    </message>
 </context>
 <context>
     <name>FieldSchema</name>
@@ -2914,7 +2942,9 @@
     </message>
     <message numerus="yes">
         <source>%1 lacks %n of the guide's code blocks: %2.</source>
-        <translation><numerusform>%1 にはガイドのコードブロックが %n 個足りません: %2。</numerusform></translation>
+        <translation>
+            <numerusform>%1 にはガイドのコードブロックが %n 個足りません: %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3713,7 +3743,9 @@
     <message numerus="yes">
         <source>%n HTTPS listener(s) without a usable certificate were served with a certificate of a development CA made for this run, which the requests trust.</source>
         <extracomment>Lessons: %2 is the path of the development CA's certificate.</extracomment>
-        <translation><numerusform>使える証明書のない HTTPS リスナー %n 個を、この実行のために作った開発用 CA の証明書で提供し、リクエストはその CA を信頼しました。</numerusform></translation>
+        <translation>
+            <numerusform>使える証明書のない HTTPS リスナー %n 個を、この実行のために作った開発用 CA の証明書で提供し、リクエストはその CA を信頼しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
