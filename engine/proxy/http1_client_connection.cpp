@@ -810,11 +810,8 @@ void Http1ClientConnection::openH2Attempt(bool freshConnection, bool replay)
 {
     Exchange &x = *m_current;
     Http2UpstreamPool &pool = *m_context.h2Pool;
-    m_h2 = freshConnection
-               ? pool.connect(x.event.endpoint, x.endpointHost, x.endpointPort, x.backendTls,
-                              &m_context.pool->tlsContexts())
-               : pool.acquire(x.event.endpoint, x.endpointHost, x.endpointPort, x.backendTls,
-                              &m_context.pool->tlsContexts());
+    m_h2 = pool.forAttempt(freshConnection, x.event.endpoint, x.endpointHost, x.endpointPort,
+                           x.backendTls, &m_context.pool->tlsContexts());
     if (replay) {
         m_h2Id = m_h2->openReplay(this, *x.h2Head, x.body, x.requestComplete, x.bodyTrailers);
     } else {

@@ -606,11 +606,8 @@ private:
         Exchange &x = m_x;
         LoopWorkerContext &context = m_owner.m_context;
         Http2UpstreamPool &pool = *context.h2Pool;
-        m_h2 = freshConnection
-                   ? pool.connect(x.event.endpoint, x.endpointHost, x.endpointPort, x.backendTls,
-                                  &context.pool->tlsContexts())
-                   : pool.acquire(x.event.endpoint, x.endpointHost, x.endpointPort, x.backendTls,
-                                  &context.pool->tlsContexts());
+        m_h2 = pool.forAttempt(freshConnection, x.event.endpoint, x.endpointHost,
+                               x.endpointPort, x.backendTls, &context.pool->tlsContexts());
         m_h2Id = replay ? m_h2->openReplay(this, *x.h2Head, x.body, x.requestComplete,
                                            x.bodyTrailers)
                         : m_h2->open(this, *x.h2Head, endStream);

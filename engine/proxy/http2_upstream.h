@@ -148,6 +148,15 @@ public:
     Http2Upstream *connect(const std::string &endpoint, const std::string &host,
                            std::uint16_t port, const RouteTable::BackendTls *tls = nullptr,
                            BackendTlsContexts *contexts = nullptr);
+    // An attempt's connection: connect() when `fresh` (a refused stream sent again), else
+    // acquire(). One place for both client paths.
+    Http2Upstream *forAttempt(bool fresh, const std::string &endpoint, const std::string &host,
+                              std::uint16_t port, const RouteTable::BackendTls *tls,
+                              BackendTlsContexts *contexts)
+    {
+        return fresh ? connect(endpoint, host, port, tls, contexts)
+                     : acquire(endpoint, host, port, tls, contexts);
+    }
 
 private:
     Http2Upstream *add(std::vector<std::unique_ptr<Http2Upstream>> &list, const std::string &key,

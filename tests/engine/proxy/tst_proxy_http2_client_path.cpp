@@ -734,6 +734,24 @@ RT::HttpRoute routeTo(const std::string &service)
     return r;
 }
 
+// A route to service "a" whose rule mirrors to `target`; `filtered` adds a header filter after
+// the mirror (the copy must carry what the filters did: X-Filtered: yes).
+RT::HttpRoute mirroringRoute(const RT::Backend &target, bool filtered = false)
+{
+    RT::HttpRoute route = routeTo("a");
+    RT::Filter filter;
+    filter.type = RT::Filter::Type::RequestMirror;
+    filter.mirror.backend = std::make_shared<RT::Backend>(target);
+    route.filters = {filter};
+    if (filtered) {
+        RT::Filter header;
+        header.type = RT::Filter::Type::RequestHeaderModifier;
+        header.headers.set = {{"X-Filtered", "yes"}};
+        route.filters.push_back(header);
+    }
+    return route;
+}
+
 struct Running
 {
     std::unique_ptr<Gateway> gateway;
@@ -1000,15 +1018,7 @@ void TestProxyHttp2ClientPath::mirrorGetsACopy()
 {
     RawBackend main([](const Received &r) { return answer(200, "main got " + r.body); });
     RawBackend mirror([](const Received &) { return answer(500, "mirror"); });
-    RT::HttpRoute route = routeTo("a");
-    RT::Backend target = routeTo("m").backends.front();
-    RT::Filter filter;
-    filter.type = RT::Filter::Type::RequestMirror;
-    filter.mirror.backend = std::make_shared<RT::Backend>(target);
-    RT::Filter header;
-    header.type = RT::Filter::Type::RequestHeaderModifier;
-    header.headers.set = {{"X-Filtered", "yes"}};
-    route.filters = {filter, header};
+    RT::HttpRoute route = mirroringRoute(routeTo("m").backends.front(), true);
     Running g = startGateway(route, {{endpointKey("default", "a", 8080), {main.endpoint()}},
                                      {endpointKey("default", "m", 8080), {mirror.endpoint()}}});
     QVERIFY(g.port);
@@ -1306,15 +1316,7 @@ void TestProxyHttp2ClientPath::mirrorToH2cEndpointGoesAsHttp2()
 {
     RawBackend main([](const Received &r) { return answer(200, "main got " + r.body); });
     ScriptedH2cBackend mirror([](const H2Received &) { return reply(500, "mirror"); });
-    RT::HttpRoute route = routeTo("a");
-    RT::Backend target = h2cRouteTo("m").backends.front();
-    RT::Filter filter;
-    filter.type = RT::Filter::Type::RequestMirror;
-    filter.mirror.backend = std::make_shared<RT::Backend>(target);
-    RT::Filter header;
-    header.type = RT::Filter::Type::RequestHeaderModifier;
-    header.headers.set = {{"X-Filtered", "yes"}};
-    route.filters = {filter, header};
+    RT::HttpRoute route = mirroringRoute(h2cRouteTo("m").backends.front(), true);
     Running g = startGateway(route, {{endpointKey("default", "a", 8080), {main.endpoint()}},
                                      {endpointKey("default", "m", 8080), {mirror.endpoint()}}});
     QVERIFY(g.port);
@@ -1374,11 +1376,7 @@ void TestProxyHttp2ClientPath::h2cMirrorIsBounded()
     ::listen(stuck, 4);
     socklen_t length = sizeof sa;
     ::getsockname(stuck, reinterpret_cast<sockaddr *>(&sa), &length);
-    RT::HttpRoute route = routeTo("a");
-    RT::Filter filter;
-    filter.type = RT::Filter::Type::RequestMirror;
-    filter.mirror.backend = std::make_shared<RT::Backend>(h2cRouteTo("m").backends.front());
-    route.filters = {filter};
+    RT::HttpRoute route = mirroringRoute(h2cRouteTo("m").backends.front());
     {
         Running g = startGateway(
             route, {{endpointKey("default", "a", 8080), {main.endpoint()}},
@@ -1425,11 +1423,7 @@ void TestProxyHttp2ClientPath::h2MirrorOverTls()
     policy->key = "m-tls";
     RT::Backend target = h2cRouteTo("m").backends.front();
     target.tls = policy;
-    RT::HttpRoute route = routeTo("a");
-    RT::Filter filter;
-    filter.type = RT::Filter::Type::RequestMirror;
-    filter.mirror.backend = std::make_shared<RT::Backend>(target);
-    route.filters = {filter};
+    RT::HttpRoute route = mirroringRoute(target);
     Running g = startGateway(route, {{endpointKey("default", "a", 8080), {main.endpoint()}},
                                      {endpointKey("default", "m", 8080), {mirror.endpoint()}}});
     QVERIFY(g.port);
