@@ -19,7 +19,10 @@
 #include "simulator/traffic/request_mix.h"
 #include "simulator/traffic/stream_sampler.h"
 
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QChart>
 #include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
@@ -28,6 +31,7 @@
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
+#include <QtGui/QTextDocument>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QGridLayout>
@@ -39,6 +43,9 @@
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace Torii::Gui {
 
@@ -61,6 +68,72 @@ const QString kCompletion = QStringLiteral("#completion");
 bool isYamlBlock(const LessonBlock &block)
 {
     return !block.shell && !block.path.isEmpty() && !block.file.endsWith(QLatin1String(".json"));
+}
+
+// Keeps a widget's minimum height at what its layout needs at the widget's current width.
+// Splitters, docks and a box layout short of room know only minimum sizes, and a word-wrapped
+// label's minimum is a line or two: without this floor they cut its text.
+class HeightForWidthFloor : public QObject
+{
+public:
+    explicit HeightForWidthFloor(QWidget *widget)
+        : QObject(widget)
+    {
+        widget->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // A new text or a child shown or hidden reaches the widget as a layout request; a new
+        // width as a resize. Before the widget is shown its width is not yet the layout's.
+        const QEvent::Type type = event->type();
+        auto *widget = static_cast<QWidget *>(watched);
+        if ((type == QEvent::LayoutRequest || type == QEvent::Resize || type == QEvent::Show) &&
+            widget->isVisible() && widget->width() > 0 && widget->layout() &&
+            widget->layout()->hasHeightForWidth()) {
+            widget->setMinimumHeight(widget->layout()->totalMinimumHeightForWidth(widget->width()));
+        }
+        return false;
+    }
+};
+
+// The room a bar chart's category labels need to be drawn whole. Qt Charts 6.4 draws a label
+// as "..." when its axis gives it less height than its text (the axis' height shared by the
+// categories + 2, less 4 px of padding above and below) and shortens it when the label column
+// would take more than 40 % of the chart's width (VerticalAxis, CartesianChartLayout).
+QSize categoryLabelsRoom(const QChartView *view)
+{
+    const QList<QAbstractAxis *> axes = view->chart()->axes(Qt::Vertical);
+    auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis *>(axes.constFirst());
+    if (!axis || axis->count() == 0) {
+        return {};
+    }
+    constexpr double labelPadding = 4.0;
+    constexpr double labelColumnShare = 0.4;
+    QTextDocument label; // measured as Qt Charts measures it (a text item, 0.5 px margin)
+    label.setDocumentMargin(0.5);
+    label.setDefaultFont(axis->labelsFont());
+    double width = 0.0;
+    double height = 0.0;
+    for (const QString &category : axis->categories()) {
+        label.setHtml(category);
+        width = std::max(width, label.size().width());
+        height = std::max(height, label.size().height());
+    }
+    const QChart *chart = view->chart();
+    const QMargins margins = chart->margins();
+    const int frame = 2 * view->frameWidth();
+    // Around the bars: the title, the legend and the value axis' labels, a line each. Each
+    // side also gets 16 px to spare for rounding and other fonts: with the Qt 6.4 offscreen
+    // fonts the labels are whole from 0 px of it, and 5 px less width or 10 px less height
+    // elide them (tst_gui_lessons checks the labels as drawn).
+    constexpr int spare = 16;
+    const int around = QFontMetrics(chart->titleFont()).height() +
+                       QFontMetrics(chart->legend()->font()).height() + int(std::ceil(height));
+    const int columnWidth = int(std::ceil((width + 2 * labelPadding + 1.0) / labelColumnShare));
+    const int rowsHeight = int(std::ceil((axis->count() + 2) * (height + 2 * labelPadding + 1.0)));
+    return {columnWidth + margins.left() + margins.right() + frame + spare,
+            rowsHeight + around + margins.top() + margins.bottom() + frame + spare};
 }
 
 } // namespace
@@ -134,6 +207,8 @@ LessonsView::LessonsView(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_status->setWordWrap(true);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    reserveStatusLines();
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_open);
     buttons->addWidget(m_complete);
@@ -148,6 +223,7 @@ LessonsView::LessonsView(QWidget *parent)
     headerLayout->addWidget(m_text);
     headerLayout->addLayout(buttons);
     headerLayout->addWidget(m_status);
+    new HeightForWidthFloor(header);
 
     // Right, middle: the blocks beside the findings.
     m_editor->setReadOnly(true);
@@ -192,6 +268,8 @@ LessonsView::LessonsView(QWidget *parent)
     m_charts->rateView()->hide();
     m_charts->latencyView()->hide();
     m_charts->histogramView()->hide();
+    m_shareMinimum = m_charts->shareView()->minimumSize();
+    new HeightForWidthFloor(m_charts); // the verdicts under the chart
     if (auto *grid = qobject_cast<QGridLayout *>(m_charts->layout())) {
         // Only the share chart is shown here: the hidden charts' columns take no room.
         for (int column = 0; column < grid->columnCount(); ++column) {
@@ -213,6 +291,7 @@ LessonsView::LessonsView(QWidget *parent)
     trafficRow->setStretchFactor(1, 3);
     trafficLayout->addWidget(trafficRow, 1);
     m_trafficRow = trafficRow;
+    new HeightForWidthFloor(m_trafficPane);
 
     auto *panes = new QSplitter(Qt::Vertical, this);
     panes->addWidget(middle);
@@ -379,6 +458,9 @@ void LessonsView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
+    } else if (event->type() == QEvent::FontChange) {
+        reserveStatusLines();
+        refreshCharts();
     }
     QWidget::changeEvent(event);
 }
@@ -392,6 +474,7 @@ void LessonsView::showLesson(int index)
 void LessonsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    reserveStatusLines(); // the font the view is shown with
     if (m_deferred) { // the first time the view is seen: the lesson chosen so far is analysed
         m_deferred = false;
         analyse();
@@ -411,7 +494,7 @@ void LessonsView::selectLesson(int index)
     m_runMessage.clear();
     m_listeners->setListeners({});
     m_trafficModel->reset({});
-    m_charts->refresh();
+    refreshCharts();
     const QModelIndex row = m_model->index(index);
     if (m_list->currentIndex() != row) {
         m_list->setCurrentIndex(row);
@@ -543,6 +626,29 @@ void LessonsView::showSelectedBlock()
     }
     m_editor->setPlainText(text);
     m_editor->setDiagnostics(std::move(marks));
+}
+
+// Two lines, so that the usual statuses ("Computing the status…", the findings, what the
+// completion added, a run's outcome) leave the panes below where they are; a longer one grows.
+void LessonsView::reserveStatusLines()
+{
+    const QMargins margins = m_status->contentsMargins();
+    const int twoLines =
+        m_status->fontMetrics()
+            .boundingRect(QRect(0, 0, 1000, 1000), Qt::TextWordWrap, QStringLiteral("X\nX"))
+            .height();
+    m_status->setMinimumHeight(twoLines + margins.top() + margins.bottom() +
+                               2 * m_status->margin());
+}
+
+void LessonsView::refreshCharts()
+{
+    if (!m_charts) {
+        return; // a font change while the view is being made
+    }
+    m_charts->refresh();
+    QChartView *share = m_charts->shareView();
+    share->setMinimumSize(m_shareMinimum.expandedTo(categoryLabelsRoom(share)));
 }
 
 void LessonsView::updateButtons()
@@ -720,7 +826,7 @@ bool LessonsView::runTraffic()
     m_charts->setVisible(lesson->routesHttp() || lesson->routesStreams());
     m_listeners->setListeners({});
     m_trafficModel->reset({});
-    m_charts->refresh();
+    refreshCharts();
     m_live->startInBackground(*m_workspace);
     updateStatusLine();
     updateButtons();
@@ -862,7 +968,7 @@ void LessonsView::onTrafficTick()
     const double now = double(m_clock->elapsed()) / 1000.0;
     m_trafficModel->addTick(m_traffic->takeSamples(), now, now - m_lastTickSeconds);
     m_lastTickSeconds = now;
-    m_charts->refresh();
+    refreshCharts();
 }
 
 void LessonsView::onTrafficDone(bool ok, const QString &error)

@@ -21,6 +21,12 @@
 //   served and listed with why it is not charted. HTTPS listeners without a certificate (the
 //   guide never defines its Secrets) are served with the development CA's, which the requests
 //   trust.
+// - Nothing is cut: the words above the blocks (the status line among them) and the chart's
+//   verdicts keep the height their wrapped text needs at the width they get, even where a
+//   splitter, a dock or a short window would squeeze them (their minimum height follows their
+//   width); the status line keeps room for two lines, so the panes below do not move each time
+//   it changes. The share chart is given the room its category labels need to be drawn whole
+//   (QtCharts elides a label its axis has too little height or width for).
 //
 // Thread: GUI thread.
 
@@ -103,6 +109,7 @@ public:
     QLabel *subtitleLabel() const { return m_subtitle; }
     QLabel *textLabel() const { return m_text; }
     QLabel *statusLabel() const { return m_status; }
+    QLabel *trafficLabel() const { return m_trafficLabel; }
     QLabel *folderLabel() const { return m_folderLabel; }
 
     // The YAML "Open in workspace" hands over: the lesson's own YAML blocks that read as
@@ -128,6 +135,8 @@ private:
     void showSelectedBlock();
     void updateButtons();
     void updateStatusLine();
+    void reserveStatusLines();
+    void refreshCharts(); // the charts redrawn, the share chart sized for its labels
     void onGatewayStarted();
     void onTrafficTick();
     void onTrafficDone(bool ok, const QString &error);
@@ -169,6 +178,7 @@ private:
     QLabel *m_trafficLabel;
     TrafficModel *m_trafficModel;
     TrafficCharts *m_charts;
+    QSize m_shareMinimum; // the share chart's own minimum size, before its labels ask for more
     ListenersModel *m_listeners;
     QTableView *m_listenersView;
 
