@@ -19,10 +19,7 @@
 #include "simulator/traffic/request_mix.h"
 #include "simulator/traffic/stream_sampler.h"
 
-#include <QtCharts/QBarCategoryAxis>
-#include <QtCharts/QChart>
 #include <QtCharts/QChartView>
-#include <QtCharts/QLegend>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
@@ -31,7 +28,6 @@
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
-#include <QtGui/QTextDocument>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QGridLayout>
@@ -43,9 +39,6 @@
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QVBoxLayout>
-
-#include <algorithm>
-#include <cmath>
 
 namespace Torii::Gui {
 
@@ -97,44 +90,6 @@ public:
     }
 };
 
-// The room a bar chart's category labels need to be drawn whole. Qt Charts 6.4 draws a label
-// as "..." when its axis gives it less height than its text (the axis' height shared by the
-// categories + 2, less 4 px of padding above and below) and shortens it when the label column
-// would take more than 40 % of the chart's width (VerticalAxis, CartesianChartLayout).
-QSize categoryLabelsRoom(const QChartView *view)
-{
-    const QList<QAbstractAxis *> axes = view->chart()->axes(Qt::Vertical);
-    auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis *>(axes.constFirst());
-    if (!axis || axis->count() == 0) {
-        return {};
-    }
-    constexpr double labelPadding = 4.0;
-    constexpr double labelColumnShare = 0.4;
-    QTextDocument label; // measured as Qt Charts measures it (a text item, 0.5 px margin)
-    label.setDocumentMargin(0.5);
-    label.setDefaultFont(axis->labelsFont());
-    double width = 0.0;
-    double height = 0.0;
-    for (const QString &category : axis->categories()) {
-        label.setHtml(category);
-        width = std::max(width, label.size().width());
-        height = std::max(height, label.size().height());
-    }
-    const QChart *chart = view->chart();
-    const QMargins margins = chart->margins();
-    const int frame = 2 * view->frameWidth();
-    // Around the bars: the title, the legend and the value axis' labels, a line each. Each
-    // side also gets 16 px to spare for rounding and other fonts: with the Qt 6.4 offscreen
-    // fonts the labels are whole from 0 px of it, and 5 px less width or 10 px less height
-    // elide them (tst_gui_lessons checks the labels as drawn).
-    constexpr int spare = 16;
-    const int around = QFontMetrics(chart->titleFont()).height() +
-                       QFontMetrics(chart->legend()->font()).height() + int(std::ceil(height));
-    const int columnWidth = int(std::ceil((width + 2 * labelPadding + 1.0) / labelColumnShare));
-    const int rowsHeight = int(std::ceil((axis->count() + 2) * (height + 2 * labelPadding + 1.0)));
-    return {columnWidth + margins.left() + margins.right() + frame + spare,
-            rowsHeight + around + margins.top() + margins.bottom() + frame + spare};
-}
 
 } // namespace
 
@@ -268,7 +223,7 @@ LessonsView::LessonsView(QWidget *parent)
     m_charts->rateView()->hide();
     m_charts->latencyView()->hide();
     m_charts->histogramView()->hide();
-    m_shareMinimum = m_charts->shareView()->minimumSize();
+    m_charts->keepShareLabelsWhole(); // the share chart is shown alone here
     new HeightForWidthFloor(m_charts); // the verdicts under the chart
     if (auto *grid = qobject_cast<QGridLayout *>(m_charts->layout())) {
         // Only the share chart is shown here: the hidden charts' columns take no room.
@@ -646,9 +601,7 @@ void LessonsView::refreshCharts()
     if (!m_charts) {
         return; // a font change while the view is being made
     }
-    m_charts->refresh();
-    QChartView *share = m_charts->shareView();
-    share->setMinimumSize(m_shareMinimum.expandedTo(categoryLabelsRoom(share)));
+    m_charts->refresh(); // the share chart's minimum follows its labels (TrafficCharts)
 }
 
 void LessonsView::updateButtons()

@@ -178,7 +178,6 @@ private:
     QLabel *m_trafficLabel;
     TrafficModel *m_trafficModel;
     TrafficCharts *m_charts;
-    QSize m_shareMinimum; // the share chart's own minimum size, before its labels ask for more
     ListenersModel *m_listeners;
     QTableView *m_listenersView;
 

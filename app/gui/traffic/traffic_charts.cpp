@@ -9,6 +9,7 @@
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QHorizontalBarSeries>
+#include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
@@ -16,6 +17,7 @@
 #include <QtCore/QSaveFile>
 #include <QtGui/QCursor>
 #include <QtGui/QPainter>
+#include <QtGui/QTextDocument>
 #include <QtWidgets/QToolTip>
 #include <QtSvg/QSvgGenerator>
 #include <QtWidgets/QGridLayout>
@@ -29,6 +31,46 @@
 namespace Torii::Gui {
 
 namespace {
+
+// The room a bar chart's category labels need to be drawn whole. Qt Charts 6.4 draws a label
+// as "..." when its axis gives it less height than its text (the axis' height shared by the
+// categories + 2, less 4 px of padding above and below) and shortens it when the label column
+// would take more than 40 % of the chart's width (VerticalAxis, CartesianChartLayout).
+QSize categoryLabelsRoom(const QChartView *view)
+{
+    const QList<QAbstractAxis *> axes = view->chart()->axes(Qt::Vertical);
+    auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis *>(axes.constFirst());
+    if (!axis || axis->count() == 0) {
+        return {};
+    }
+    constexpr double labelPadding = 4.0;
+    constexpr double labelColumnShare = 0.4;
+    QTextDocument label; // measured as Qt Charts measures it (a text item, 0.5 px margin)
+    label.setDocumentMargin(0.5);
+    label.setDefaultFont(axis->labelsFont());
+    double width = 0.0;
+    double height = 0.0;
+    for (const QString &category : axis->categories()) {
+        label.setHtml(category);
+        width = std::max(width, label.size().width());
+        height = std::max(height, label.size().height());
+    }
+    const QChart *chart = view->chart();
+    const QMargins margins = chart->margins();
+    const int frame = 2 * view->frameWidth();
+    // Around the bars: the title, the legend and the value axis' labels, a line each. Each
+    // side also gets 16 px to spare for rounding and other fonts: with the Qt 6.4 offscreen
+    // fonts the labels are whole from 0 px of it, and 5 px less width or 10 px less height
+    // elide them (tst_gui_lessons checks the labels as drawn).
+    constexpr int spare = 16;
+    const int around = QFontMetrics(chart->titleFont()).height() +
+                       QFontMetrics(chart->legend()->font()).height() + int(std::ceil(height));
+    const int columnWidth = int(std::ceil((width + 2 * labelPadding + 1.0) / labelColumnShare));
+    const int rowsHeight = int(std::ceil((axis->count() + 2) * (height + 2 * labelPadding + 1.0)));
+    return {columnWidth + margins.left() + margins.right() + frame + spare,
+            rowsHeight + around + margins.top() + margins.bottom() + frame + spare};
+}
+
 
 QChartView *makeView(const QString &objectName, const QString &title, QWidget *parent)
 {
@@ -100,6 +142,13 @@ TrafficCharts::TrafficCharts(TrafficModel *model, QWidget *parent)
     layout->setColumnStretch(2, 3);
     layout->setColumnStretch(3, 3);
     refresh();
+}
+
+void TrafficCharts::keepShareLabelsWhole()
+{
+    m_shareLabelsWhole = true;
+    m_shareMinimum = m_share->minimumSize();
+    refreshShares();
 }
 
 void TrafficCharts::refresh()
@@ -379,6 +428,10 @@ void TrafficCharts::refreshShares()
         axisY->clear();
         axisY->append(categories);
         m_shareCategories = categories;
+    }
+    if (m_shareLabelsWhole) {
+        // Measured on every refresh: a font change keeps the categories but not their room.
+        m_share->setMinimumSize(m_shareMinimum.expandedTo(categoryLabelsRoom(m_share)));
     }
     QBarSet *configuredSet = series->barSets().at(0);
     QBarSet *observedSet = series->barSets().at(1);

@@ -32,6 +32,10 @@ public:
 
     // Redraws every chart from the model (the panel calls it each tick).
     void refresh();
+    // From now on the share chart asks for the size its category labels need to be drawn whole
+    // (Qt Charts elides them otherwise). For a view that shows the share chart alone (the
+    // Lessons view); the Traffic panel's four charts in a row share the width instead.
+    void keepShareLabelsWhole();
 
     QChartView *rateView() const { return m_rate; }
     QChartView *shareView() const { return m_share; }
@@ -57,6 +61,8 @@ private:
     QChartView *m_histogram;
     QLabel *m_verdicts;
     QStringList m_shareCategories; // what the bar chart shows now, to rebuild only on change
+    QSize m_shareMinimum; // the share chart's own minimum size, before its labels ask for more
+    bool m_shareLabelsWhole = false;
 };
 
 } // namespace Torii::Gui
