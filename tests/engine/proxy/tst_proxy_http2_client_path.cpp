@@ -6,6 +6,7 @@
 // (nghttp2 server sessions): retries and their body replay, refused streams (REFUSED_STREAM,
 // GOAWAY, a closed idle connection) sent again, mirrors as HTTP/2 streams, 1xx.
 #include "h2_test_client.h"
+#include "retry_test_support.h"
 
 #include "engine/proxy/gateway.h"
 #include "engine/proxy/mirror_sender.h"
@@ -791,28 +792,8 @@ std::string answer(int status, const std::string &body)
            std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
-RT::Retry retryOn(std::vector<int> codes, int attempts, int backoffMs)
-{
-    RT::Retry retry;
-    retry.codes = std::move(codes);
-    retry.attempts = attempts;
-    retry.backoff = std::chrono::milliseconds(backoffMs);
-    return retry;
-}
-
-// A port nothing listens on (bound, then closed).
-std::string refusedEndpoint()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
-    socklen_t length = sizeof sa;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &length);
-    ::close(fd);
-    return "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
-}
+using RetryTest::refusedEndpoint;
+using RetryTest::retryOn;
 
 H2Client::Result exchange(H2Client &client, const std::string &method, const std::string &path,
                           const std::string *body = nullptr)

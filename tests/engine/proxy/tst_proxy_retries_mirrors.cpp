@@ -2,6 +2,8 @@
 // real sockets on 127.0.0.1: scripted endpoints (a thread per connection) decide per connection
 // and per request whether to answer with a status, wait, or close without answering, and keep a
 // log of what they received, so each test sees how many attempts reached which endpoint.
+#include "retry_test_support.h"
+
 #include "engine/http/http1_codec.h"
 #include "engine/proxy/gateway.h"
 #include "engine/routetable/route_table.h"
@@ -300,28 +302,8 @@ std::shared_ptr<const RT::RouteTable> tableOf(RT::HttpRoute route)
     return builder.build();
 }
 
-RT::Retry retryOn(std::vector<int> codes, int attempts, int backoffMs)
-{
-    RT::Retry retry;
-    retry.codes = std::move(codes);
-    retry.attempts = attempts;
-    retry.backoff = std::chrono::milliseconds(backoffMs);
-    return retry;
-}
-
-// A port nothing listens on (bound, then closed).
-std::string refusedEndpoint()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
-    socklen_t length = sizeof sa;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &length);
-    ::close(fd);
-    return "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
-}
+using RetryTest::refusedEndpoint;
+using RetryTest::retryOn;
 
 struct Running
 {
