@@ -115,6 +115,11 @@ UniqueFd listenTcp(const std::string &address, std::uint16_t port, const ListenO
         setError(error, where + "SO_REUSEPORT: " + errorText(errno));
         return {};
     }
+    if (options.deferAcceptSeconds > 0) {
+        // Best effort: without it the listener still works, one wake-up later per connection.
+        ::setsockopt(fd.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &options.deferAcceptSeconds,
+                     sizeof options.deferAcceptSeconds);
+    }
     if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&sa), length) != 0 ||
         ::listen(fd.get(), options.backlog) != 0) {
         setError(error, where + errorText(errno));

@@ -60,6 +60,11 @@ struct ListenOptions
 {
     bool reusePort = false; // SO_REUSEPORT: every socket bound with it shares the port
     int backlog = 1024;
+    // TCP_DEFER_ACCEPT, in seconds (0: off): a connection is handed to accept() only once the
+    // client has sent something, or after about this long. Only for protocols where the client
+    // speaks first (a TLS ClientHello): the accept and the first read then come in one wake-up,
+    // and a client that connects and stays silent holds no descriptor meanwhile.
+    int deferAcceptSeconds = 0;
 };
 
 // A listening, non-blocking socket on address:port (port 0: the OS picks one). Invalid and

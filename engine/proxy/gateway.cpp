@@ -66,9 +66,18 @@ bool Gateway::start(std::string *error)
             }
             continue;
         }
+        // A TLS client speaks first (its ClientHello): the worker is woken once the hello is
+        // there, not once for the connection and again for the hello. HTTP listeners accept at
+        // once, so a silent client meets the header timeout as configured; TCP ones too, as
+        // the protocol behind a TCPRoute may have the server speak first.
+        Net::ListenOptions listenerOptions = options;
+        if (listener.kind == ListenerKind::TlsPassthrough ||
+            listener.kind == ListenerKind::TlsTerminate) {
+            listenerOptions.deferAcceptSeconds = 1;
+        }
         for (int w = 0; w < workers; ++w) {
             std::string why;
-            Net::UniqueFd fd = Net::listenTcp(listener.bindAddress, port, options, &why);
+            Net::UniqueFd fd = Net::listenTcp(listener.bindAddress, port, listenerOptions, &why);
             if (!fd) {
                 if (error) {
                     *error = "cannot listen on " + listener.bindAddress + ':' +

@@ -12,7 +12,10 @@
 namespace Torii::Proxy::Internal {
 
 namespace {
-constexpr int kAcceptBatch = 64; // connections accepted per readiness event (fairness)
+// Connections accepted per readiness event. One, as nginx does by default: the listener is
+// level-triggered, so a backlog is reported again next round (between other connections' work),
+// and the common case, one new connection, costs no accept() that finds the queue empty.
+constexpr int kAcceptBatch = 1;
 constexpr std::chrono::milliseconds kAcceptBackoff{100}; // after EMFILE and the like
 } // namespace
 

@@ -106,6 +106,15 @@ void StreamConnection::start()
         }
         finish();
     });
+    // TLS listeners defer accept (TCP_DEFER_ACCEPT, Gateway::start): the ClientHello is usually
+    // here already, so read it now instead of after another loop round. A client that stayed
+    // silent past the deferral costs one read that would block.
+    m_clientReadable = true;
+    if (m_phase == Phase::ReadingHello) {
+        readHello();
+    } else {
+        handshake();
+    }
 }
 
 void StreamConnection::onClient(std::uint32_t events)

@@ -36,6 +36,7 @@ private slots:
     void connectToClosedPortReportsRefused();
     void reusePortLetsTwoSocketsListen();
     void listenRejectsBadAddress();
+    void deferredAcceptWaitsForTheClientsFirstBytes();
     void writevSendsAllBuffers();
     void byteBufferReusesStorage();
     void edgeTriggeredReportsChangesNotLevels();
@@ -337,6 +338,56 @@ void TestNetEventLoop::reusePortLetsTwoSocketsListen()
     QVERIFY(!third.valid());
     QVERIFY2(error.find("Address already in use") != std::string::npos, error.c_str());
     QVERIFY(error.find("127.0.0.1:" + std::to_string(port)) != std::string::npos);
+}
+
+// TCP_DEFER_ACCEPT (TLS listeners): a connected client that has sent nothing is not yet
+// acceptable; its first bytes make it so, and they are readable at once after the accept.
+void TestNetEventLoop::deferredAcceptWaitsForTheClientsFirstBytes()
+{
+    std::string error;
+    ListenOptions options;
+    options.deferAcceptSeconds = 1;
+    UniqueFd listener = listenTcp("127.0.0.1", 0, options, &error);
+    QVERIFY2(listener.valid(), error.c_str());
+    int deferred = 0;
+    socklen_t length = sizeof deferred;
+    QCOMPARE(::getsockopt(listener.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &deferred, &length), 0);
+    QVERIFY(deferred > 0);
+
+    UniqueFd client = connectTcp("127.0.0.1", localPort(listener.get()), &error);
+    QVERIFY2(client.valid(), error.c_str());
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // the handshake is long done
+    bool wouldBlock = false;
+    QVERIFY(!acceptTcp(listener.get(), &wouldBlock, nullptr).valid());
+    QVERIFY(wouldBlock);
+
+    QCOMPARE(::send(client.get(), "x", 1, MSG_NOSIGNAL), ssize_t(1));
+    UniqueFd served;
+    for (int i = 0; i < 200 && !served.valid(); ++i) {
+        served = acceptTcp(listener.get(), &wouldBlock, nullptr);
+        if (!served.valid()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+    QVERIFY(served.valid());
+    char byte = 0;
+    const IoResult r = readSome(served.get(), &byte, 1);
+    QCOMPARE(r.bytes, std::size_t(1));
+    QCOMPARE(byte, 'x');
+
+    // Without the option the same connection is acceptable before it says anything.
+    UniqueFd plain = listenTcp("127.0.0.1", 0, {}, &error);
+    QVERIFY2(plain.valid(), error.c_str());
+    UniqueFd quiet = connectTcp("127.0.0.1", localPort(plain.get()), &error);
+    QVERIFY2(quiet.valid(), error.c_str());
+    UniqueFd early;
+    for (int i = 0; i < 200 && !early.valid(); ++i) {
+        early = acceptTcp(plain.get(), &wouldBlock, nullptr);
+        if (!early.valid()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+    QVERIFY(early.valid());
 }
 
 void TestNetEventLoop::listenRejectsBadAddress()

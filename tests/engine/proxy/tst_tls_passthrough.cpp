@@ -204,6 +204,19 @@ private slots:
         ::close(fd);
     }
 
+    // A client that connects and never speaks: the listener defers accept until the client's
+    // first bytes (TCP_DEFER_ACCEPT), so the kernel holds it for about a second, then hands it
+    // over, and the ClientHello deadline closes it. It must not hang on forever.
+    void fullySilentClientIsClosed()
+    {
+        const int fd = L4Test::connectTo(m_port);
+        QVERIFY(fd >= 0);
+        bool closed = false;
+        L4Test::readToEnd(fd, 10s, &closed);
+        QVERIFY(closed);
+        ::close(fd);
+    }
+
     // The ClientHello in three pieces with pauses: routed once whole, and the backend answers
     // with its ServerHello (a handshake record).
     void helloInPiecesIsRouted()
