@@ -18,6 +18,9 @@
 #   resumed  the same with TLS 1.3 session-ticket resumptions (pxload -R), as the shared bench's
 #            sni-resumed: the backends' crypto is cheap there, so the proxy's own cost per
 #            connection shows (sni-full is bound by the load generator's client-side crypto)
+#            With KEY_TYPE=rsa (shared bench: RSA-2048 certificates) the backends' signing fills
+#            the server core that the proxy shares, so sni-full then ranks the proxies by their
+#            own CPU per connection: KEY_TYPE=rsa TESTS=sni bash tests/bench/l4_compare.sh
 # Output: the shared summary (vs direct) and, per test, torii/nginx and torii/haproxy as the
 # median of per-round ratios with their min-max.
 # Usage (from anywhere): TORIICTL=build-x/app/cli/toriictl ROUNDS=3 bash tests/bench/l4_compare.sh
