@@ -12,10 +12,6 @@
 namespace Torii::Proxy::Internal {
 
 namespace {
-// Connections accepted per readiness event. One, as nginx does by default: the listener is
-// level-triggered, so a backlog is reported again next round (between other connections' work),
-// and the common case, one new connection, costs no accept() that finds the queue empty.
-constexpr int kAcceptBatch = 1;
 constexpr std::chrono::milliseconds kAcceptBackoff{100}; // after EMFILE and the like
 } // namespace
 
@@ -144,45 +140,51 @@ bool LoopWorker::init(std::string *error)
     return true;
 }
 
+// One connection per readiness event, as nginx does by default: the listener is
+// level-triggered, so a backlog is reported again next round (between other connections' work),
+// and the common case, one new connection, costs no accept() that finds the queue empty.
 void LoopWorker::acceptPending(Listener &listener)
 {
-    for (int i = 0; i < kAcceptBatch; ++i) {
-        bool wouldBlock = false;
-        std::string peer; // for HTTP connections; L4 ones do not use it
-        Net::UniqueFd fd = Net::acceptTcp(listener.fd.get(), &wouldBlock,
-                                          listener.kind == ListenerKind::Http ? &peer : nullptr);
-        if (!fd) {
-            if (!wouldBlock) {
-                // Out of descriptors or the like: stop accepting for a moment instead of
-                // spinning on a listener that stays readable.
-                const int listenFd = listener.fd.get();
-                m_loop.modify(listenFd, 0);
-                m_loop.addTimer(kAcceptBackoff,
-                                [this, listenFd] { m_loop.modify(listenFd, Net::Readable); });
-            }
-            return;
+    bool wouldBlock = false;
+    std::string peer; // for HTTP connections; L4 ones do not use it
+    Net::UniqueFd fd = Net::acceptTcp(listener.fd.get(), &wouldBlock,
+                                      listener.kind == ListenerKind::Http ? &peer : nullptr);
+    if (!fd) {
+        if (!wouldBlock) {
+            // Out of descriptors or the like: stop accepting for a moment instead of spinning
+            // on a listener that stays readable.
+            const int listenFd = listener.fd.get();
+            m_loop.modify(listenFd, 0);
+            m_loop.addTimer(kAcceptBackoff,
+                            [this, listenFd] { m_loop.modify(listenFd, Net::Readable); });
         }
-        if (listener.kind != ListenerKind::Http) {
-            acceptStream(listener, std::move(fd));
-            continue;
-        }
-        // A TLS listener handshakes with the context published last (setTlsContexts), else the
-        // one it started with; start() below begins the SSL, which keeps its own reference.
-        SSL_CTX *tls = listener.tls.get();
-        if (tls) {
-            m_context.snapshots->refresh();
-            const TlsContextMap &published = *m_context.snapshots->tlsContexts();
-            if (const auto it = published.find(listener.gatewayPort);
-                it != published.end() && it->second) {
-                tls = it->second.get();
-            }
-        }
-        auto connection = std::make_unique<Http1ClientConnection>(
-            m_context, std::move(fd), std::move(peer), listener.gatewayPort, tls);
-        Http1ClientConnection *raw = connection.get();
-        m_connections.emplace(raw, std::move(connection));
-        raw->start(); // on failure it retires itself
+        return;
     }
+    if (listener.kind != ListenerKind::Http) {
+        acceptStream(listener, std::move(fd));
+        return;
+    }
+    auto connection = std::make_unique<Http1ClientConnection>(
+        m_context, std::move(fd), std::move(peer), listener.gatewayPort, currentTls(listener));
+    Http1ClientConnection *raw = connection.get();
+    m_connections.emplace(raw, std::move(connection));
+    raw->start(); // on failure it retires itself
+}
+
+// A TLS listener (HTTPS, TLS Terminate) handshakes with the context published last
+// (setTlsContexts), else the one it started with; the connection's SSL keeps its own reference.
+SSL_CTX *LoopWorker::currentTls(const Listener &listener)
+{
+    SSL_CTX *tls = listener.tls.get();
+    if (tls) {
+        m_context.snapshots->refresh();
+        const TlsContextMap &published = *m_context.snapshots->tlsContexts();
+        if (const auto it = published.find(listener.gatewayPort);
+            it != published.end() && it->second) {
+            tls = it->second.get();
+        }
+    }
+    return tls;
 }
 
 void LoopWorker::retire(Http1ClientConnection *connection)
@@ -264,15 +266,8 @@ void LoopWorker::scheduleReap()
 void LoopWorker::acceptStream(Listener &listener, Net::UniqueFd fd)
 {
     // TLS Terminate handshakes with the context published last, as HTTPS listeners do.
-    SSL_CTX *tls = listener.tls.get();
-    if (listener.kind == ListenerKind::TlsTerminate) {
-        m_context.snapshots->refresh();
-        const TlsContextMap &published = *m_context.snapshots->tlsContexts();
-        if (const auto it = published.find(listener.gatewayPort);
-            it != published.end() && it->second) {
-            tls = it->second.get();
-        }
-    }
+    SSL_CTX *tls = listener.kind == ListenerKind::TlsTerminate ? currentTls(listener)
+                                                                : listener.tls.get();
     auto connection = std::make_unique<StreamConnection>(
         m_context, m_streamSettings, *m_relayBuffers, std::move(fd), listener.gatewayPort,
         listener.kind, tls,

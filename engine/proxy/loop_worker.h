@@ -72,6 +72,7 @@ private:
     void retire(std::unique_ptr<Http1Upstream> upstream);
     void scheduleReap();
     void acceptStream(Listener &listener, Net::UniqueFd fd);
+    SSL_CTX *currentTls(const Listener &listener); // the TLS context a new connection uses
     void retire(StreamConnection *connection);
 
     Net::EventLoop m_loop;

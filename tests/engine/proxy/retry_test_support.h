@@ -4,12 +4,8 @@
 // endpoints, tst_proxy_http2_client_path for HTTP/2 ones): a row's retry policy, and an endpoint
 // that refuses connections. Header-only; test code only.
 
+#include "engine/net/tcp_socket.h"
 #include "engine/routetable/route_table.h"
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <string>
@@ -27,18 +23,11 @@ inline Torii::RouteTable::Retry retryOn(std::vector<int> codes, int attempts, in
     return retry;
 }
 
-// A port nothing listens on (bound, then closed).
+// A port nothing listens on (listened on, then closed).
 inline std::string refusedEndpoint()
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
-    socklen_t length = sizeof sa;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &length);
-    ::close(fd);
-    return "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
+    const Torii::Net::UniqueFd fd = Torii::Net::listenTcp("127.0.0.1", 0, {});
+    return "127.0.0.1:" + std::to_string(Torii::Net::localPort(fd.get()));
 }
 
 } // namespace RetryTest
