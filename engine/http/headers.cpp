@@ -76,7 +76,7 @@ std::optional<std::string> Headers::joined(std::string_view name) const
 
 void Headers::add(std::string name, std::string value)
 {
-    fields.push_back({std::move(name), std::move(value)});
+    fields.emplace_back(HeaderFieldFrom{std::move(name), std::move(value)});
 }
 
 void Headers::set(std::string name, std::string value)

@@ -552,9 +552,9 @@ int ParserCore::fieldLine(std::string_view line)
     if (m_headers.fields.capacity() == 0) {
         m_headers.fields.reserve(16); // one allocation per head instead of growing 1, 2, 4, 8
     }
-    // Constructed in place from the views (not assigned into empty strings): the generic
-    // assign path costs more than the copy itself for the short fields a head is made of.
-    m_headers.fields.push_back(HeaderField{std::string(name), std::string(trimOws(rawValue))});
+    // Constructed in place from the views (not assigned into empty strings: the generic assign
+    // path costs more than the copy itself for the short fields a head is made of).
+    m_headers.fields.emplace_back(HeaderFieldFrom{name, trimOws(rawValue)});
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -98,10 +99,10 @@ std::size_t countLineBreaksAndNuls(std::string_view text)
         std::memcpy(&word, text.data() + i, 8);
         count += std::size_t(marked(word));
     }
-    if (i < text.size()) {
-        std::uint64_t word = ones * 'A'; // padding that is none of the three
-        std::memcpy(&word, text.data() + i, text.size() - i);
-        count += std::size_t(marked(word));
+    // The last 0-7 bytes one by one: a variable-length memcpy into a word is a libc call.
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        count += std::size_t(c == '\r' || c == '\n' || c == '\0');
     }
     return count;
 }
@@ -113,6 +114,43 @@ std::size_t countLineBreaksAndNuls(std::string_view text)
 bool onlyOwnLineBreaks(std::string_view head, std::size_t lines)
 {
     return countLineBreaksAndNuls(head) == 2 * lines;
+}
+
+// Copies a header name or value, most of which are under 32 bytes, without calling memcpy: the
+// libc call sorts sizes with branches that every caller shares, so at two calls per field they
+// mispredicted and cost more than the copy (the profile of the proxy benchmark put 0.9 µs per
+// request in memcpy before the head's copies were cut down). Overlapping fixed-size moves, which
+// compile to plain loads and stores.
+inline char *putShort(char *to, std::string_view text)
+{
+    const char *from = text.data();
+    const std::size_t n = text.size();
+    if (n >= 8 && n <= 16) {
+        std::uint64_t head, tail;
+        std::memcpy(&head, from, 8);
+        std::memcpy(&tail, from + n - 8, 8);
+        std::memcpy(to, &head, 8);
+        std::memcpy(to + n - 8, &tail, 8);
+    } else if (n > 16 && n <= 32) {
+        char head[16], tail[16];
+        std::memcpy(head, from, 16);
+        std::memcpy(tail, from + n - 16, 16);
+        std::memcpy(to, head, 16);
+        std::memcpy(to + n - 16, tail, 16);
+    } else if (n >= 4 && n < 8) {
+        std::uint32_t head, tail;
+        std::memcpy(&head, from, 4);
+        std::memcpy(&tail, from + n - 4, 4);
+        std::memcpy(to, &head, 4);
+        std::memcpy(to + n - 4, &tail, 4);
+    } else if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i) {
+            to[i] = from[i];
+        }
+    } else {
+        std::memcpy(to, from, n);
+    }
+    return to + n;
 }
 
 // One resize for all fields, then plain copies: four appends per field each re-checked the
@@ -127,12 +165,10 @@ void appendFieldsPlain(std::string &out, const Headers &headers)
     out.resize(start + size);
     char *p = out.data() + start;
     for (const HeaderField &field : headers.fields) {
-        std::memcpy(p, field.name.data(), field.name.size());
-        p += field.name.size();
+        p = putShort(p, field.name);
         *p++ = ':';
         *p++ = ' ';
-        std::memcpy(p, field.value.data(), field.value.size());
-        p += field.value.size();
+        p = putShort(p, field.value);
         *p++ = '\r';
         *p++ = '\n';
     }

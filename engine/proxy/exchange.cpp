@@ -25,31 +25,28 @@ ExchangeStart startExchange(Exchange &x, const RoutingInput &input, Http::Reques
     const bool bodyFollows = head.chunked || head.contentLength.value_or(0) > 0;
     const bool expectContinue = head.expectContinue;
 
-    RequestDecision decision = decideRequest(input, std::move(head));
-    x.event.hostnameKey = std::move(decision.hostnameKey);
-    x.event.routed = decision.route != nullptr;
-    if (decision.route) {
-        x.event.route = decision.route->source;
+    ExchangeStart start = decideRequest(input, std::move(head));
+    x.event.hostnameKey = std::move(start.hostnameKey);
+    x.event.routed = start.route != nullptr;
+    if (start.route) {
+        x.event.route = start.route->source;
     }
-    x.event.backend = std::move(decision.backend);
-    ExchangeStart start;
-    if (decision.local) {
+    x.event.backend = std::move(start.backend);
+    if (start.local) {
         // A client waiting for "100 Continue" will not send the body we would have to read, so
         // the connection ends after the answer (RFC 9110 10.1.1 allows either).
         x.closeAfter = expectContinue && bodyFollows;
-        start.local = std::move(decision.local);
         return start;
     }
-    start.forward = std::move(decision.forward);
     x.event.endpoint = start.forward.endpoint;
-    x.route = decision.route;
+    x.route = start.route;
     x.endpointHost = start.forward.endpointHost;
     x.endpointPort = start.forward.endpointPort;
     x.backendTls = start.forward.backendTls;
     x.requestTimeout = start.forward.requestTimeout.value_or(std::chrono::milliseconds(0));
     x.backendTimeout = start.forward.backendTimeout.value_or(std::chrono::milliseconds(0));
-    if (decision.route->retry) {
-        x.retry.emplace(decision.route->retry, decision.route->timeouts);
+    if (start.route->retry) {
+        x.retry.emplace(start.route->retry, start.route->timeouts);
     }
     x.responseHeaders = std::move(start.forward.responseHeaders);
     x.cors = start.forward.cors;
@@ -185,14 +182,11 @@ std::string replayBytes(const Exchange &x)
 ExchangeStart nextAttempt(Exchange &x, const RoutingInput &input)
 {
     ++x.event.attempts;
-    RequestDecision decision = decideRequest(input, Http::RequestHead(*x.clientHead));
-    x.event.backend = std::move(decision.backend);
-    ExchangeStart next;
-    if (decision.local) {
-        next.local = std::move(decision.local);
+    ExchangeStart next = decideRequest(input, Http::RequestHead(*x.clientHead));
+    x.event.backend = std::move(next.backend);
+    if (next.local) {
         return next;
     }
-    next.forward = std::move(decision.forward);
     const ForwardPlan &plan = next.forward;
     x.event.endpoint = plan.endpoint;
     x.endpointHost = plan.endpointHost;

@@ -73,11 +73,9 @@ struct Exchange
 };
 
 // What to do with a request head: answer `local`, or forward `forward` (when local is empty).
-struct ExchangeStart
-{
-    std::optional<LocalAnswer> local;
-    ForwardPlan forward;
-};
+// The decision itself, handed on without a copy of the plan (whose head is the upstream head);
+// its route, backend and host key are the event's once the exchange has started.
+using ExchangeStart = RequestDecision;
 
 // Fills `x` from `head` and the routing decision (`input` carries the snapshots, which `x`
 // must already hold). Never throws.

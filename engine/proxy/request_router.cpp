@@ -176,10 +176,10 @@ void prepareUpstreamHead(const RoutingInput &input, const RouteTable::HttpRoute 
     });
     // X-Forwarded-For: the client's address appended to what earlier proxies wrote.
     if (earlierFor) {
-        head.headers.set("X-Forwarded-For",
-                         *head.headers.joined("X-Forwarded-For") + ", " + input.clientAddress);
+        head.headers.set("X-Forwarded-For", *head.headers.joined("X-Forwarded-For") + ", " +
+                                                std::string(input.clientAddress));
     } else {
-        head.headers.add("X-Forwarded-For", input.clientAddress);
+        head.headers.add("X-Forwarded-For", std::string(input.clientAddress));
     }
     if (earlierProto) {
         head.headers.set("X-Forwarded-Proto", input.tls ? "https" : "http");
@@ -214,9 +214,11 @@ void prepareUpstreamHead(const RoutingInput &input, const RouteTable::HttpRoute 
 
 } // namespace
 
-RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
+RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead &&clientHead)
 {
     RequestDecision decision;
+    Http::RequestHead &head = decision.forward.head;
+    head = std::move(clientHead);
     // Views into `head`, which stays unchanged until prepareUpstreamHead (after their last use).
     const std::string_view host = hostOf(head);
     // Only local answers say where: built on demand, not for every forwarded request.
@@ -345,7 +347,6 @@ RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head)
     forward.endpointHost = endpoint->host;
     forward.endpointPort = endpoint->port;
     prepareUpstreamHead(input, route, plan, head);
-    forward.head = std::move(head);
     forward.backendRef = &backend;
     forward.backendTls = backend.tls.get();
     forward.responseHeaders = plan.responseHeaders;

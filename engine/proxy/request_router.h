@@ -105,7 +105,7 @@ struct RoutingInput
     int gatewayPort = 0;
     const RouteTable::RouteTable *table = nullptr;   // may be null (404); not owned
     const EndpointMap *endpoints = nullptr;          // not owned; never null
-    std::string clientAddress;                       // for X-Forwarded-For
+    std::string_view clientAddress;                  // for X-Forwarded-For
     const std::function<double()> *random = nullptr; // uniform [0, 1); not owned
     EndpointChooser *endpointChooser = nullptr;      // not owned
     bool tls = false;                                // X-Forwarded-Proto: https
@@ -114,7 +114,9 @@ struct RoutingInput
     std::string_view serverName;
 };
 
-// Takes `head` (the client's request head, as parsed) and decides. Never throws.
-RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead head);
+// Takes `head` (the client's request head, as parsed) and decides. Never throws. The head is
+// moved once, into forward.head, and made the upstream head there: every move of a head copies
+// its short strings (method, target) with a memcpy call, and this runs for every request.
+RequestDecision decideRequest(const RoutingInput &input, Http::RequestHead &&head);
 
 } // namespace Torii::Proxy::Internal

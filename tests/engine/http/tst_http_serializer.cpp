@@ -26,6 +26,7 @@ private slots:
     void lineBreakScan();
     void lineBreakScanLong_data();
     void lineBreakScanLong();
+    void fieldBytesOfEveryLength();
     void reasonPhrases();
 };
 
@@ -323,6 +324,37 @@ void TestHttpSerializer::lineBreakScanLong()
     QCOMPARE(std::count(sparseWire.begin(), sparseWire.end(), '\n'), 3);
     QCOMPARE(std::count(sparseWire.begin(), sparseWire.end(), '\r'), 3);
     QCOMPARE(std::count(sparseWire.begin(), sparseWire.end(), '\0'), 0);
+}
+
+void TestHttpSerializer::fieldBytesOfEveryLength()
+{
+    // Names and values are copied with fixed-size moves chosen by length (1-3, 4-7, 8-16,
+    // 17-32, longer): every length around those edges, each byte distinct, lands as written.
+    const auto text = [](std::size_t length, char first) {
+        std::string out(length, ' ');
+        for (std::size_t i = 0; i < length; ++i) {
+            out[i] = char(first + i % 26);
+        }
+        return out;
+    };
+    for (std::size_t nameLength = 1; nameLength <= 40; ++nameLength) {
+        RequestHead request;
+        request.method = "GET";
+        request.target = "/";
+        ResponseHead response;
+        response.status = 200;
+        response.reason = "OK";
+        std::string fields;
+        for (std::size_t valueLength = 0; valueLength <= 70; ++valueLength) {
+            const std::string name = text(nameLength, 'A');
+            const std::string value = text(valueLength, 'a' + char(valueLength % 5));
+            request.headers.add(name, value);
+            response.headers.add(name, value);
+            fields += name + ": " + value + "\r\n";
+        }
+        QCOMPARE(serializeRequestHead(request), "GET / HTTP/1.1\r\n" + fields + "\r\n");
+        QCOMPARE(serializeResponseHead(response), "HTTP/1.1 200 OK\r\n" + fields + "\r\n");
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpSerializer)
