@@ -5,10 +5,11 @@
 #   2. `toriictl load` on the demo workspace (gateway, mock backends and client in one process,
 #      64 requests in flight for TORII_PGO_SECONDS, default 15);
 #   3. toriictl again with the profile.
-# Why: on the proxy benchmark's `api` profile the default build spends ~1.5 µs more user time per
-# request than a PGO build (5.55 vs 4.06 µs, five alternating runs), which is the gap to nginx
-# (tests/bench/README.md). Not part of the default build: it compiles toriictl twice, which
-# doubles the build time, and a profile must be regenerated after code changes.
+# Why: on the proxy benchmark's `api` profile a PGO build spends ~0.5 µs less user time per
+# request than the default build (4.05 vs 4.57 µs; tests/bench/README.md), most of it in short
+# copies GCC inlines once it knows their usual size. Not part of the default build: it compiles
+# toriictl twice, which doubles the build time, a profile must be regenerated after code
+# changes, and the default build is already ahead of nginx there (1.09 of its requests/s).
 # Usage: scripts/build-pgo.sh [BUILD_DIR]   then   BUILD_DIR/app/cli/toriictl
 set -euo pipefail
 cd "$(dirname "$0")/.."
