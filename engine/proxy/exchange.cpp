@@ -13,7 +13,7 @@ std::string routeTextOf(const Exchange &x)
 }
 } // namespace
 
-ExchangeStart startExchange(Exchange &x, const RoutingInput &input, Http::RequestHead &&head)
+RequestDecision startExchange(Exchange &x, const RoutingInput &input, Http::RequestHead &&head)
 {
     x.event.gatewayPort = input.gatewayPort;
     x.event.method = head.method;
@@ -25,7 +25,7 @@ ExchangeStart startExchange(Exchange &x, const RoutingInput &input, Http::Reques
     const bool bodyFollows = head.chunked || head.contentLength.value_or(0) > 0;
     const bool expectContinue = head.expectContinue;
 
-    ExchangeStart start = decideRequest(input, std::move(head));
+    RequestDecision start = decideRequest(input, std::move(head));
     x.event.hostnameKey = std::move(start.hostnameKey);
     x.event.routed = start.route != nullptr;
     if (start.route) {
@@ -179,10 +179,10 @@ std::string replayBytes(const Exchange &x)
     return bytes;
 }
 
-ExchangeStart nextAttempt(Exchange &x, const RoutingInput &input)
+RequestDecision nextAttempt(Exchange &x, const RoutingInput &input)
 {
     ++x.event.attempts;
-    ExchangeStart next = decideRequest(input, Http::RequestHead(*x.clientHead));
+    RequestDecision next = decideRequest(input, Http::RequestHead(*x.clientHead));
     x.event.backend = std::move(next.backend);
     if (next.local) {
         return next;

@@ -8,7 +8,7 @@
 // reuse them. No sockets, no clock reads (the caller passes the time), no Qt.
 //
 // Seams for the HTTPRoute policies written beside this (CORS, retries, mirrors): a policy sees
-// the RequestDecision (route, backend) before the forward starts (`ExchangeStart`) and the
+// the RequestDecision (route, backend) before the forward starts (startExchange) and the
 // response head in shapeResponseHead; a retry re-runs decideRequest on the buffered head.
 
 #include "gateway_config.h"
@@ -72,14 +72,10 @@ struct Exchange
     std::vector<std::uint64_t> mirrorCopies; // MirrorSender ids whose body is still being sent
 };
 
-// What to do with a request head: answer `local`, or forward `forward` (when local is empty).
-// The decision itself, handed on without a copy of the plan (whose head is the upstream head);
-// its route, backend and host key are the event's once the exchange has started.
-using ExchangeStart = RequestDecision;
-
 // Fills `x` from `head` and the routing decision (`input` carries the snapshots, which `x`
-// must already hold). Never throws.
-ExchangeStart startExchange(Exchange &x, const RoutingInput &input, Http::RequestHead &&head);
+// must already hold), and returns that decision: answer `local`, or forward `forward` (whose
+// head is the upstream head). Its host key and backend have moved to x.event. Never throws.
+RequestDecision startExchange(Exchange &x, const RoutingInput &input, Http::RequestHead &&head);
 
 // Turns the endpoint's final (non-1xx) response head into the one sent to the client:
 // hop-by-hop fields out, the ResponseHeaderModifiers, framing (Content-Length kept, else chunked
@@ -113,6 +109,6 @@ std::string replayBytes(const Exchange &x);
 // The next attempt's backend and endpoint, chosen again on x.clientHead (the same snapshots):
 // updates x (attempts, backend, endpoint, TLS, response filters, the serialized head) and
 // returns the plan, or the local answer when no backend can take it now.
-ExchangeStart nextAttempt(Exchange &x, const RoutingInput &input);
+RequestDecision nextAttempt(Exchange &x, const RoutingInput &input);
 
 } // namespace Torii::Proxy::Internal

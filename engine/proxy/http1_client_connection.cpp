@@ -411,7 +411,7 @@ void Http1ClientConnection::onHead(Http::RequestHead &&head)
     }
 
     const RoutingInput input = routingInput(x);
-    ExchangeStart start = startExchange(x, input, std::move(head));
+    RequestDecision start = startExchange(x, input, std::move(head));
     if (start.local) {
         setDeadline(Deadline::None, {});
         answerLocally(*start.local);
@@ -611,7 +611,7 @@ void Http1ClientConnection::startRetry()
         return;
     }
     // The backend choice again, on the same snapshots (another backend or endpoint may answer).
-    ExchangeStart next = nextAttempt(x, routingInput(x));
+    RequestDecision next = nextAttempt(x, routingInput(x));
     if (next.local) {
         x.closeAfter = x.closeAfter || !x.requestComplete;
         answerLocally(*next.local);

@@ -434,7 +434,7 @@ private:
             m_owner.goAway(NGHTTP2_NO_ERROR); // this stream is served; later ones reconnect
         }
 
-        ExchangeStart begin = startExchange(x, routingInput(), std::move(head));
+        RequestDecision begin = startExchange(x, routingInput(), std::move(head));
         // The connection's framing is HTTP/2's: the HTTP/1.1 close and chunking rules of the
         // exchange do not apply.
         x.client11 = true;
@@ -582,7 +582,7 @@ private:
                           false);
             return;
         }
-        ExchangeStart next = nextAttempt(x, routingInput());
+        RequestDecision next = nextAttempt(x, routingInput());
         if (next.local) {
             answerLocally(*next.local, false);
             return;

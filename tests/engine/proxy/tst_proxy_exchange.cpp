@@ -64,7 +64,7 @@ private slots:
         input.tls = true;
         input.serverName = "a.example";
         Exchange x;
-        ExchangeStart start = startExchange(x, input, head("a.example"));
+        RequestDecision start = startExchange(x, input, head("a.example"));
         QVERIFY(!start.local);
         QCOMPARE(start.forward.endpoint, std::string("127.0.0.1:9"));
         QCOMPARE(start.forward.endpointPort, quint16(9));
@@ -90,7 +90,7 @@ private slots:
             EndpointMap{{"default/svc:80", {"127.0.0.1:1", "127.0.0.1:2", "127.0.0.1:3"}}});
         const auto sendOne = [](const RoutingInput &input) {
             Exchange x;
-            ExchangeStart start = startExchange(x, input, head("a.example"));
+            RequestDecision start = startExchange(x, input, head("a.example"));
             return start.local ? std::string("local") : start.forward.endpoint;
         };
         for (bool bound : {false, true}) {
@@ -132,7 +132,7 @@ private slots:
             }
             input.endpoints = empty.get();
             Exchange x;
-            ExchangeStart start = startExchange(x, input, head("a.example"));
+            RequestDecision start = startExchange(x, input, head("a.example"));
             QVERIFY(start.local);
             QCOMPARE(start.local->status, 503);
             QVERIFY(start.local->explanation.find("default/svc:80") != std::string::npos);
@@ -148,7 +148,7 @@ private slots:
         input.tls = true;
         input.serverName = "a.example";
         Exchange x;
-        ExchangeStart start = startExchange(x, input, head("api.wild.example"));
+        RequestDecision start = startExchange(x, input, head("api.wild.example"));
         QVERIFY(start.local);
         QCOMPARE(start.local->status, 421);
         QVERIFY(start.local->explanation.find("\"*.wild.example\"") != std::string::npos);
@@ -226,7 +226,7 @@ private slots:
         preflight.headers.add("Origin", "https://app.example");
         preflight.headers.add("Access-Control-Request-Method", "PUT");
         Exchange x;
-        ExchangeStart start = startExchange(x, input, std::move(preflight));
+        RequestDecision start = startExchange(x, input, std::move(preflight));
         QVERIFY(start.local); // never forwarded
         QCOMPARE(start.local->status, 200);
         QCOMPARE(start.local->headers.find("Access-Control-Allow-Origin")->value,
